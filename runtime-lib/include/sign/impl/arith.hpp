@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// sign::impl arithmetic — called only by generated code.
+//
+// Sign integers are 64-bit and wrap modulo 2^64 (impl/core/integer_overflow.md
+// §1); C++ signed overflow is UB, so every operation goes through unsigned
+// arithmetic. Division rounds half away from zero (type_system.md §3.2). A
+// zero divisor does not trap: like the reference interpreter, x / 0 is the
+// Float ±Infinity (NaN for 0 / 0) and x % 0 is NaN.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+#include <sign/value.hpp>
+
+namespace sign::impl {
+
+[[nodiscard]] constexpr std::int64_t add_wrap(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+[[nodiscard]] constexpr std::int64_t sub_wrap(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+[[nodiscard]] constexpr std::int64_t mul_wrap(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
+}
+
+// Quotient rounded half away from zero. Precondition: b != 0.
+[[nodiscard]] constexpr std::int64_t div_round(std::int64_t a, std::int64_t b) noexcept {
+  if (b == -1) return sub_wrap(0, a);  // INT64_MIN / -1 wraps instead of trapping
+  const std::int64_t q = a / b;
+  const std::int64_t r = a % b;
+  const std::uint64_t ur = r < 0 ? 0 - static_cast<std::uint64_t>(r) : static_cast<std::uint64_t>(r);
+  const std::uint64_t ub = b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
+  // ur < ub, so ub - ur cannot underflow; ur >= ub - ur  <=>  2|r| >= |b|.
+  if (ur != 0 && ur >= ub - ur) return ((a < 0) == (b < 0)) ? q + 1 : q - 1;
+  return q;
+}
+// Remainder with the sign of the dividend (C++ and the reference agree).
+// Precondition: b != 0.
+[[nodiscard]] constexpr std::int64_t mod_trunc(std::int64_t a, std::int64_t b) noexcept {
+  return b == -1 ? 0 : a % b;
+}
+
+[[nodiscard]] inline Value div_int(std::int64_t a, std::int64_t b) noexcept {
+  if (b == 0) return Value::from_float(static_cast<double>(a) / 0.0);
+  return Value::from_int(div_round(a, b));
+}
+[[nodiscard]] inline Value mod_int(std::int64_t a, std::int64_t b) noexcept {
+  if (b == 0) return Value::from_float(std::nan(""));
+  return Value::from_int(mod_trunc(a, b));
+}
+[[nodiscard]] inline double mod_float(double a, double b) noexcept { return std::fmod(a, b); }
+
+// Dynamic arithmetic, for operands pass 3 could not type. Unit rules of the
+// operator table: a Unit left operand absorbs (`__ + 5` is `__`), a Unit right
+// operand is the identity (`5 + __` is `5`); Int with Float promotes to Float.
+[[nodiscard]] Value add(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value sub(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value mul(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value div(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value mod(const Value& l, const Value& r) noexcept;
+
+}  // namespace sign::impl

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// Umbrella header: the one header generated code includes (DESIGN "Generated code").
+//
+// Three namespace tiers, as cppfront's cpp2util.h keeps them:
+//   sign::        public, documented API for embedders and generated code;
+//   sign::impl::  called only by code signc generates — no stability promise
+//                 beyond SIGN_RUNTIME_ABI;
+//   internals     live in runtime-lib/src and are never installed.
+#pragma once
+
+// Bumped whenever generated code and the runtime stop agreeing on a layout or
+// calling convention; generated TUs #error on a mismatch.
+#define SIGN_RUNTIME_ABI 1
+
+#include <sign/value.hpp>
+#include <sign/impl/arith.hpp>
+#include <sign/impl/entry.hpp>

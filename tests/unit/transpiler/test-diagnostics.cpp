@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// The diagnostics sink: GCC format, caret, order, deduplication, cap.
+#include <boost/test/unit_test.hpp>
+#include <sstream>
+
+#include "support/support.hpp"
+
+using namespace signc;
+
+namespace {
+std::string printed(const Diagnostics& d) {
+  std::ostringstream s;
+  d.print(s);
+  return s.str();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(diagnostics)
+
+BOOST_AUTO_TEST_CASE(error_shows_file_line_col_source_and_caret) {
+  SourceFile f("a.sign", "x : 1\ny : 2 $ 3\n");
+  Diagnostics d;
+  d.error(f, {12, 13}, "bad");
+  BOOST_TEST(printed(d) == "a.sign:2:7: error: bad\n  y : 2 $ 3\n        ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(caret_underlines_the_span) {
+  SourceFile f("a.sign", "abc def\n");
+  Diagnostics d;
+  d.error(f, {4, 7}, "here");
+  BOOST_TEST(printed(d).find("      ^~~\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(diagnostics_print_in_source_order_without_duplicates) {
+  SourceFile f("a.sign", "one\ntwo\n");
+  Diagnostics d;
+  d.error(f, {4, 5}, "second");
+  d.error(f, {0, 1}, "first");
+  d.error(f, {0, 1}, "first");
+  const auto text = printed(d);
+  BOOST_TEST(text.find("first") < text.find("second"));
+  BOOST_TEST(text.find("first") == text.rfind("first"));
+}
+
+BOOST_AUTO_TEST_CASE(errors_beyond_the_cap_are_counted_not_shown) {
+  SourceFile f("a.sign", "x\n");
+  Diagnostics d;
+  for (int i = 0; i < 80; ++i) d.error(f, {0, 1}, "e" + std::to_string(i));
+  BOOST_TEST(d.error_count() == 80u);
+  BOOST_TEST(d.all().size() == Diagnostics::kMaxErrors);
+  BOOST_TEST(printed(d).find("80 errors in all") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(tabs_before_the_caret_stay_tabs) {
+  SourceFile f("a.sign", "\tx $\n");
+  Diagnostics d;
+  d.error(f, {3, 4}, "t");
+  BOOST_TEST(printed(d).find("  \t  ^\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "driver/pipeline.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace signc::driver {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diags) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    diags.error("'" + path + "' is a directory, not a Sign source file");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error("cannot open '" + path + "': " + std::generic_category().message(errno));
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string stem_of(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  for (std::string_view ext : {".sign", ".sn"}) {
+    if (name.size() > ext.size() && name.ends_with(ext)) return name.substr(0, name.size() - ext.size());
+  }
+  return fs::path(name).stem().string();
+}
+
+}  // namespace
+
+std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags) {
+  const std::string ext = fs::path(path).extension().string();
+  if (ext != ".sign" && ext != ".sn") {
+    diags.error("'" + path + "': not a Sign source file (expected a .sign or .sn extension)");
+    return nullptr;
+  }
+  auto text = read_file(path, diags);
+  if (!text) return nullptr;
+  auto t = std::make_unique<Translation>();
+  t->file = std::make_unique<SourceFile>(path, std::move(*text));
+  t->stem = stem_of(path);
+  t->tokens = syntax::lex(*t->file, diags);
+  if (stop == Stage::Tokens) return diags.has_errors() ? nullptr : std::move(t);
+  t->tree = syntax::parse(*t->file, t->tokens, diags);
+  if (diags.has_errors()) return nullptr;
+  if (stop == Stage::Ast) return t;
+  t->program = sema::analyze(*t->file, t->tree, diags);
+  if (diags.has_errors()) return nullptr;
+  if (stop == Stage::Sema) return t;
+  t->module = lower::lower_module(t->program, t->stem);
+  return t;
+}
+
+emit::Options emit_options(const std::string& path, emit::LineDirectives mode, bool format,
+                           const std::string& root_namespace) {
+  emit::Options o;
+  o.lines = mode;
+  o.format = format;
+  o.root_namespace = root_namespace;
+  o.line_path = mode == emit::LineDirectives::Absolute ? fs::absolute(path).lexically_normal().string()
+                                                       : fs::path(path).lexically_normal().string();
+  return o;
+}
+
+}  // namespace signc::driver

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// One file through the pipeline, stopping at the requested stage.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "emit/emit.hpp"
+#include "sema/sema.hpp"
+#include "syntax/syntax.hpp"
+
+namespace signc::driver {
+
+// Everything translation produced, kept together because later stages point
+// into earlier ones.
+struct Translation {
+  std::unique_ptr<SourceFile> file;
+  std::vector<syntax::Token> tokens;
+  syntax::SyntaxTree tree;
+  sema::Program program;
+  lower::Module module;
+  std::string stem;  // file name without .sign/.sn
+};
+
+enum class Stage { Tokens, Ast, Sema, Ir };
+
+// Reads and translates `path` up to `stop`. Returns nullptr when the file
+// cannot be read or has errors (all of them are in diags).
+std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags);
+
+// emit::Options for a file, with the #line path computed for `mode`.
+emit::Options emit_options(const std::string& path, emit::LineDirectives mode, bool format,
+                           const std::string& root_namespace);
+
+}  // namespace signc::driver

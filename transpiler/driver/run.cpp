@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// `signc run`. The cache key covers everything that decides the executable —
+// signc's version, the compiler and flags of run-config.json, and the
+// generated C++ — so a hit can be trusted and a second run of an unchanged
+// program starts the cached binary without compiling.
+#include "driver/run.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "driver/output.hpp"
+#include "driver/pipeline.hpp"
+
+extern char** environ;
+
+namespace signc::driver {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunConfig {
+  std::string text;  // the file as read: part of the cache key
+  std::string compiler;
+  std::vector<std::string> compile_flags;
+  std::vector<std::string> include_dirs;
+  std::vector<std::string> link;
+};
+
+fs::path executable_dir() {
+  std::error_code ec;
+  const auto exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// run-config.json is written by CMake next to signc (build tree) or installed
+// with it; "@prefix@" in a path stands for the directory above bin/.
+std::optional<RunConfig> load_run_config(Diagnostics& diags) {
+  const fs::path prefix = (executable_dir() / "..").lexically_normal();
+  const fs::path path = prefix / "share" / "sign" / "run-config.json";
+  RunConfig cfg;
+  cfg.text = read_text(path);
+  if (cfg.text.empty()) {
+    diags.error("cannot read " + path.string() + "; signc run needs the runtime it was built with");
+    return std::nullopt;
+  }
+  try {
+    const auto j = nlohmann::json::parse(cfg.text);
+    auto expand = [&](std::string s) {
+      if (s.starts_with("@prefix@")) s = prefix.string() + s.substr(8);
+      return s;
+    };
+    cfg.compiler = expand(j.at("compiler").get<std::string>());
+    for (const auto& f : j.at("compile_flags")) cfg.compile_flags.push_back(expand(f.get<std::string>()));
+    for (const auto& f : j.at("include_dirs")) cfg.include_dirs.push_back(expand(f.get<std::string>()));
+    for (const auto& f : j.at("link")) cfg.link.push_back(expand(f.get<std::string>()));
+  } catch (const nlohmann::json::exception& e) {
+    diags.error(path.string() + ": " + e.what());
+    return std::nullopt;
+  }
+  return cfg;
+}
+
+fs::path cache_root() {
+  if (const char* d = std::getenv("SIGN_CACHE_DIR"); d && *d) return d;
+  if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d) return fs::path(d) / "signc";
+  if (const char* d = std::getenv("HOME"); d && *d) return fs::path(d) / ".cache" / "signc";
+  return fs::temp_directory_path() / ("signc-cache-" + std::to_string(::getuid()));
+}
+
+// FNV-1a, 64 bits: names the cache entry. The entry also stores the full key,
+// compared on every hit, so a hash collision can only cost a rebuild.
+std::string fnv1a_hex(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// Runs argv[0] with stdout and stderr sent to `log`; returns its exit status.
+int spawn_and_wait(const std::vector<std::string>& argv, const fs::path& log) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return -1;
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool compile_program(const RunConfig& cfg, const fs::path& dir, const std::string& stem, bool verbose,
+                     Diagnostics& diags) {
+  std::vector<std::string> cmd = {cfg.compiler};
+  cmd.insert(cmd.end(), cfg.compile_flags.begin(), cfg.compile_flags.end());
+  cmd.push_back("-I" + dir.string());
+  for (const auto& inc : cfg.include_dirs) cmd.push_back("-I" + inc);
+  cmd.push_back((dir / (stem + ".sign.cpp")).string());
+  cmd.push_back((dir / (stem + ".main.cpp")).string());
+  cmd.insert(cmd.end(), cfg.link.begin(), cfg.link.end());
+  cmd.push_back("-o");
+  cmd.push_back((dir / "program").string());
+  if (verbose) {
+    std::cerr << "signc: compiling:";
+    for (const auto& a : cmd) std::cerr << ' ' << a;
+    std::cerr << '\n';
+  }
+  const fs::path log = dir / "compile.log";
+  if (spawn_and_wait(cmd, log) == 0) return true;
+  diags.error("internal error: the C++ generated for this program did not compile (this is a signc bug); "
+              "compiler output:\n" + read_text(log));
+  return false;
+}
+
+}  // namespace
+
+int run_program(const RunOptions& options, Diagnostics& diags) {
+  auto t = translate(options.file, Stage::Ir, diags);
+  if (!t) return 1;
+  // Not formatted: nobody reads it, and formatting would load LLVM.
+  const auto eopts = emit_options(options.file, emit::LineDirectives::Absolute, false, "sign_mod");
+  auto text = emit::emit_module(t->module, t->stem, eopts, diags);
+  auto main_text = emit::emit_entry_main(t->module, t->stem, eopts, diags);
+  auto cfg = load_run_config(diags);
+  if (!text || !main_text || !cfg) return 1;
+
+  const std::string key = std::string("signc " SIGN_VERSION "\n") + cfg->text + "\n--module--\n" + text->cpp +
+                          "\n--header--\n" + text->hpp + "\n--main--\n" + *main_text;
+  const fs::path root = cache_root();
+  const fs::path entry = root / fnv1a_hex(key);
+  const fs::path program = entry / "program";
+  std::error_code ec;
+  const bool hit = fs::exists(program, ec) && read_text(entry / "key") == key;
+  if (options.verbose) std::cerr << "signc: cache " << (hit ? "hit: " : "miss: ") << entry.string() << '\n';
+  if (!hit) {
+    fs::create_directories(root, ec);
+    const fs::path tmp = root / (entry.filename().string() + ".tmp." + std::to_string(::getpid()));
+    fs::remove_all(tmp, ec);
+    if (!fs::create_directories(tmp, ec)) {
+      diags.error("cannot create the cache directory " + tmp.string() + ": " + ec.message());
+      return 1;
+    }
+    bool ok = write_atomically((tmp / text->cpp_name).string(), text->cpp, WriteMode::Always, diags) &&
+              write_atomically((tmp / text->hpp_name).string(), text->hpp, WriteMode::Always, diags) &&
+              write_atomically((tmp / (t->stem + ".main.cpp")).string(), *main_text, WriteMode::Always, diags) &&
+              compile_program(*cfg, tmp, t->stem, options.verbose, diags) &&
+              write_atomically((tmp / "key").string(), key, WriteMode::Always, diags);
+    if (!ok) {
+      fs::remove_all(tmp, ec);
+      return 1;
+    }
+    fs::remove_all(entry, ec);  // a stale entry with a different key (collision)
+    fs::rename(tmp, entry, ec);
+    if (ec) fs::remove_all(tmp, ec);  // another signc run published the same entry first
+  }
+
+  diags.print(std::cerr);  // warnings, before the program owns the terminal
+  std::vector<std::string> argv = {program.string()};
+  if (options.json) argv.push_back("--json");
+  argv.push_back("--");
+  argv.insert(argv.end(), options.args.begin(), options.args.end());
+  std::vector<char*> cargv;
+  for (auto& a : argv) cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  std::cout.flush();
+  std::cerr.flush();
+  ::execv(cargv[0], cargv.data());
+  std::cerr << "signc: error: cannot execute " << program.string() << ": " << std::strerror(errno) << '\n';
+  return 1;
+}
+
+}  // namespace signc::driver

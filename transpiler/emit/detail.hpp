@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+// emit-internal helpers shared by the emit sources (not part of the stage API).
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "emit/emit.hpp"
+
+namespace signc::emit::detail {
+
+using Slots = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
+// Fills every {{slot}} of `tmpl`. Every slot must be given and every given
+// slot must occur; a mismatch is a bug in signc, reported by throwing.
+std::string fill_template(std::string_view tmpl_name, std::string_view tmpl, Slots slots);
+
+// One expression as C++ source.
+std::string print_expr(const lower::Module& module, lower::ExprId id);
+
+}  // namespace signc::emit::detail
+
+namespace signc::emit::embedded {
+extern const std::string_view module_cpp_tmpl;
+extern const std::string_view module_hpp_tmpl;
+extern const std::string_view main_cpp_tmpl;
+extern const std::string_view _clang_format;
+}  // namespace signc::emit::embedded

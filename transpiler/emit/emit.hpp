@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// emit stage: IR → formatted C++ text through templates/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lower/lower.hpp"
+
+namespace signc::emit {
+
+enum class LineDirectives { None, Relative, Absolute };
+
+struct Options {
+  LineDirectives lines = LineDirectives::Relative;
+  // The path #line directives name (already relative or absolute as chosen).
+  std::string line_path;
+  std::string root_namespace = "sign_mod";
+  bool format = true;
+};
+
+struct ModuleText {
+  std::string cpp_name;  // "NAME.sign.cpp"
+  std::string hpp_name;  // "NAME.sign.hpp"
+  std::string cpp;
+  std::string hpp;
+};
+
+// Emits a module's translation unit and header. Fails (nullopt, with an
+// error in diags) only when formatting was asked for and is unavailable.
+std::optional<ModuleText> emit_module(const lower::Module& module, std::string_view output_stem,
+                                      const Options& options, Diagnostics& diags);
+
+// The `main` of a program whose entry module is `module`.
+std::optional<std::string> emit_entry_main(const lower::Module& module, std::string_view output_stem,
+                                           const Options& options, Diagnostics& diags);
+
+// clang::format::reformat with the shipped style, through the plugin.
+std::optional<std::string> format_cpp(std::string_view code, Diagnostics& diags);
+
+}  // namespace signc::emit

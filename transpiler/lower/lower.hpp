@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// lower stage: typed tree → C++-shaped IR.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sema/sema.hpp"
+
+namespace signc::lower {
+
+// The C++ type an IR value has.
+enum class CType : std::uint8_t { Int64, Double, Value };
+std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value"
+
+using ExprId = std::uint32_t;
+
+struct Expr {
+  enum class Kind : std::uint8_t {
+    IntLit,    // int_value
+    FloatLit,  // float_value
+    UnitLit,   // sign::Value{}
+    Global,    // global (index into Module::globals)
+    Call,      // callee(args...): a runtime function or constructor
+    Infix,     // args[0] op args[1] on doubles: C++ operator, no UB to avoid
+    Cast,      // static_cast<type>(args[0])
+  };
+  Kind kind = Kind::UnitLit;
+  CType type = CType::Value;
+  std::int64_t int_value = 0;
+  double float_value = 0;
+  std::uint32_t global = 0;
+  std::string callee;  // Call: qualified function; Infix: the operator
+  std::vector<ExprId> args;
+};
+
+// A module-level variable holding one top-level binding.
+struct Global {
+  std::string cpp_name;
+  std::string sign_name;
+  CType type = CType::Value;
+  std::uint32_t line = 0;  // Sign source line of the definition
+};
+
+struct Stmt {
+  enum class Kind : std::uint8_t {
+    Assign,   // globals[global] = expr;
+    Discard,  // evaluated for its effects only
+    Result,   // the module's value: result = expr (expr is a Value)
+  };
+  Kind kind = Kind::Discard;
+  std::uint32_t line = 0;  // Sign source line the statement comes from
+  std::uint32_t global = 0;
+  ExprId expr = 0;
+};
+
+struct Module {
+  std::string name;         // C++-safe module name: the namespace below sign_mod
+  std::string source_name;  // file name of the .sign source, for comments
+  std::vector<Global> globals;
+  std::vector<Stmt> load;   // the body of load(), in source order
+  std::vector<Expr> exprs;  // expression pool; Stmt/Expr refer by index
+
+  const Expr& expr(ExprId id) const { return exprs[id]; }
+};
+
+// `module_name` is the file's stem (before .sign/.sn); it is escaped as needed.
+Module lower_module(const sema::Program& program, std::string_view module_name);
+
+void dump_ir(std::ostream& out, const Module& module);
+
+// C++ naming (names.cpp), exposed for tests.
+std::string cpp_identifier(std::string_view sign_name);
+std::string cpp_fresh_name(std::string_view sign_name, std::uint32_t version);
+std::string cpp_module_name(std::string_view stem);
+
+}  // namespace signc::lower
