@@ -57,6 +57,7 @@ int build(const BuildOptions& o) {
     return finish(diags);
   }
   const WriteMode mode = o.write_if_changed ? WriteMode::IfChanged : WriteMode::Always;
+  bool failed = false;
   for (const auto& file : o.files) {
     Diagnostics file_diags;
     auto t = translate(file, Stage::Ir, file_diags);
@@ -84,9 +85,9 @@ int build(const BuildOptions& o) {
     }
     if (!ok) remove_outputs({cpp_path, hpp_path, main_path, dep_path});
     file_diags.print(std::cerr);
-    if (file_diags.has_errors()) diags.error("'" + file + "' was not translated");
+    failed = failed || file_diags.has_errors();
   }
-  return diags.has_errors() ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 int check(const std::vector<std::string>& files) {
@@ -154,7 +155,7 @@ int main(int argc, char** argv) {
 
   BuildOptions build_opts;
   auto* build_cmd = app.add_subcommand("build", "Translate Sign modules to C++ (NAME.sign.cpp, .hpp, .d)");
-  build_cmd->add_option("files", build_opts.files, "Sign source files")->required()->check(CLI::ExistingPath);
+  build_cmd->add_option("files", build_opts.files, "Sign source files")->required();
   build_cmd->add_option("-o,--output-dir", build_opts.out_dir, "Output directory")->default_val(".");
   build_cmd->add_option("--depfile", build_opts.depfile, "Depfile path (one input only; default OUT/NAME.sign.d)");
   build_cmd->add_option("-I,--import-dir", build_opts.import_dirs, "Directory searched for imported modules");

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The signc command-line contract (DESIGN "Command line", issue: bad input):
+usage errors and bad files exit 1 with a located message, and a failed
+translation leaves no output behind. One check per rule; prints
+'N passed, N failed'."""
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+SIGNC = sys.argv[1]
+checks = []
+
+
+def check(fn):
+    checks.append(fn)
+    return fn
+
+
+def signc(*args, cwd=None):
+    return subprocess.run([SIGNC, *args], capture_output=True, text=True, cwd=cwd)
+
+
+@check
+def help_exits_zero_and_lists_commands(tmp):
+    p = signc("--help")
+    assert p.returncode == 0, p
+    for word in ("build", "run", "check", "--emit"):
+        assert word in p.stdout, word
+
+
+@check
+def version_names_the_runtime_abi(tmp):
+    p = signc("--version")
+    assert p.returncode == 0 and "Sign runtime ABI" in p.stdout, p
+
+
+@check
+def unknown_option_is_a_usage_error(tmp):
+    p = signc("--no-such-option")
+    assert p.returncode == 1 and "signc: error:" in p.stderr and "--help" in p.stderr, p
+
+
+@check
+def no_command_prints_usage_and_fails(tmp):
+    p = signc()
+    assert p.returncode == 1 and "Usage:" in p.stderr, p
+
+
+@check
+def missing_file_is_reported(tmp):
+    p = signc("build", "missing.sign", "-o", "out", cwd=tmp)
+    assert p.returncode == 1 and "cannot open 'missing.sign'" in p.stderr, p
+
+
+@check
+def non_sign_extension_is_rejected(tmp):
+    (tmp / "x.txt").write_text("1\n")
+    p = signc("check", "x.txt", cwd=tmp)
+    assert p.returncode == 1 and "not a Sign source file" in p.stderr, p
+
+
+@check
+def syntax_error_is_located_with_caret(tmp):
+    (tmp / "bad.sign").write_text("x : 1\ny : (2 +\n")
+    p = signc("check", "bad.sign", cwd=tmp)
+    assert p.returncode == 1, p
+    assert p.stderr.startswith("bad.sign:2:"), p.stderr
+    assert "\n  y : (2 +\n" in p.stderr and "^" in p.stderr, p.stderr
+
+
+@check
+def failed_build_leaves_no_output(tmp):
+    (tmp / "m.sign").write_text("x : 1\n")
+    assert signc("build", "m.sign", "-o", "out", cwd=tmp).returncode == 0
+    assert (tmp / "out" / "m.sign.cpp").exists()
+    (tmp / "m.sign").write_text("x : (1\n")
+    p = signc("build", "m.sign", "-o", "out", cwd=tmp)
+    assert p.returncode == 1, p
+    left = sorted(f.name for f in (tmp / "out").iterdir())
+    assert left == [], left
+
+
+@check
+def one_bad_input_does_not_block_the_good_ones(tmp):
+    (tmp / "good.sign").write_text("x : 1\n")
+    (tmp / "bad.sign").write_text("x : )\n")
+    p = signc("build", "good.sign", "bad.sign", "-o", "out", cwd=tmp)
+    assert p.returncode == 1, p
+    names = sorted(f.name for f in (tmp / "out").iterdir())
+    assert names == ["good.sign.cpp", "good.sign.d", "good.sign.hpp"], names
+
+
+@check
+def build_writes_module_header_and_depfile(tmp):
+    (tmp / "a.sign").write_text("1 + 1\n")
+    assert signc("build", "a.sign", "-o", "gen", cwd=tmp).returncode == 0
+    dep = (tmp / "gen" / "a.sign.d").read_text()
+    assert dep.startswith("gen/a.sign.cpp gen/a.sign.hpp:"), dep
+    assert str(tmp / "a.sign") in dep, dep
+
+
+@check
+def output_is_deterministic(tmp):
+    (tmp / "a.sign").write_text("x : 2\nx * 3.5\n")
+    assert signc("build", "a.sign", "-o", "one", cwd=tmp).returncode == 0
+    assert signc("build", "a.sign", "-o", "two", cwd=tmp).returncode == 0
+    for f in ("a.sign.cpp", "a.sign.hpp"):
+        assert (tmp / "one" / f).read_bytes() == (tmp / "two" / f).read_bytes(), f
+
+
+@check
+def write_if_changed_keeps_the_timestamp(tmp):
+    (tmp / "a.sign").write_text("1\n")
+    assert signc("build", "a.sign", "-o", "o", cwd=tmp).returncode == 0
+    cpp = tmp / "o" / "a.sign.cpp"
+    os.utime(cpp, (1, 1))
+    assert signc("build", "a.sign", "-o", "o", "--write-if-changed", cwd=tmp).returncode == 0
+    assert cpp.stat().st_mtime == 1
+
+
+@check
+def run_prints_the_last_value_as_json(tmp):
+    (tmp / "p.sn").write_text("a : 6\nb : 7\na * b\n")
+    p = signc("run", "--json", "p.sn", cwd=tmp)
+    assert p.returncode == 0 and p.stdout == "42\n", p
+
+
+@check
+def run_prints_sign_literal_form_without_json(tmp):
+    (tmp / "p.sign").write_text("x : 3\nx * 1.0\n")
+    p = signc("run", "p.sign", cwd=tmp)
+    assert p.returncode == 0 and p.stdout == "3.0\n", p
+
+
+@check
+def run_of_a_bad_program_is_a_located_error(tmp):
+    (tmp / "p.sign").write_text("1 + `s`\n")
+    p = signc("run", "p.sign", cwd=tmp)
+    assert p.returncode == 1 and p.stderr.startswith("p.sign:1:5: error:"), p
+
+
+def main():
+    passed = failed = 0
+    for fn in checks:
+        with tempfile.TemporaryDirectory() as d:
+            try:
+                fn(pathlib.Path(d))
+                passed += 1
+            except AssertionError as e:
+                failed += 1
+                print(f"FAIL {fn.__name__}: {e}")
+    print(f"cli: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
