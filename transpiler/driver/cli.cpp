@@ -101,7 +101,7 @@ int emit_stage(const std::string& stage, const std::vector<std::string>& files, 
   for (const auto& file : files) {
     const Stage stop = stage == "tokens" ? Stage::Tokens
                        : stage == "ast"  ? Stage::Ast
-                       : (stage == "sexpr" || stage == "types") ? Stage::Sema
+                       : (stage == "sexpr" || stage == "types" || stage == "sema") ? Stage::Sema
                                                                 : Stage::Ir;
     auto t = translate(file, stop, diags);
     if (!t) continue;
@@ -109,6 +109,7 @@ int emit_stage(const std::string& stage, const std::vector<std::string>& files, 
     if (stage == "ast") syntax::dump_ast(std::cout, *t->file, t->tree);
     if (stage == "sexpr") sexpr::write(std::cout, t->program);
     if (stage == "types") sema::dump_types(std::cout, t->program);
+    if (stage == "sema") sema::dump_tree(std::cout, t->program);
     if (stage == "ir") lower::dump_ir(std::cout, t->module);
     if (stage == "cpp" || stage == "hpp") {
       const auto eopts = emit_options(file, line_mode(o), !o.no_format, o.root_namespace);
@@ -148,8 +149,8 @@ int main(int argc, char** argv) {
   std::string emit_what;
   std::vector<std::string> emit_files;
   BuildOptions emit_opts;
-  app.add_option("--emit", emit_what, "Print one stage's output for FILE: tokens, ast, sexpr, types, ir, cpp, hpp")
-      ->check(CLI::IsMember({"tokens", "ast", "sexpr", "types", "ir", "cpp", "hpp"}));
+  app.add_option("--emit", emit_what, "Print one stage's output for FILE: tokens, ast, sema, sexpr, types, ir, cpp, hpp")
+      ->check(CLI::IsMember({"tokens", "ast", "sema", "sexpr", "types", "ir", "cpp", "hpp"}));
   app.add_option("files", emit_files, "Input files for --emit");
   add_codegen_options(app, emit_opts);
 

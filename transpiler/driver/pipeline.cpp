@@ -47,16 +47,16 @@ std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diag
   auto t = std::make_unique<Translation>();
   t->file = std::make_unique<SourceFile>(path, std::move(*text));
   t->stem = stem_of(path);
+  // Every stage runs even after an earlier one reported errors (the parser
+  // drops bad lines), so one run reports as many real errors as it can.
   t->tokens = syntax::lex(*t->file, diags);
   if (stop == Stage::Tokens) return diags.has_errors() ? nullptr : std::move(t);
   t->tree = syntax::parse(*t->file, t->tokens, diags);
-  if (diags.has_errors()) return nullptr;
-  if (stop == Stage::Ast) return t;
+  if (stop == Stage::Ast) return diags.has_errors() ? nullptr : std::move(t);
   t->program = sema::analyze(*t->file, t->tree, diags);
-  if (diags.has_errors()) return nullptr;
-  if (stop == Stage::Sema) return t;
-  t->module = lower::lower_module(t->program, t->stem);
-  return t;
+  if (stop == Stage::Sema) return diags.has_errors() ? nullptr : std::move(t);
+  t->module = lower::lower_module(t->program, t->stem, diags);
+  return diags.has_errors() ? nullptr : std::move(t);
 }
 
 emit::Options emit_options(const std::string& path, emit::LineDirectives mode, bool format,

@@ -5,6 +5,7 @@
 // anything not proven goes through the dynamic sign::impl:: functions.
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 
 #include "lower/lower.hpp"
 
@@ -12,8 +13,9 @@ namespace signc::lower {
 namespace {
 
 using sema::Type;
-using syntax::NodeId;
-using syntax::NodeKind;
+using sema::ExprKind;
+using sema::Op;
+using SemaId = sema::ExprId;  // an expression of the typed tree (ExprId is the IR's)
 
 Expr node(Expr::Kind kind, CType type) {
   Expr e;
@@ -55,35 +57,54 @@ const OpNames& op_names(std::string_view op) {
   return kOps[0];  // the parser admits no other operator
 }
 
+// What code generation supports so far; anything else is reported with its
+// Sign location rather than producing C++ that would not compile.
+std::string unsupported_what(const sema::Program& p, SemaId id) {
+  const sema::Expr& e = p.expr(id);
+  switch (e.kind) {
+    case ExprKind::Atom: return std::string(syntax::atom_kind_name(p.tree->at(e.syntax).atom)) + " literals";
+    case ExprKind::Prefix: return "the prefix operator '" + std::string(sema::op_symbol(e.op)) + "'";
+    case ExprKind::Postfix: return "the postfix operator '" + std::string(sema::op_symbol(e.op)) + "'";
+    case ExprKind::Infix:
+      if (e.op >= Op::Apply && e.op <= Op::Concat) return std::string(sema::op_name(e.op)) + " (juxtaposition)";
+      if (e.op == Op::Define) return "definitions inside expressions";
+      return "the operator '" + std::string(sema::op_symbol(e.op)) + "'";
+    case ExprKind::ChainCompare: return "comparison chains";
+    case ExprKind::Section: return "point-free sections";
+    case ExprKind::Lambda: return "functions";
+    case ExprKind::Block: return "blocks and lists";
+    default: return "this construct";
+  }
+}
+
 class Lowerer {
  public:
-  explicit Lowerer(const sema::Program& p) : p_(p) {}
+  Lowerer(const sema::Program& p, Diagnostics& diags) : p_(p), diags_(diags) {}
 
   Module run(std::string_view module_name) {
     m_.name = cpp_module_name(module_name);
     // The file name only: no directory may leak into generated text (determinism).
     m_.source_name = std::filesystem::path(p_.file->path()).filename().string();
-    const auto& forms = p_.node(p_.tree->root).kids;
-    std::uint32_t next_binding = 0;
-    for (std::size_t i = 0; i < forms.size(); ++i) {
-      const NodeId form = forms[i];
-      const auto& n = p_.node(form);
-      const std::uint32_t line = p_.file->line_col(n.span.begin).line;
-      const bool last = i + 1 == forms.size();
-      if (n.kind == NodeKind::Define) {
-        const auto& b = p_.bindings[next_binding];
-        globals_of_binding_.push_back(static_cast<std::uint32_t>(m_.globals.size()));
-        ++next_binding;
-        const CType type = ctype_of(b.type);
-        m_.globals.push_back({cpp_fresh_name(b.name, b.version), b.name, type, line});
+    for (std::size_t i = 0; i < p_.forms.size(); ++i) {
+      const SemaId form = p_.forms[i];
+      const auto& e = p_.expr(form);
+      const std::uint32_t line = p_.file->line_col(e.span.begin).line;
+      const bool last = i + 1 == p_.forms.size();
+      if (e.kind == ExprKind::Infix && e.op == Op::Define && p_.expr(e.a).kind == ExprKind::Atom) {
+        const std::string& name = p_.expr(e.a).name;
+        const ExprId value = lower(e.b);
+        const CType type = ctype_of(p_.type_of[form]);
+        const std::uint32_t version = ++versions_[name];
+        m_.globals.push_back({cpp_fresh_name(name, version), name, type, line});
         const auto g = static_cast<std::uint32_t>(m_.globals.size() - 1);
-        m_.load.push_back({Stmt::Kind::Assign, line, g, coerce(lower(n.kids[0]), type)});
+        m_.load.push_back({Stmt::Kind::Assign, line, g, coerce(value, type)});
+        visible_[name] = g;
         if (last) m_.load.push_back({Stmt::Kind::Result, line, 0, coerce(global(g), CType::Value)});
       } else if (last) {
         m_.load.push_back({Stmt::Kind::Result, line, 0, coerce(lower(form), CType::Value)});
+      } else {
+        lower(form);  // checked for support; pure in this subset, so nothing to keep
       }
-      // A top-level expression that is not last is pure in this language
-      // subset, so nothing observable is lost by not evaluating it.
     }
     return std::move(m_);
   }
@@ -120,43 +141,73 @@ class Lowerer {
     return add(std::move(cast));
   }
 
-  ExprId lower(NodeId id) {
-    const auto& n = p_.node(id);
-    switch (n.kind) {
-      case NodeKind::Int: {
-        Expr e = node(Expr::Kind::IntLit, CType::Int64);
-        e.int_value = n.int_value;
-        return add(std::move(e));
-      }
-      case NodeKind::Float: {
-        Expr e = node(Expr::Kind::FloatLit, CType::Double);
-        e.float_value = n.float_value;
-        return add(std::move(e));
-      }
-      case NodeKind::Unit: return unit();
-      case NodeKind::Name: {
-        const auto b = p_.binding_of[id];
-        return b == sema::kUnbound ? unit() : global(globals_of_binding_[static_cast<std::size_t>(b)]);
-      }
-      case NodeKind::Binary: return lower_arithmetic(id);
-      case NodeKind::Define:
-      case NodeKind::Program: break;
-    }
+  ExprId unsupported(SemaId id) {
+    diags_.error(*p_.file, p_.expr(id).span,
+                 unsupported_what(p_, id) + " are not supported by this version of signc's code generation yet");
     return unit();
   }
 
-  ExprId lower_arithmetic(NodeId id) {
-    const auto& n = p_.node(id);
-    const NodeId lhs = n.kids[0];
-    const NodeId rhs = n.kids[1];
+  ExprId lower(SemaId id) {
+    const auto& e = p_.expr(id);
+    switch (e.kind) {
+      case ExprKind::Atom: return lower_atom(id);
+      case ExprKind::Infix:
+        if (e.op == Op::Add || e.op == Op::Sub || e.op == Op::Mul || e.op == Op::Div || e.op == Op::Mod) {
+          return lower_arithmetic(id);
+        }
+        return unsupported(id);
+      case ExprKind::Block:
+        // A bracket around one plain value is that value: (1 + 2), [5].
+        if (e.block != syntax::BlockKind::Indent && e.block != syntax::BlockKind::Abs && e.kids.size() == 1 &&
+            !(p_.expr(e.kids[0]).kind == ExprKind::Infix && p_.expr(e.kids[0]).op == Op::Define)) {
+          return lower(e.kids[0]);
+        }
+        if (e.block != syntax::BlockKind::Indent && e.block != syntax::BlockKind::Abs && e.kids.empty()) return unit();
+        return unsupported(id);
+      default: return unsupported(id);
+    }
+  }
+
+  ExprId lower_atom(SemaId id) {
+    const auto& e = p_.expr(id);
+    if (!e.name.empty()) {
+      const auto it = visible_.find(e.name);
+      if (it != visible_.end()) return global(it->second);
+      if (p_.scopes[p_.file_scope].names.count(e.name)) {
+        diags_.warning(*p_.file, e.span,
+                       "'" + e.name + "' is read before its definition; its placeholder evaluates to __");
+      }
+      return unit();  // an undefined name is __ (operator_table.md)
+    }
+    const auto& n = p_.tree->at(e.syntax);
+    switch (n.atom) {
+      case syntax::AtomKind::Int: {
+        Expr lit = node(Expr::Kind::IntLit, CType::Int64);
+        lit.int_value = n.int_value;
+        return add(std::move(lit));
+      }
+      case syntax::AtomKind::Float: {
+        Expr lit = node(Expr::Kind::FloatLit, CType::Double);
+        lit.float_value = n.float_value;
+        return add(std::move(lit));
+      }
+      case syntax::AtomKind::Unit: return unit();
+      default: return unsupported(id);
+    }
+  }
+
+  ExprId lower_arithmetic(SemaId id) {
+    const auto& e = p_.expr(id);
+    const SemaId lhs = e.a;
+    const SemaId rhs = e.b;
     const Type lt = p_.type_of[lhs];
     const Type rt = p_.type_of[rhs];
-    // Unit rules; both operands are pure here, so dropping one is safe.
-    if (lt == Type::Unit) return unit();
-    if (rt == Type::Unit) return lower(lhs);
-    const OpNames& ops = op_names(n.text);
     const ExprId l = lower(lhs);
     const ExprId r = lower(rhs);
+    // Unit rules; both operands are pure here, so dropping one is safe.
+    if (lt == Type::Unit) return unit();
+    if (rt == Type::Unit) return l;
+    const OpNames& ops = op_names(sema::op_symbol(e.op));
     if (lt == Type::Dynamic || rt == Type::Dynamic) {
       return call(CType::Value, ops.dynamic_fn, {coerce(l, CType::Value), coerce(r, CType::Value)});
     }
@@ -167,15 +218,17 @@ class Lowerer {
     const ExprId fl = coerce(l, CType::Double);
     const ExprId fr = coerce(r, CType::Double);
     if (ops.float_fn) return call(CType::Double, ops.float_fn, {fl, fr});
-    Expr e = node(Expr::Kind::Infix, CType::Double);
-    e.callee = std::string(n.text);
-    e.args = {fl, fr};
-    return add(std::move(e));
+    Expr inf = node(Expr::Kind::Infix, CType::Double);
+    inf.callee = std::string(sema::op_symbol(e.op));
+    inf.args = {fl, fr};
+    return add(std::move(inf));
   }
 
   const sema::Program& p_;
+  Diagnostics& diags_;
   Module m_;
-  std::vector<std::uint32_t> globals_of_binding_;
+  std::unordered_map<std::string, std::uint32_t> versions_;
+  std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
 };
 
 }  // namespace
@@ -189,8 +242,8 @@ std::string_view ctype_spelling(CType type) {
   return "?";
 }
 
-Module lower_module(const sema::Program& program, std::string_view module_name) {
-  return Lowerer(program).run(module_name);
+Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags) {
+  return Lowerer(program, diags).run(module_name);
 }
 
 }  // namespace signc::lower

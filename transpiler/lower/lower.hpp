@@ -68,7 +68,8 @@ struct Module {
 };
 
 // `module_name` is the file's stem (before .sign/.sn); it is escaped as needed.
-Module lower_module(const sema::Program& program, std::string_view module_name);
+// Constructs code generation does not handle yet are reported in diags.
+Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags);
 
 void dump_ir(std::ostream& out, const Module& module);
 

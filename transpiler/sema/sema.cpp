@@ -1,27 +1,110 @@
 // SPDX-License-Identifier: MIT
-// The sema entry point and its dump.
+// The sema entry point and its dumps.
 #include <ostream>
 
-#include "sema/sema.hpp"
+#include "sema/detail/resolver.hpp"
 
 namespace signc::sema {
+
+void propagate_types(Program& program);  // types.cpp
 
 Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnostics& diags) {
   Program program;
   program.file = &file;
   program.tree = &tree;
-  program.binding_of.assign(tree.nodes.size(), kUnbound);
-  program.type_of.assign(tree.nodes.size(), Type::Dynamic);
   if (tree.root == syntax::kNoNode) return program;
-  resolve_identifiers(program, diags);
+  detail::Resolver(program, diags).run();
   propagate_types(program);
   return program;
 }
 
+namespace {
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c == '\n' ? 'n' : c;
+  }
+  return out + '"';
+}
+
+void dump(std::ostream& out, const Program& p, ExprId id, int indent) {
+  const std::string pad(static_cast<std::size_t>(indent) * 2, ' ');
+  if (id == kNoExpr) {
+    out << pad << "()";
+    return;
+  }
+  const Expr& e = p.expr(id);
+  const LineCol at = p.file->line_col(e.span.begin);
+  out << pad << '(';
+  switch (e.kind) {
+    case ExprKind::Atom:
+      if (!e.name.empty()) {
+        out << "name " << e.name;
+      } else {
+        out << syntax::atom_kind_name(p.tree->at(e.syntax).atom) << ' ' << quoted(p.literal(e));
+      }
+      break;
+    case ExprKind::Prefix: out << "prefix " << op_name(e.op); break;
+    case ExprKind::Postfix: out << "postfix " << op_name(e.op); break;
+    case ExprKind::Infix: out << op_name(e.op); break;
+    case ExprKind::ChainCompare: out << "chain " << op_name(e.op); break;
+    case ExprKind::Section: out << "section " << op_name(e.op) << ((e.flags & kPointfreeMap) ? " map" : ""); break;
+    case ExprKind::Lambda: out << "lambda" << ((e.flags & kHoleLambda) ? " holes" : ""); break;
+    case ExprKind::Params: out << "params" << ((e.flags & kBracketParams) ? " bracket" : ""); break;
+    case ExprKind::Param: out << "param " << (e.name.empty() ? "[]" : e.name) << ((e.flags & kRest) ? " rest" : ""); break;
+    case ExprKind::Block: out << "block " << syntax::block_kind_name(e.block); break;
+  }
+  if (e.exported) out << " export" << int(e.exported);
+  out << " @" << at.line << ':' << at.col;
+  if (e.kind == ExprKind::Section) {
+    for (ExprId k : {e.a, e.b}) {
+      out << '\n';
+      dump(out, p, k, indent + 1);
+    }
+  } else {
+    for (ExprId k : {e.a, e.b, e.c}) {
+      if (k == kNoExpr) continue;
+      out << '\n';
+      dump(out, p, k, indent + 1);
+    }
+  }
+  for (ExprId k : e.kids) {
+    out << '\n';
+    dump(out, p, k, indent + 1);
+  }
+  out << ')';
+}
+
+}  // namespace
+
+void dump_tree(std::ostream& out, const Program& program) {
+  for (ExprId form : program.forms) {
+    dump(out, program, form, 0);
+    out << '\n';
+  }
+}
+
 void dump_types(std::ostream& out, const Program& program) {
+  if (program.file_scope == kNoScope) return;
   for (const Binding& b : program.bindings) {
-    const LineCol at = program.file->line_col(program.node(b.define).span.begin);
-    out << at.line << ':' << at.col << " binding " << b.name << '#' << b.version << " : " << type_name(b.type) << '\n';
+    if (b.scope != program.file_scope) continue;
+    const LineCol at = program.file->line_col(program.tree->at(b.line).span.begin);
+    out << at.line << ':' << at.col << " binding " << b.name << " : "
+        << (b.category == Category::Lambda ? "Lambda" : "Atom");
+    if (b.arity == kUnbounded) {
+      out << " arity ~";
+    } else if (b.arity >= 0) {
+      out << " arity " << b.arity;
+    }
+    if (b.required_arity >= 0) out << " required " << b.required_arity;
+    if (b.exported) out << " export" << int(b.exported);
+    out << '\n';
+  }
+  for (ExprId form : program.forms) {
+    const LineCol at = program.file->line_col(program.expr(form).span.begin);
+    out << at.line << ':' << at.col << " form : " << type_name(program.type_of[form]) << '\n';
   }
 }
 

@@ -1,55 +1,149 @@
 // SPDX-License-Identifier: MIT
-// sema stage: names and static types over a syntax tree.
+// sema stage: the grammar-shaped syntax tree → a resolved binary tree with an
+// identifier table and static types (impl/core/compiler_pipeline.md, Pass 1–3).
 #pragma once
 
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "syntax/syntax.hpp"
 
 namespace signc::sema {
 
-// Static types of pass 3. Dynamic means "not proven": the value is carried as
-// a sign::Value and checked at run time.
+//=== operators ================================================================
+// Every operator of guide/operator_table.md by role, plus the five meanings
+// pass 2 gives whitespace (the coproduct). Names follow the operator table.
+enum class Op : std::uint8_t {
+  None,
+  // infix, by tier (low to high)
+  Define, Output, Xor, Or, And, Same, Equal, NotSame, Product,
+  Range, RangeArith, RangeArithRev, RangeGeom, RangeGeomRev, RangePow,
+  Less, LessEqual, Eq, MoreEqual, More, NotEqual,
+  Add, Sub, Mul, Div, Mod, Pow, GetProp, GetAt, ShiftLeft, ShiftRight, BitOr, BitXor, BitAnd,
+  // whitespace, as resolved by pass 2 (coproduct_resolver.md)
+  Apply, PartialApply, Compose, Construct, Push, Unshift, Concat,
+  // prefix
+  ExportInternal, ExportExternal, ExportPinned, Continuous, Not, Address, Input, BitNot, Negate,
+  // postfix
+  Factorial, Expand, Import,
+};
+
+std::string_view op_name(Op op);    // "add", "apply", "export_internal", ...
+std::string_view op_symbol(Op op);  // "+", " ", "#", ...
+// Infix tier of an operator spelling (12..22 bind tighter), or 0.
+int infix_tier(std::string_view symbol);
+Op infix_op(std::string_view symbol);
+Op prefix_op(std::string_view symbol);
+Op postfix_op(std::string_view symbol);
+
+//=== resolved tree ============================================================
+
+using ExprId = std::uint32_t;
+using ScopeId = std::uint32_t;
+using BindingId = std::uint32_t;
+inline constexpr ExprId kNoExpr = UINT32_MAX;
+inline constexpr ScopeId kNoScope = UINT32_MAX;
+inline constexpr BindingId kNoBinding = UINT32_MAX;
+
+enum class ExprKind : std::uint8_t {
+  Atom,          // a literal, __ or _ (syntax: its syntax node) or a name (name)
+  Prefix,        // op a
+  Postfix,       // a op
+  Infix,         // a op b (including the resolved coproduct: apply, compose, ...)
+  ChainCompare,  // a op b op c: `1 < x < 9`
+  Section,       // an operator missing operands: [+] [+ 1] [7 -] [* 2,] [!_] [_!]; a/b may be kNoExpr
+  Lambda,        // params ? body: a = params (Params or a single-name Atom, or kNoExpr), b = body
+  Params,        // kids: Param entries; flag kBracketParams for `[x ~xs] ? ...`
+  Param,         // name; a = default expression or kNoExpr; kids = pattern entries; flag kRest
+  Block,         // kids: lines; block = bracket kind
+};
+
+// Expr::flags
+inline constexpr std::uint8_t kPointfreeMap = 1;  // `[* 2,]`
+inline constexpr std::uint8_t kRest = 2;          // `~rest` parameter
+inline constexpr std::uint8_t kBracketParams = 4; // `[x ~xs] ? ...`
+inline constexpr std::uint8_t kHoleLambda = 8;    // lambda made from `_` holes
+inline constexpr std::uint8_t kFunctionBody = 16; // indented block that is a lambda body
+
+struct Expr {
+  ExprKind kind = ExprKind::Atom;
+  Op op = Op::None;
+  std::uint8_t flags = 0;
+  std::uint8_t exported = 0;  // Define only: 0, or 1/2/3 for #name, ##name, ###name
+  syntax::BlockKind block = syntax::BlockKind::Paren;
+  Span span;
+  syntax::NodeId syntax = syntax::kNoNode;  // Atom: the literal's syntax node (kNoNode for made-up names)
+  std::string name;                         // Atom identifiers, Param names
+  ExprId a = kNoExpr, b = kNoExpr, c = kNoExpr;
+  std::vector<ExprId> kids;
+  ScopeId scope = kNoScope;  // Lambda, Block: the scope their body is resolved in
+};
+
+//=== identifier table (pass 1) ================================================
+
+// Pass 1's Layer-1 category: whether a name denotes a function (Lambda) or a
+// value (Atom). Whitespace between two terms is resolved from these.
+enum class Category : std::uint8_t { Atom, Lambda };
+
+inline constexpr std::int32_t kUnbounded = INT32_MAX;  // arity with a ~rest parameter
+
+struct Binding {
+  std::string name;
+  ScopeId scope = kNoScope;
+  syntax::NodeId line = syntax::kNoNode;  // the defining line (kNoNode for parameters)
+  bool is_parameter = false;
+  std::uint8_t exported = 0;
+  bool bare_rest = false;  // `f : x ~xs ? ...`: a List argument must be spread with ~
+  // Known once the right-hand side has been resolved (lazily, on first use).
+  bool resolved = false;
+  bool resolving = false;
+  Category category = Category::Atom;
+  std::int32_t arity = -1;           // -1: unknown
+  std::int32_t required_arity = -1;  // parameters without default or rest
+  ExprId value = kNoExpr;            // the resolved right-hand side
+};
+
+// A scope holds the names defined by `name : ...` lines directly in it; later
+// lines of the same name replace earlier ones, as in the reference.
+struct Scope {
+  ScopeId parent = kNoScope;
+  std::unordered_map<std::string, BindingId> names;
+};
+
+//=== types (pass 3) ===========================================================
+
+// Static types; Dynamic means "not proven" and is carried as a sign::Value.
 enum class Type : std::uint8_t { Unit, Int, Float, Dynamic };
 std::string_view type_name(Type type);
 
-enum class BindingKind : std::uint8_t { Value };
-
-// One top-level definition. A name defined twice has two bindings; a
-// reference sees the latest one before it.
-struct Binding {
-  std::string name;
-  BindingKind kind = BindingKind::Value;
-  syntax::NodeId define = syntax::kNoNode;
-  std::uint32_t version = 1;  // 1 for the first definition of the name, then 2, 3, ...
-  Type type = Type::Dynamic;
-};
-
-inline constexpr std::int32_t kUnbound = -1;
+//=== the program ==============================================================
 
 struct Program {
   const SourceFile* file = nullptr;
   const syntax::SyntaxTree* tree = nullptr;
-  std::vector<Binding> bindings;       // pass 1 identifier table, file order
-  std::vector<std::int32_t> binding_of;  // per node: the binding a Name reads, or kUnbound
-  std::vector<Type> type_of;           // per node: pass 3 type
+  std::vector<Expr> exprs;
+  std::vector<Scope> scopes;
+  std::vector<Binding> bindings;
+  std::vector<ExprId> forms;  // resolved top-level lines, file order
+  ScopeId file_scope = kNoScope;
+  std::vector<Type> type_of;  // per expr
 
-  const syntax::Node& node(syntax::NodeId id) const { return tree->at(id); }
+  const Expr& expr(ExprId id) const { return exprs[id]; }
+  std::string_view literal(const Expr& e) const { return file->slice(e.span); }
 };
 
-// Runs every front-end pass. The Program refers to `file` and `tree`, which
-// must outlive it.
+// Runs pass 1, pass 2 and pass 3. The Program refers to `file` and `tree`,
+// which must outlive it.
 Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnostics& diags);
 
-// Passes, exposed for tests and --emit dumps.
-void resolve_identifiers(Program& program, Diagnostics& diags);
-void propagate_types(Program& program);
-
-// The identifier table and the type of every top-level form (--emit=types).
+// The resolved tree as an indented S-expression (--emit=sema).
+void dump_tree(std::ostream& out, const Program& program);
+// The identifier table of the file scope and the type of every top-level form.
 void dump_types(std::ostream& out, const Program& program);
 
 }  // namespace signc::sema

@@ -1,53 +1,112 @@
 // SPDX-License-Identifier: MIT
 // Pass 3: static types (impl/type/type_system.md §3.2, Unit rules of
-// guide/operator_table.md).
+// guide/operator_table.md). What is not proven stays Dynamic: code generation
+// then carries the value as a sign::Value.
+#include <unordered_map>
+
 #include "sema/sema.hpp"
 
 namespace signc::sema {
 namespace {
 
-using syntax::NodeId;
-using syntax::NodeKind;
-
-bool is_nonzero_int_literal(const Program& p, NodeId id) {
-  const auto& n = p.node(id);
-  return n.kind == NodeKind::Int && n.int_value != 0;
+bool is_nonzero_int_literal(const Program& p, ExprId id) {
+  const Expr& e = p.expr(id);
+  return e.kind == ExprKind::Atom && e.syntax != syntax::kNoNode &&
+         p.tree->at(e.syntax).atom == syntax::AtomKind::Int && p.tree->at(e.syntax).int_value != 0;
 }
 
-// The arithmetic family: a Unit left operand absorbs, a Unit right operand is
-// the identity, Int∘Int stays Int (except / and %, which give a non-finite
-// Float for a zero divisor, unless the divisor is a non-zero literal), Int
-// with Float is Float.
-Type arithmetic_type(const Program& p, std::string_view op, NodeId lhs, NodeId rhs) {
-  const Type l = p.type_of[lhs];
-  const Type r = p.type_of[rhs];
-  if (l == Type::Unit) return Type::Unit;
-  if (r == Type::Unit) return l;
-  if (l == Type::Dynamic || r == Type::Dynamic) return Type::Dynamic;
-  if (l == Type::Int && r == Type::Int) {
-    const bool divides = op == "/" || op == "%";
-    return divides && !is_nonzero_int_literal(p, rhs) ? Type::Dynamic : Type::Int;
-  }
-  return Type::Float;
-}
+class Typer {
+ public:
+  explicit Typer(Program& p) : p_(p) {}
 
-Type type_node(Program& p, NodeId id) {
-  const auto& n = p.node(id);
-  for (NodeId kid : n.kids) p.type_of[kid] = type_node(p, kid);
-  switch (n.kind) {
-    case NodeKind::Int: return Type::Int;
-    case NodeKind::Float: return Type::Float;
-    case NodeKind::Unit: return Type::Unit;
-    case NodeKind::Name: {
-      const auto b = p.binding_of[id];
-      return b == kUnbound ? Type::Unit : p.bindings[static_cast<std::size_t>(b)].type;
+  void run() {
+    p_.type_of.assign(p_.exprs.size(), Type::Dynamic);
+    for (ExprId form : p_.forms) {
+      const Type t = type(form);
+      const Expr& e = p_.expr(form);
+      if (e.kind == ExprKind::Infix && e.op == Op::Define) visible_[p_.expr(e.a).name] = t;
     }
-    case NodeKind::Binary: return arithmetic_type(p, n.text, n.kids[0], n.kids[1]);
-    case NodeKind::Define: return p.type_of[n.kids[0]];
-    case NodeKind::Program: return Type::Dynamic;
   }
-  return Type::Dynamic;
-}
+
+ private:
+  Type type(ExprId id) {
+    const Type t = compute(id);
+    p_.type_of[id] = t;
+    return t;
+  }
+
+  Type compute(ExprId id) {
+    const Expr& e = p_.expr(id);
+    switch (e.kind) {
+      case ExprKind::Atom: return atom(e);
+      case ExprKind::Block:
+        if (e.block != syntax::BlockKind::Indent && e.block != syntax::BlockKind::Abs && e.kids.size() == 1) {
+          return type(e.kids[0]);
+        }
+        for (ExprId k : e.kids) type(k);
+        return Type::Dynamic;
+      case ExprKind::Infix: {
+        if (e.op == Op::Define) return type(e.b);
+        const Type l = type(e.a);
+        const Type r = type(e.b);
+        switch (e.op) {
+          case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod: return arithmetic(e, l, r);
+          default: return Type::Dynamic;
+        }
+      }
+      default:
+        for (ExprId k : {e.a, e.b, e.c}) {
+          if (k != kNoExpr) type(k);
+        }
+        for (ExprId k : e.kids) type(k);
+        return Type::Dynamic;
+    }
+  }
+
+  Type atom(const Expr& e) {
+    if (!e.name.empty()) {
+      const auto it = visible_.find(e.name);
+      if (it != visible_.end()) return it->second;
+      // Not yet defined at top level: a later definition's placeholder reads
+      // as __, and a name defined nowhere is __ too; only names bound in an
+      // inner scope (parameters, block fields) are unknown here.
+      return defined_in_file(e.name) || !bound_anywhere(e.name) ? Type::Unit : Type::Dynamic;
+    }
+    if (e.syntax == syntax::kNoNode) return Type::Dynamic;
+    switch (p_.tree->at(e.syntax).atom) {
+      case syntax::AtomKind::Int: return Type::Int;
+      case syntax::AtomKind::Float: return Type::Float;
+      case syntax::AtomKind::Unit: return Type::Unit;
+      default: return Type::Dynamic;
+    }
+  }
+
+  bool defined_in_file(const std::string& name) const { return p_.scopes[p_.file_scope].names.count(name) != 0; }
+  bool bound_anywhere(const std::string& name) const {
+    for (const auto& s : p_.scopes) {
+      if (s.names.count(name)) return true;
+    }
+    return false;
+  }
+
+  // The arithmetic family: a Unit left operand absorbs, a Unit right operand
+  // is the identity, Int∘Int stays Int (except / and %, which give a
+  // non-finite Float for a zero divisor unless it is a non-zero literal),
+  // Int with Float is Float.
+  Type arithmetic(const Expr& e, Type l, Type r) {
+    if (l == Type::Unit) return Type::Unit;
+    if (r == Type::Unit) return l;
+    if (l == Type::Dynamic || r == Type::Dynamic) return Type::Dynamic;
+    if (l == Type::Int && r == Type::Int) {
+      const bool divides = e.op == Op::Div || e.op == Op::Mod;
+      return divides && !is_nonzero_int_literal(p_, e.b) ? Type::Dynamic : Type::Int;
+    }
+    return Type::Float;
+  }
+
+  Program& p_;
+  std::unordered_map<std::string, Type> visible_;
+};
 
 }  // namespace
 
@@ -61,14 +120,6 @@ std::string_view type_name(Type type) {
   return "?";
 }
 
-void propagate_types(Program& program) {
-  // Top-level forms in file order: a binding's type is known before any
-  // later form reads it.
-  std::size_t next_binding = 0;
-  for (NodeId form : program.node(program.tree->root).kids) {
-    program.type_of[form] = type_node(program, form);
-    if (program.node(form).kind == NodeKind::Define) program.bindings[next_binding++].type = program.type_of[form];
-  }
-}
+void propagate_types(Program& program) { Typer(program).run(); }
 
 }  // namespace signc::sema

@@ -13,40 +13,50 @@ std::string quoted(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    if (c == '\t') {
+      out += "\\t";
+      continue;
+    }
     out += c;
   }
   return out + '"';
 }
 
-const char* node_kind_name(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::Program: return "program";
-    case NodeKind::Define: return "define";
-    case NodeKind::Int: return "int";
-    case NodeKind::Float: return "float";
-    case NodeKind::Unit: return "unit";
-    case NodeKind::Name: return "name";
-    case NodeKind::Binary: return "binary";
-  }
-  return "?";
-}
-
 void dump_node(std::ostream& out, const SourceFile& file, const SyntaxTree& tree, NodeId id, int indent) {
   const Node& n = tree.at(id);
   const LineCol at = file.line_col(n.span.begin);
-  out << std::string(static_cast<std::size_t>(indent) * 2, ' ') << '(' << node_kind_name(n.kind) << ' ' << at.line
-      << ':' << at.col;
+  const std::string pad(static_cast<std::size_t>(indent) * 2, ' ');
+  out << pad << '(';
   switch (n.kind) {
-    case NodeKind::Int: out << ' ' << n.int_value; break;
-    case NodeKind::Float: out << ' ' << file.slice(n.span); break;
-    case NodeKind::Define:
-    case NodeKind::Name:
-    case NodeKind::Binary: out << ' ' << quoted(n.text); break;
-    default: break;
+    case NodeKind::Program: out << "program"; break;
+    case NodeKind::Line: out << "line"; break;
+    case NodeKind::Term: out << "term"; break;
+    case NodeKind::Operator: out << "op " << quoted(file.slice(n.span)); break;
+    case NodeKind::Atom:
+      out << atom_kind_name(n.atom) << ' ';
+      if (n.atom == AtomKind::Int) {
+        out << n.int_value;
+      } else {
+        out << quoted(file.slice(n.span));
+      }
+      break;
+    case NodeKind::Block: out << "block " << block_kind_name(n.block); break;
   }
-  for (NodeId kid : n.kids) {
+  out << " @" << at.line << ':' << at.col;
+  // A term with only a core prints as the core: the usual case stays short.
+  for (std::size_t i = 0; i < n.kids.size(); ++i) {
     out << '\n';
-    dump_node(out, file, tree, kid, indent + 1);
+    const bool is_prefix = n.kind == NodeKind::Term && i < n.core_index;
+    const bool is_postfix = n.kind == NodeKind::Term && i > n.core_index;
+    if (is_prefix || is_postfix) {
+      out << pad << "  " << (is_prefix ? "(prefix " : "(postfix ") << quoted(file.slice(tree.at(n.kids[i]).span)) << ')';
+      continue;
+    }
+    dump_node(out, file, tree, n.kids[i], indent + 1);
   }
   out << ')';
 }

@@ -2,6 +2,7 @@
 // Sign lexer: characters → tokens, with offside-rule blocks.
 // Rules: guide/operator_table.md (operators, spacing), guide/string_and_comment.md
 // (strings and comments), impl/core/integer_overflow.md §1 (literal prefixes).
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <vector>
@@ -99,34 +100,39 @@ class Lexer {
         error(p, q, "indentation must use tabs; spaces cannot indent a Sign block");
       }
       pos_ = q;
-      if (is_continuation(content) && has_content()) return;  // same logical line
-      layout(tabs, begin, q);
+      layout(tabs, begin, q, is_continuation(content));
       return;
     }
   }
 
-  // Emits Newline / Indent / Dedent for a new logical line at `tabs` tabs.
-  void layout(std::size_t tabs, std::size_t line_begin, std::size_t content_begin) {
+  // Emits the layout tokens for a new physical line at `tabs` tabs, in the
+  // reference order: blocks close first, then a continuation line (one that
+  // starts with an infix operator) joins the open logical line, otherwise a
+  // deeper line opens a block and any other line ends the previous one.
+  void layout(std::size_t tabs, std::size_t line_begin, std::size_t content_begin, bool continuation) {
     if (!has_content()) {
       if (tokens_.empty() && tabs > 0) error(line_begin, content_begin, "the first line of a file cannot be indented");
-      return;
-    }
-    if (tabs > indents_.back()) {
-      indents_.push_back(tabs);
-      push(TokenKind::Indent, line_begin, content_begin, true);
       return;
     }
     while (indents_.size() > 1 && tabs < indents_.back()) {
       indents_.pop_back();
       push(TokenKind::Dedent, line_begin, content_begin, true);
     }
-    if (tabs > indents_.back()) {  // dedented to a level between two open blocks
+    if (continuation) return;
+    if (tabs > indents_.back()) {
       indents_.push_back(tabs);
       push(TokenKind::Indent, line_begin, content_begin, true);
       return;
     }
-    const std::size_t end_of_last = tokens_.back().span.end;  // "missing ..." points at the line's end
+    const std::size_t end_of_last = last_content_end();  // "missing ..." points at the line's end
     push(TokenKind::Newline, end_of_last, end_of_last, true);
+  }
+
+  std::size_t last_content_end() const {
+    for (auto it = tokens_.rbegin(); it != tokens_.rend(); ++it) {
+      if (it->kind != TokenKind::Dedent) return it->span.end;
+    }
+    return 0;
   }
 
   void close_blocks() {
@@ -134,7 +140,7 @@ class Lexer {
       indents_.pop_back();
       push(TokenKind::Dedent, pos_, pos_, true);
     }
-    if (has_content()) push(TokenKind::Newline, tokens_.back().span.end, tokens_.back().span.end, true);
+    if (has_content()) push(TokenKind::Newline, last_content_end(), last_content_end(), true);
   }
 
   // A backtick with no closing backtick on its line starts a comment.
@@ -150,6 +156,7 @@ class Lexer {
       if (c == '\n') {
         ++pos_;
         if (depth_ == 0) return;
+        bracket_newline();
         space = true;
         continue;
       }
@@ -160,7 +167,27 @@ class Lexer {
       }
       lex_token(space);
       space = false;
+      if (line_ended_) {  // a character literal swallowed the line's newline
+        line_ended_ = false;
+        if (depth_ == 0) return;
+        bracket_newline();
+        space = true;
+      }
     }
+  }
+
+  // Inside brackets a newline separates the block's lines (tabs there are
+  // plain whitespace), except that the line after an opening bracket joins
+  // it, as does a line that starts with the closing bracket.
+  void bracket_newline() {
+    if (tokens_.empty()) return;
+    const TokenKind k = tokens_.back().kind;
+    if (k == TokenKind::LParen || k == TokenKind::LBracket || k == TokenKind::LBrace || k == TokenKind::Newline) return;
+    std::size_t p = pos_;
+    while (p < src_.size() && (src_[p] == ' ' || src_[p] == '\t' || src_[p] == '\r')) ++p;
+    if (p < src_.size() && (src_[p] == ')' || src_[p] == ']' || src_[p] == '}' || src_[p] == '\n')) return;
+    if (is_comment_start(p, line_end(p))) return;
+    push(TokenKind::Newline, tokens_.back().span.end, tokens_.back().span.end, true);
   }
 
   bool prefix_position(bool space) const {
@@ -190,12 +217,18 @@ class Lexer {
         return push(TokenKind::String, begin, pos_, space);
       }
       case '\\': {
-        if (pos_ + 1 >= end_of_line) {
+        // Any one character follows, newline included (`newline : \` at the
+        // end of a line is the newline character, and ends the line).
+        if (pos_ + 1 >= src_.size()) {
           ++pos_;
           return error(begin, pos_, "a character literal needs a character after '\\'");
         }
-        pos_ += 1 + utf8_length(static_cast<unsigned char>(src_[pos_ + 1]));
-        return push(TokenKind::Char, begin, pos_, space);
+        std::size_t len = utf8_length(static_cast<unsigned char>(src_[pos_ + 1]));
+        if (src_.substr(pos_ + 1, 2) == "\r\n") len = 2;
+        pos_ = std::min(src_.size(), pos_ + 1 + len);
+        push(TokenKind::Char, begin, pos_, space);
+        line_ended_ = src_[pos_ - 1] == '\n';
+        return;
       }
       default: break;
     }
@@ -265,6 +298,7 @@ class Lexer {
   std::size_t pos_ = 0;
   std::size_t depth_ = 0;                    // open brackets: newlines inside are spaces
   std::vector<std::size_t> indents_ = {0};   // tab counts of the open blocks
+  bool line_ended_ = false;
   std::vector<Token> tokens_;
 };
 

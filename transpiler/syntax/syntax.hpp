@@ -47,26 +47,36 @@ std::vector<Token> lex(const SourceFile& file, Diagnostics& diags);
 void dump_tokens(std::ostream& out, const SourceFile& file, const std::vector<Token>& tokens);
 
 //=== syntax tree ==============================================================
+// The tree keeps the grammar's shape (grammar.pegjs): a line is a flat
+// sequence of terms and bare operators; a term is prefix operators glued to a
+// core and postfix operators glued after it; a core is an atom or a block of
+// lines. Precedence and the meaning of whitespace are decided later, in sema
+// (coproduct resolution needs the identifier table), exactly as the
+// reference pipeline does.
 
 using NodeId = std::uint32_t;
 inline constexpr NodeId kNoNode = UINT32_MAX;
 
 enum class NodeKind : std::uint8_t {
-  Program,  // kids: top-level forms in file order
-  Define,   // name : rhs          text = name, kids = {rhs}
-  Int,      // int_value
-  Float,    // float_value
-  Unit,     // __
-  Name,     // text = identifier
-  Binary,   // text = operator, kids = {lhs, rhs}
+  Program,   // kids: lines
+  Line,      // kids: items (Term or Operator) in source order
+  Term,      // kids: prefix operators, the core, postfix operators (see core_index)
+  Operator,  // a bare operator between terms: infix, or a section's operator
+  Atom,      // a literal, identifier, __ or _
+  Block,     // kids: lines; block_kind says which brackets
 };
 
+enum class AtomKind : std::uint8_t { Int, Float, Address, Register, Codepoint, String, Char, Identifier, Unit, Hole };
+enum class BlockKind : std::uint8_t { Paren, Bracket, Brace, Indent, Abs };
+
 struct Node {
-  NodeKind kind = NodeKind::Unit;
+  NodeKind kind = NodeKind::Atom;
+  AtomKind atom = AtomKind::Unit;     // Atom only
+  BlockKind block = BlockKind::Paren; // Block only
+  std::uint8_t core_index = 0;        // Term only: kids[core_index] is the core
   Span span;
-  std::string text;
-  std::int64_t int_value = 0;
-  double float_value = 0;
+  std::int64_t int_value = 0;         // Int literals (wrapped modulo 2^64)
+  double float_value = 0;             // Float literals
   std::vector<NodeId> kids;
 };
 
@@ -79,8 +89,11 @@ struct SyntaxTree {
   const Node& at(NodeId id) const { return nodes[id]; }
 };
 
-// Parses the tokens of `file`. On error the tree holds what could be parsed;
-// diags says whether it is usable.
+std::string_view atom_kind_name(AtomKind kind);
+std::string_view block_kind_name(BlockKind kind);
+
+// Parses the tokens of `file`. Malformed lines are reported and dropped; the
+// tree holds every line that parsed.
 SyntaxTree parse(const SourceFile& file, const std::vector<Token>& tokens, Diagnostics& diags);
 
 // Indented S-expression form of the tree with line:col spans (--emit=ast).

@@ -100,8 +100,15 @@ BOOST_AUTO_TEST_CASE(space_indentation_is_an_error) {
   BOOST_TEST(l->diags.all()[0].at.line == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(newlines_inside_brackets_do_not_end_the_line) {
-  auto l = lex("(1 +\n2)\n");
+BOOST_AUTO_TEST_CASE(newline_inside_brackets_separates_block_lines) {
+  auto l = lex("p : [a : 1\n\tb : 2]\n");
+  int newlines = 0;
+  for (auto k : kinds(*l)) newlines += k == TokenKind::Newline;
+  BOOST_TEST(newlines == 2);  // one between the block's lines, one ending the line
+}
+
+BOOST_AUTO_TEST_CASE(line_after_an_opening_bracket_joins_it) {
+  auto l = lex("p : [\n\ta : 1\n]\n");
   int newlines = 0;
   for (auto k : kinds(*l)) newlines += k == TokenKind::Newline;
   BOOST_TEST(newlines == 1);
