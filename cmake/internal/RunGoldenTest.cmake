@@ -12,6 +12,7 @@ file(REMOVE_RECURSE "${out}")
 file(MAKE_DIRECTORY "${out}")
 
 set(flags --line-directives=relative)
+set(extra)
 if(EXISTS "${dir}/${stem}.flags")
   file(READ "${dir}/${stem}.flags" extra)
   string(STRIP "${extra}" extra)
@@ -19,12 +20,34 @@ if(EXISTS "${dir}/${stem}.flags")
   list(APPEND flags ${extra})
 endif()
 
-execute_process(
-  COMMAND "${SIGNC}" build "${file}" -o "${out}" ${flags}
-  WORKING_DIRECTORY "${dir}"
-  RESULT_VARIABLE rc
-  OUTPUT_VARIABLE stdout
-  ERROR_VARIABLE stderr)
+# The syntax area pins the front end's output: the resolved tree as JSON
+# S-expressions, which must also read back to the same text.
+set(syntax_case FALSE)
+if(name MATCHES "^syntax/")
+  set(syntax_case TRUE)
+  execute_process(
+    COMMAND "${SIGNC}" --emit=sexpr "${file}" ${extra}
+    WORKING_DIRECTORY "${dir}"
+    RESULT_VARIABLE rc
+    OUTPUT_VARIABLE sexpr
+    ERROR_VARIABLE stderr)
+  file(WRITE "${out}/${stem}.sexpr" "${sexpr}")
+  if(rc EQUAL 0)
+    file(WRITE "${out}/${stem}.json" "${sexpr}")
+    execute_process(COMMAND "${SIGNC}" --emit=sexpr "${out}/${stem}.json"
+                    RESULT_VARIABLE rc2 OUTPUT_VARIABLE again ERROR_VARIABLE err2)
+    if(NOT rc2 EQUAL 0 OR NOT again STREQUAL sexpr)
+      message(FATAL_ERROR "golden/${name}: the S-expressions do not read back to themselves:\n${err2}\n${again}")
+    endif()
+  endif()
+else()
+  execute_process(
+    COMMAND "${SIGNC}" build "${file}" -o "${out}" ${flags}
+    WORKING_DIRECTORY "${dir}"
+    RESULT_VARIABLE rc
+    OUTPUT_VARIABLE stdout
+    ERROR_VARIABLE stderr)
+endif()
 
 set(expected_error FALSE)
 if(stem MATCHES "-error$")
@@ -47,7 +70,11 @@ else()
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "golden/${name}: signc failed (exit ${rc}):\n${stderr}")
   endif()
-  list(APPEND actual_files "${stem}.sign.cpp" "${stem}.sign.hpp")
+  if(syntax_case)
+    list(APPEND actual_files "${stem}.sexpr")
+  else()
+    list(APPEND actual_files "${stem}.sign.cpp" "${stem}.sign.hpp")
+  endif()
 endif()
 
 set(failed FALSE)

@@ -30,6 +30,7 @@ struct BuildOptions {
   bool entry = false;
   bool write_if_changed = false;
   std::string root_namespace = "sign_mod";
+  sema::Options sema;
 };
 
 emit::LineDirectives line_mode(const BuildOptions& o) {
@@ -60,7 +61,7 @@ int build(const BuildOptions& o) {
   bool failed = false;
   for (const auto& file : o.files) {
     Diagnostics file_diags;
-    auto t = translate(file, Stage::Ir, file_diags);
+    auto t = translate(file, Stage::Ir, file_diags, o.sema);
     const std::string stem = fs::path(file).filename().string();
     std::optional<emit::ModuleText> text;
     std::optional<std::string> main_text;
@@ -90,9 +91,9 @@ int build(const BuildOptions& o) {
   return failed ? 1 : 0;
 }
 
-int check(const std::vector<std::string>& files) {
+int check(const std::vector<std::string>& files, const sema::Options& options) {
   Diagnostics diags;
-  for (const auto& f : files) translate(f, Stage::Sema, diags);
+  for (const auto& f : files) translate(f, Stage::Sema, diags, options);
   return finish(diags);
 }
 
@@ -103,7 +104,7 @@ int emit_stage(const std::string& stage, const std::vector<std::string>& files, 
                        : stage == "ast"  ? Stage::Ast
                        : (stage == "sexpr" || stage == "types" || stage == "sema") ? Stage::Sema
                                                                 : Stage::Ir;
-    auto t = translate(file, stop, diags);
+    auto t = translate(file, stop, diags, o.sema);
     if (!t) continue;
     if (stage == "tokens") syntax::dump_tokens(std::cout, *t->file, t->tokens);
     if (stage == "ast") syntax::dump_ast(std::cout, *t->file, t->tree);
@@ -130,6 +131,8 @@ void add_codegen_options(CLI::App& cmd, BuildOptions& o) {
       ->default_val("relative");
   cmd.add_flag("--no-line", o.no_line, "Same as --line-directives=none");
   cmd.add_flag("--no-format", o.no_format, "Skip clang-format on the generated C++ (faster)");
+  cmd.add_flag("--strict-alloc", o.sema.strict_alloc,
+               "Make an allocation prefix (# ## ###) inside an expression an error instead of a warning");
   cmd.add_option("--namespace", o.root_namespace, "C++ root namespace of generated modules")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->default_val("sign_mod");
@@ -169,13 +172,18 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Transpile, compile (cached by content) and run a Sign program");
   run_cmd->add_flag("--json", run_opts.json, "Print the program's value as one line of JSON");
   run_cmd->add_flag("-v,--verbose", run_opts.verbose, "Show the compile command and cache decisions");
+  run_cmd->add_flag("--strict-alloc", run_opts.strict_alloc,
+                    "Make an allocation prefix (# ## ###) inside an expression an error");
   run_cmd->add_option("file", run_opts.file, "The program's entry module")->required();
   run_cmd->add_option("args", run_opts.args, "Arguments passed to the program");
   run_cmd->prefix_command();
 
   std::vector<std::string> check_files;
+  sema::Options check_opts;
   auto* check_cmd = app.add_subcommand("check", "Run the front end and report diagnostics only");
   check_cmd->add_option("files", check_files, "Sign source files")->required();
+  check_cmd->add_flag("--strict-alloc", check_opts.strict_alloc,
+                      "Make an allocation prefix (# ## ###) inside an expression an error instead of a warning");
 
   try {
     app.parse(argc, argv);
@@ -197,7 +205,7 @@ int main(int argc, char** argv) {
     diags.print(std::cerr);
     return rc;
   }
-  if (*check_cmd) return check(check_files);
+  if (*check_cmd) return check(check_files, check_opts);
   if (!emit_what.empty()) {
     if (emit_files.empty()) {
       std::cerr << "signc: error: --emit needs an input file\nRun 'signc --help' for usage.\n";

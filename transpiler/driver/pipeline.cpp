@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sexpr/sexpr.hpp"
+
 namespace signc::driver {
 namespace fs = std::filesystem;
 
@@ -28,7 +30,7 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diags
 
 std::string stem_of(const std::string& path) {
   std::string name = fs::path(path).filename().string();
-  for (std::string_view ext : {".sign", ".sn"}) {
+  for (std::string_view ext : {".sign", ".sn", ".json"}) {
     if (name.size() > ext.size() && name.ends_with(ext)) return name.substr(0, name.size() - ext.size());
   }
   return fs::path(name).stem().string();
@@ -36,10 +38,11 @@ std::string stem_of(const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags) {
+std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags,
+                                       const sema::Options& options) {
   const std::string ext = fs::path(path).extension().string();
-  if (ext != ".sign" && ext != ".sn") {
-    diags.error("'" + path + "': not a Sign source file (expected a .sign or .sn extension)");
+  if (ext != ".sign" && ext != ".sn" && ext != ".json") {
+    diags.error("'" + path + "': not a Sign source file (expected .sign, .sn, or .json for S-expressions)");
     return nullptr;
   }
   auto text = read_file(path, diags);
@@ -47,13 +50,24 @@ std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diag
   auto t = std::make_unique<Translation>();
   t->file = std::make_unique<SourceFile>(path, std::move(*text));
   t->stem = stem_of(path);
+  if (ext == ".json") {  // S-expressions enter after pass 2 (memory-model.md §10)
+    if (stop == Stage::Tokens || stop == Stage::Ast) {
+      diags.error("'" + path + "': an S-expression program has no tokens or syntax tree; use --emit=sexpr or later");
+      return nullptr;
+    }
+    if (!sexpr::read(*t->file, t->program, diags)) return nullptr;
+    sema::finish_analysis(t->program, diags, options);
+    if (stop == Stage::Sema) return diags.has_errors() ? nullptr : std::move(t);
+    t->module = lower::lower_module(t->program, t->stem, diags);
+    return diags.has_errors() ? nullptr : std::move(t);
+  }
   // Every stage runs even after an earlier one reported errors (the parser
   // drops bad lines), so one run reports as many real errors as it can.
   t->tokens = syntax::lex(*t->file, diags);
   if (stop == Stage::Tokens) return diags.has_errors() ? nullptr : std::move(t);
   t->tree = syntax::parse(*t->file, t->tokens, diags);
   if (stop == Stage::Ast) return diags.has_errors() ? nullptr : std::move(t);
-  t->program = sema::analyze(*t->file, t->tree, diags);
+  t->program = sema::analyze(*t->file, t->tree, diags, options);
   if (stop == Stage::Sema) return diags.has_errors() ? nullptr : std::move(t);
   t->module = lower::lower_module(t->program, t->stem, diags);
   return diags.has_errors() ? nullptr : std::move(t);

@@ -25,9 +25,11 @@ struct Translation {
 
 enum class Stage { Tokens, Ast, Sema, Ir };
 
-// Reads and translates `path` up to `stop`. Returns nullptr when the file
-// cannot be read or has errors (all of them are in diags).
-std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags);
+// Reads and translates `path` (Sign source, or a .json S-expression program)
+// up to `stop`. Returns nullptr when the file cannot be read or has errors
+// (all of them are in diags).
+std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags,
+                                       const sema::Options& options = {});
 
 // emit::Options for a file, with the #line path computed for `mode`.
 emit::Options emit_options(const std::string& path, emit::LineDirectives mode, bool format,

@@ -143,7 +143,9 @@ bool compile_program(const RunConfig& cfg, const fs::path& dir, const std::strin
 }  // namespace
 
 int run_program(const RunOptions& options, Diagnostics& diags) {
-  auto t = translate(options.file, Stage::Ir, diags);
+  sema::Options sopts;
+  sopts.strict_alloc = options.strict_alloc;
+  auto t = translate(options.file, Stage::Ir, diags, sopts);
   if (!t) return 1;
   // Not formatted: nobody reads it, and formatting would load LLVM.
   const auto eopts = emit_options(options.file, emit::LineDirectives::Absolute, false, "sign_mod");

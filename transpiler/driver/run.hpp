@@ -14,6 +14,7 @@ struct RunOptions {
   bool json = false;
   bool verbose = false;  // print the compile command and cache decisions
   std::vector<std::string> args;
+  bool strict_alloc = false;
 };
 
 // Returns the exit code of the program, or 1 when it could not be built.

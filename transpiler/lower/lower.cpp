@@ -62,7 +62,7 @@ const OpNames& op_names(std::string_view op) {
 std::string unsupported_what(const sema::Program& p, SemaId id) {
   const sema::Expr& e = p.expr(id);
   switch (e.kind) {
-    case ExprKind::Atom: return std::string(syntax::atom_kind_name(p.tree->at(e.syntax).atom)) + " literals";
+    case ExprKind::Atom: return std::string(syntax::atom_kind_name(e.atom)) + " literals";
     case ExprKind::Prefix: return "the prefix operator '" + std::string(sema::op_symbol(e.op)) + "'";
     case ExprKind::Postfix: return "the postfix operator '" + std::string(sema::op_symbol(e.op)) + "'";
     case ExprKind::Infix:
@@ -179,16 +179,15 @@ class Lowerer {
       }
       return unit();  // an undefined name is __ (operator_table.md)
     }
-    const auto& n = p_.tree->at(e.syntax);
-    switch (n.atom) {
+    switch (e.atom) {
       case syntax::AtomKind::Int: {
         Expr lit = node(Expr::Kind::IntLit, CType::Int64);
-        lit.int_value = n.int_value;
+        lit.int_value = e.int_value;
         return add(std::move(lit));
       }
       case syntax::AtomKind::Float: {
         Expr lit = node(Expr::Kind::FloatLit, CType::Double);
-        lit.float_value = n.float_value;
+        lit.float_value = e.float_value;
         return add(std::move(lit));
       }
       case syntax::AtomKind::Unit: return unit();

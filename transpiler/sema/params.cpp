@@ -145,8 +145,9 @@ ExprId Resolver::parameters(std::span<const NodeId> items, ScopeId scope, Span s
     body_scope = bind_parameters({name}, scope);
     Expr e;
     e.kind = ExprKind::Atom;
+    e.atom = syntax::AtomKind::Identifier;
     e.name = name;
-    e.syntax = atom;
+    e.text = name;
     e.span = node(atom).span;
     return add(std::move(e));
   }

@@ -87,8 +87,11 @@ ExprId Resolver::atom_expr(NodeId atom) {
   Expr e;
   e.kind = ExprKind::Atom;
   e.span = node(atom).span;
-  e.syntax = atom;
-  if (node(atom).atom == syntax::AtomKind::Identifier) e.name = std::string(text(atom));
+  e.atom = node(atom).atom;
+  e.text = std::string(text(atom));
+  e.int_value = node(atom).int_value;
+  e.float_value = node(atom).float_value;
+  if (e.atom == syntax::AtomKind::Identifier) e.name = e.text;
   return add(std::move(e));
 }
 
@@ -111,8 +114,7 @@ ExprId Resolver::term_expr(NodeId term, ScopeId scope) {
   const NodeId core = t.kids[t.core_index];
   ExprId e = node(core).kind == NodeKind::Block ? block_expr(core, scope) : atom_expr(core);
   auto wrap = [&](NodeId op_node, Op op) {
-    const bool on_hole = at(e).kind == ExprKind::Atom && at(e).syntax != syntax::kNoNode &&
-                         node(at(e).syntax).atom == syntax::AtomKind::Hole;
+    const bool on_hole = p_.is_atom(e, syntax::AtomKind::Hole);
     Expr w;
     w.op = op;
     w.span = join(node(op_node).span, at(e).span);
@@ -417,8 +419,7 @@ Category Resolver::category(ExprId id, ScopeId scope, bool closed) {
     case ExprKind::Section: return Category::Lambda;
     case ExprKind::Prefix:
       if (e.op == Op::Input) return Category::Lambda;
-      if (e.op == Op::Not && at(e.a).kind == ExprKind::Atom && at(e.a).syntax != syntax::kNoNode &&
-          node(at(e.a).syntax).atom == syntax::AtomKind::Unit) {
+      if (e.op == Op::Not && p_.is_atom(e.a, syntax::AtomKind::Unit)) {
         return Category::Lambda;  // `!__`, the identity morphism
       }
       return Category::Atom;
@@ -571,8 +572,7 @@ bool Resolver::replace_holes(ExprId id, std::vector<std::string>& names) {
     const ExprId child = at(id).*side;
     if (child == kNoExpr) continue;
     const Expr& c = at(child);
-    const bool hole = c.kind == ExprKind::Atom && c.syntax != syntax::kNoNode &&
-                      node(c.syntax).atom == syntax::AtomKind::Hole;
+    const bool hole = p_.is_atom(child, syntax::AtomKind::Hole);
     if (!hole) {
       any = replace_holes(child, names) || any;
       continue;
@@ -584,7 +584,9 @@ bool Resolver::replace_holes(ExprId id, std::vector<std::string>& names) {
     }
     Expr param;
     param.kind = ExprKind::Atom;
+    param.atom = syntax::AtomKind::Identifier;
     param.name = "$p" + std::to_string(names.size());
+    param.text = param.name;
     param.span = c.span;
     names.push_back(param.name);
     const ExprId pid = add(std::move(param));
@@ -607,7 +609,9 @@ ExprId Resolver::desugar_holes(ExprId id, ScopeId scope) {
   params.span = at(id).span;
   if (names.size() == 1) {
     params.kind = ExprKind::Atom;
+    params.atom = syntax::AtomKind::Identifier;
     params.name = names[0];
+    params.text = names[0];
   } else {
     params.kind = ExprKind::Params;
     for (const auto& n : names) {

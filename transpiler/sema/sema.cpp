@@ -8,13 +8,51 @@ namespace signc::sema {
 
 void propagate_types(Program& program);  // types.cpp
 
-Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnostics& diags) {
+namespace {
+
+bool is_allocation(Op op) { return op == Op::ExportInternal || op == Op::ExportExternal || op == Op::ExportPinned; }
+
+// memory-model.md §3: `name : #e` (and `#name : e`) allocate at top level;
+// anywhere else the prefix is ignored today and an error in a future version.
+void check_allocation_prefixes(const Program& p, ExprId id, bool allowed_here, Diagnostics& diags, bool strict) {
+  if (id == kNoExpr) return;
+  const Expr& e = p.expr(id);
+  if (e.kind == ExprKind::Prefix && is_allocation(e.op) && !allowed_here) {
+    const std::string message = "allocation prefix '" + std::string(op_symbol(e.op)) +
+                                "' inside an expression " +
+                                (strict ? "is not allowed (--strict-alloc)" : "is ignored (memory-model.md §3)");
+    if (strict) {
+      diags.error(*p.file, e.span, message);
+    } else {
+      diags.warning(*p.file, e.span, message);
+    }
+  }
+  for (ExprId k : {e.a, e.b, e.c}) check_allocation_prefixes(p, k, false, diags, strict);
+  for (ExprId k : e.kids) check_allocation_prefixes(p, k, false, diags, strict);
+}
+
+}  // namespace
+
+void finish_analysis(Program& program, Diagnostics& diags, const Options& options) {
+  for (ExprId form : program.forms) {
+    const Expr& e = program.expr(form);
+    if (e.kind == ExprKind::Infix && e.op == Op::Define) {
+      check_allocation_prefixes(program, e.a, false, diags, options.strict_alloc);
+      check_allocation_prefixes(program, e.b, true, diags, options.strict_alloc);
+    } else {
+      check_allocation_prefixes(program, form, false, diags, options.strict_alloc);
+    }
+  }
+  propagate_types(program);
+}
+
+Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnostics& diags, const Options& options) {
   Program program;
   program.file = &file;
   program.tree = &tree;
   if (tree.root == syntax::kNoNode) return program;
   detail::Resolver(program, diags).run();
-  propagate_types(program);
+  finish_analysis(program, diags, options);
   return program;
 }
 
@@ -43,7 +81,7 @@ void dump(std::ostream& out, const Program& p, ExprId id, int indent) {
       if (!e.name.empty()) {
         out << "name " << e.name;
       } else {
-        out << syntax::atom_kind_name(p.tree->at(e.syntax).atom) << ' ' << quoted(p.literal(e));
+        out << syntax::atom_kind_name(e.atom) << ' ' << quoted(e.text);
       }
       break;
     case ExprKind::Prefix: out << "prefix " << op_name(e.op); break;
@@ -90,7 +128,7 @@ void dump_types(std::ostream& out, const Program& program) {
   if (program.file_scope == kNoScope) return;
   for (const Binding& b : program.bindings) {
     if (b.scope != program.file_scope) continue;
-    const LineCol at = program.file->line_col(program.tree->at(b.line).span.begin);
+    const LineCol at = program.file->line_col(b.line == syntax::kNoNode ? 0 : program.tree->at(b.line).span.begin);
     out << at.line << ':' << at.col << " binding " << b.name << " : "
         << (b.category == Category::Lambda ? "Lambda" : "Atom");
     if (b.arity == kUnbounded) {

@@ -77,8 +77,13 @@ struct Expr {
   std::uint8_t exported = 0;  // Define only: 0, or 1/2/3 for #name, ##name, ###name
   syntax::BlockKind block = syntax::BlockKind::Paren;
   Span span;
-  syntax::NodeId syntax = syntax::kNoNode;  // Atom: the literal's syntax node (kNoNode for made-up names)
-  std::string name;                         // Atom identifiers, Param names
+  // Atoms carry their literal themselves (kind, text as written, value), so a
+  // tree read from S-expressions needs no syntax tree.
+  syntax::AtomKind atom = syntax::AtomKind::Unit;
+  std::string text;           // literal text as written: "`abc`", "0x1F", "\\c", "2.5"
+  std::int64_t int_value = 0;  // Int atoms
+  double float_value = 0;      // Float atoms
+  std::string name;            // identifiers (atom == Identifier), Param names
   ExprId a = kNoExpr, b = kNoExpr, c = kNoExpr;
   std::vector<ExprId> kids;
   ScopeId scope = kNoScope;  // Lambda, Block: the scope their body is resolved in
@@ -134,12 +139,24 @@ struct Program {
   std::vector<Type> type_of;  // per expr
 
   const Expr& expr(ExprId id) const { return exprs[id]; }
-  std::string_view literal(const Expr& e) const { return file->slice(e.span); }
+  bool is_atom(ExprId id, syntax::AtomKind kind) const {
+    return id != kNoExpr && exprs[id].kind == ExprKind::Atom && exprs[id].atom == kind;
+  }
+};
+
+struct Options {
+  // Allocation prefixes (# ## ###) inside an expression are ignored with a
+  // warning (memory-model.md §3); strict makes them an error.
+  bool strict_alloc = false;
 };
 
 // Runs pass 1, pass 2 and pass 3. The Program refers to `file` and `tree`,
 // which must outlive it.
-Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnostics& diags);
+Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnostics& diags, const Options& options = {});
+
+// Pass 3 and the allocation-prefix check over an already resolved program
+// (the S-expression reader enters the pipeline here).
+void finish_analysis(Program& program, Diagnostics& diags, const Options& options = {});
 
 // The resolved tree as an indented S-expression (--emit=sema).
 void dump_tree(std::ostream& out, const Program& program);

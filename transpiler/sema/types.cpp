@@ -10,9 +10,7 @@ namespace signc::sema {
 namespace {
 
 bool is_nonzero_int_literal(const Program& p, ExprId id) {
-  const Expr& e = p.expr(id);
-  return e.kind == ExprKind::Atom && e.syntax != syntax::kNoNode &&
-         p.tree->at(e.syntax).atom == syntax::AtomKind::Int && p.tree->at(e.syntax).int_value != 0;
+  return p.is_atom(id, syntax::AtomKind::Int) && p.expr(id).int_value != 0;
 }
 
 class Typer {
@@ -72,8 +70,7 @@ class Typer {
       // inner scope (parameters, block fields) are unknown here.
       return defined_in_file(e.name) || !bound_anywhere(e.name) ? Type::Unit : Type::Dynamic;
     }
-    if (e.syntax == syntax::kNoNode) return Type::Dynamic;
-    switch (p_.tree->at(e.syntax).atom) {
+    switch (e.atom) {
       case syntax::AtomKind::Int: return Type::Int;
       case syntax::AtomKind::Float: return Type::Float;
       case syntax::AtomKind::Unit: return Type::Unit;

@@ -11,4 +11,8 @@ namespace signc::sexpr {
 // One line of JSON: the array of top-level forms.
 void write(std::ostream& out, const sema::Program& program);
 
+// Reads a JSON array of top-level forms from `file` into `program` (which
+// refers to `file` afterwards). Bad input is reported in diags (false).
+bool read(const SourceFile& file, sema::Program& program, Diagnostics& diags);
+
 }  // namespace signc::sexpr

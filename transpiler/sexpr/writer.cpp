@@ -54,11 +54,10 @@ class Writer {
  private:
   json atom(const sema::Expr& e) const {
     if (!e.name.empty()) return e.name;
-    const auto& n = p_.tree->at(e.syntax);
-    const std::string text(p_.literal(e));
-    switch (n.atom) {
-      case syntax::AtomKind::Int: return n.int_value;
-      case syntax::AtomKind::Float: return n.float_value;
+    const std::string& text = e.text;
+    switch (e.atom) {
+      case syntax::AtomKind::Int: return e.int_value;
+      case syntax::AtomKind::Float: return e.float_value;
       case syntax::AtomKind::Unit: return "__";
       case syntax::AtomKind::Hole: return "_";
       case syntax::AtomKind::String: return json::array({"str", text.substr(1, text.size() - 2)});
@@ -127,7 +126,8 @@ void write(std::ostream& out, const sema::Program& program) {
   const Writer w(program);
   json all = json::array();
   for (ExprId form : program.forms) all.push_back(w.form(form));
-  out << all.dump() << '\n';
+  // Text that is not UTF-8 was reported by the lexer; never throw over it here.
+  out << all.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace signc::sexpr

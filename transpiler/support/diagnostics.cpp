@@ -71,12 +71,23 @@ void Diagnostics::print(std::ostream& out) const {
     }
     out << d->path << ':' << d->at.line << ':' << d->at.col << ": " << severity_name(d->severity) << ": "
         << d->message << '\n';
-    out << "  " << d->line_text << '\n';
+    // A very long line (minified JSON, generated code) is shown as a window
+    // around the column, as Clang does.
+    std::string_view shown = d->line_text;
+    std::size_t first = 0;
+    const std::size_t col0 = d->at.col - 1;
+    if (shown.size() > kMaxShownLine) {
+      first = col0 > kMaxShownLine / 2 ? col0 - kMaxShownLine / 2 : 0;
+      while (first > 0 && (static_cast<unsigned char>(shown[first]) & 0xC0) == 0x80) --first;
+      shown = shown.substr(first, kMaxShownLine);
+    }
+    out << "  " << (first > 0 ? "..." : "") << shown << (first + shown.size() < d->line_text.size() ? "..." : "")
+        << '\n';
     // Tabs in the source line stay tabs under the caret so it lines up.
-    std::string pad;
-    for (std::uint32_t i = 0; i + 1 < d->at.col && i < d->line_text.size(); ++i)
-      pad += d->line_text[i] == '\t' ? '\t' : ' ';
-    out << "  " << pad << '^' << std::string(d->caret_width - 1, '~') << '\n';
+    std::string pad = first > 0 ? "   " : "";
+    for (std::size_t i = first; i < col0 && i < d->line_text.size(); ++i) pad += d->line_text[i] == '\t' ? '\t' : ' ';
+    const std::uint32_t width = std::min<std::uint32_t>(d->caret_width, kMaxShownLine);
+    out << "  " << pad << '^' << std::string(width - 1, '~') << '\n';
   }
   if (error_count_ > kMaxErrors) {
     out << "signc: note: " << error_count_ << " errors in all; only the first " << kMaxErrors

@@ -30,6 +30,8 @@ class Diagnostics {
  public:
   // After this many errors further ones are counted but not kept.
   static constexpr std::size_t kMaxErrors = 50;
+  // Source lines longer than this are shown as a window around the column.
+  static constexpr std::size_t kMaxShownLine = 120;
 
   void error(const SourceFile& file, Span span, std::string message);
   void warning(const SourceFile& file, Span span, std::string message);

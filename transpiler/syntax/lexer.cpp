@@ -26,6 +26,29 @@ bool is_ident_char(char c) { return is_alpha(c) || is_digit(c) || c == '_'; }
 
 // Length of the UTF-8 sequence starting with lead byte c (1 for bad bytes, so
 // the lexer always advances).
+// Length of the valid UTF-8 sequence at s[i], or 0 when the bytes there are
+// not UTF-8 (overlong forms, surrogates and values past U+10FFFF included).
+std::size_t valid_utf8_at(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  const unsigned c = b(0);
+  if (c < 0x80) return 1;
+  const auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && b(1) < 0xA0) return 0;  // overlong
+    if (c == 0xED && b(1) > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && b(1) < 0x90) return 0;
+    if (c == 0xF4 && b(1) > 0x8F) return 0;
+    return 4;
+  }
+  return 0;
+}
+
 std::size_t utf8_length(unsigned char c) {
   if (c < 0x80) return 1;
   if ((c >> 5) == 0x6) return 2;
@@ -51,6 +74,7 @@ class Lexer {
   Lexer(const SourceFile& file, Diagnostics& diags) : file_(file), src_(file.text()), diags_(diags) {}
 
   std::vector<Token> run() {
+    check_utf8();
     while (pos_ < src_.size()) {
       if (depth_ == 0) {
         start_line();
@@ -64,6 +88,23 @@ class Lexer {
   }
 
  private:
+  // Sign source is UTF-8 (impl/core/value_representation.md); every invalid
+  // byte sequence is reported where it is, at most one error per line.
+  void check_utf8() {
+    std::size_t last_line_reported = SIZE_MAX;
+    for (std::size_t i = 0; i < src_.size();) {
+      const std::size_t n = valid_utf8_at(src_, i);
+      if (n != 0) {
+        i += n;
+        continue;
+      }
+      const std::size_t line = file_.line_col(static_cast<std::uint32_t>(i)).line;
+      if (line != last_line_reported) error(i, i + 1, "invalid UTF-8 byte in the source");
+      last_line_reported = line;
+      ++i;
+    }
+  }
+
   void push(TokenKind kind, std::size_t begin, std::size_t end, bool space_before) {
     tokens_.push_back({kind, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, space_before});
   }
