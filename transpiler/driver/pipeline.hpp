@@ -16,7 +16,7 @@ namespace signc::driver {
 // into earlier ones.
 struct Translation {
   std::unique_ptr<SourceFile> file;
-  std::vector<syntax::Token> tokens;
+  syntax::TokenList tokens;
   syntax::SyntaxTree tree;
   sema::Program program;
   lower::Module module;

@@ -91,7 +91,7 @@ class Lowerer {
       const std::uint32_t line = p_.file->line_col(e.span.begin).line;
       const bool last = i + 1 == p_.forms.size();
       if (e.kind == ExprKind::Infix && e.op == Op::Define && p_.expr(e.a).kind == ExprKind::Atom) {
-        const std::string& name = p_.expr(e.a).name;
+        const std::string name(p_.expr(e.a).name);
         const ExprId value = lower(e.b);
         const CType type = ctype_of(p_.type_of[form]);
         const std::uint32_t version = ++versions_[name];
@@ -171,11 +171,11 @@ class Lowerer {
   ExprId lower_atom(SemaId id) {
     const auto& e = p_.expr(id);
     if (!e.name.empty()) {
-      const auto it = visible_.find(e.name);
+      const auto it = visible_.find(std::string(e.name));
       if (it != visible_.end()) return global(it->second);
       if (p_.scopes[p_.file_scope].names.count(e.name)) {
         diags_.warning(*p_.file, e.span,
-                       "'" + e.name + "' is read before its definition; its placeholder evaluates to __");
+                       "'" + std::string(e.name) + "' is read before its definition; its placeholder evaluates to __");
       }
       return unit();  // an undefined name is __ (operator_table.md)
     }

@@ -17,7 +17,7 @@ bool Resolver::is_operator(NodeId item, std::string_view symbol) const {
   return node(item).kind == NodeKind::Operator && text(item) == symbol;
 }
 
-std::string Resolver::term_identifier(NodeId item, std::uint8_t* exported) const {
+std::string_view Resolver::term_identifier(NodeId item, std::uint8_t* exported) const {
   const auto& t = node(item);
   if (exported) *exported = 0;
   if (t.kind != NodeKind::Term || t.kids.size() - t.core_index != 1) return {};
@@ -30,7 +30,7 @@ std::string Resolver::term_identifier(NodeId item, std::uint8_t* exported) const
     if (level == 0 || !exported) return {};
     *exported = level;
   }
-  return std::string(p_.file->slice(core.span));
+  return p_.file->slice(core.span);
 }
 
 NodeId Resolver::term_block(NodeId item) const {
@@ -92,7 +92,7 @@ bool is_bracket_entry(const Resolver& r, NodeId line) {
          r.node(block).block != syntax::BlockKind::Abs;
 }
 
-ArityInfo count_lines(const Resolver& r, const std::vector<NodeId>& lines) {
+ArityInfo count_lines(const Resolver& r, std::span<const NodeId> lines) {
   ArityInfo total{0, 0, 0};
   for (NodeId line : lines) {
     ArityInfo c{1, 1, 0};
@@ -139,7 +139,7 @@ ScopeId Resolver::make_scope(std::span<const NodeId> lines, ScopeId parent) {
     const auto& items = node(line).kids;
     if (items.size() < 2 || !is_operator(items[1], ":")) continue;
     std::uint8_t exported = 0;
-    std::string name = term_identifier(items[0], &exported);
+    const std::string_view name = term_identifier(items[0], &exported);
     if (name.empty()) continue;
     Binding b;
     b.name = name;
@@ -174,7 +174,7 @@ ScopeId Resolver::make_scope(std::span<const NodeId> lines, ScopeId parent) {
   return id;
 }
 
-ScopeId Resolver::bind_parameters(const std::vector<std::string>& names, ScopeId parent) {
+ScopeId Resolver::bind_parameters(const std::vector<std::string_view>& names, ScopeId parent) {
   const auto id = static_cast<ScopeId>(p_.scopes.size());
   p_.scopes.push_back({parent, {}});
   for (const auto& name : names) {
@@ -191,7 +191,7 @@ ScopeId Resolver::bind_parameters(const std::vector<std::string>& names, ScopeId
   return id;
 }
 
-std::optional<BindingId> Resolver::lookup(const std::string& name, ScopeId scope) const {
+std::optional<BindingId> Resolver::lookup(std::string_view name, ScopeId scope) const {
   for (ScopeId s = scope; s != kNoScope; s = p_.scopes[s].parent) {
     const auto it = p_.scopes[s].names.find(name);
     if (it != p_.scopes[s].names.end()) return it->second;

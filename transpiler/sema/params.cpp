@@ -18,7 +18,7 @@ namespace {
 
 // A parameter entry as written, before its default is resolved.
 struct RawParam {
-  std::string name;
+  std::string_view name;
   Span span;
   bool rest = false;
   std::span<const NodeId> default_items;
@@ -40,7 +40,7 @@ class ParamReader {
       }
       if (r_.is_rest_term(item)) {
         const auto& t = r_.node(item);
-        out.push_back({std::string(r_.text(t.kids[1])), t.span, true, {}, {}, false});
+        out.push_back({r_.text(t.kids[1]), t.span, true, {}, {}, false});
         continue;
       }
       if (const NodeId block = r_.term_block(item); block != syntax::kNoNode) {
@@ -88,11 +88,11 @@ class ParamReader {
   std::vector<RawParam> bracket_entries(NodeId block) { return lines(block); }
 
  private:
-  std::string name_of(NodeId item) {
+  std::string_view name_of(NodeId item) {
     const auto& t = r_.node(item);
     if (t.kind == NodeKind::Term && t.kids.size() == 1 && r_.node(t.kids[0]).kind == NodeKind::Atom) {
       const auto kind = r_.node(t.kids[0]).atom;
-      if (kind == syntax::AtomKind::Identifier || kind == syntax::AtomKind::Hole) return std::string(r_.text(t.kids[0]));
+      if (kind == syntax::AtomKind::Identifier || kind == syntax::AtomKind::Hole) return r_.text(t.kids[0]);
     }
     r_.fail(t.span, "a parameter must be a name, '~name', or a bracketed list of parameters");
   }
@@ -112,7 +112,8 @@ bool is_bracket_list(Resolver& r, NodeId block) {
          r.node(inner).block != syntax::BlockKind::Abs;
 }
 
-void collect_identifiers(const Resolver& r, std::span<const NodeId> items, std::vector<std::pair<std::string, Span>>& out) {
+void collect_identifiers(const Resolver& r, std::span<const NodeId> items,
+                         std::vector<std::pair<std::string_view, Span>>& out) {
   for (NodeId item : items) {
     const auto& n = r.node(item);
     if (n.kind == NodeKind::Atom && n.atom == syntax::AtomKind::Identifier) out.emplace_back(r.text(item), n.span);
@@ -141,7 +142,7 @@ ExprId Resolver::parameters(std::span<const NodeId> items, ScopeId scope, Span s
       node(node(items[0]).kids[0]).kind == NodeKind::Atom &&
       node(node(items[0]).kids[0]).atom == syntax::AtomKind::Identifier) {
     const NodeId atom = node(items[0]).kids[0];
-    const std::string name(text(atom));
+    const std::string_view name = text(atom);
     body_scope = bind_parameters({name}, scope);
     Expr e;
     e.kind = ExprKind::Atom;
@@ -166,9 +167,9 @@ ExprId Resolver::parameters(std::span<const NodeId> items, ScopeId scope, Span s
     raw = reader.bare(items);
   }
 
-  std::unordered_set<std::string> all_names;
+  std::unordered_set<std::string_view> all_names;
   for (const auto& p : raw) all_names.insert(p.name);
-  std::unordered_set<std::string> bound;
+  std::unordered_set<std::string_view> bound;
   Expr params;
   params.kind = ExprKind::Params;
   params.span = span;
@@ -186,7 +187,7 @@ ExprId Resolver::parameters(std::span<const NodeId> items, ScopeId scope, Span s
   for (const auto& p : raw) {
     if (p.is_pattern) {
       params.kids.push_back(make(p));
-      std::vector<std::string> names;
+      std::vector<std::string_view> names;
       for (const auto& sub : p.pattern) {
         if (!sub.name.empty()) names.push_back(sub.name);
       }
@@ -195,17 +196,17 @@ ExprId Resolver::parameters(std::span<const NodeId> items, ScopeId scope, Span s
     }
     ExprId default_expr = kNoExpr;
     if (!p.default_items.empty()) {
-      std::vector<std::pair<std::string, Span>> used;
+      std::vector<std::pair<std::string_view, Span>> used;
       collect_identifiers(*this, p.default_items, used);
       for (const auto& [name, at_span] : used) {
         if (all_names.count(name) && !bound.count(name)) {
-          fail(at_span, "the default of '" + p.name + "' refers to '" + name +
+          fail(at_span, "the default of '" + std::string(p.name) + "' refers to '" + std::string(name) +
                             "', which is not bound yet: a default sees only the parameters before it");
         }
       }
       default_expr = reduce_items(p.default_items, current, p.span);
       if (writes_output(p_, default_expr)) {
-        fail(at(default_expr).span, "the default of '" + p.name +
+        fail(at(default_expr).span, "the default of '" + std::string(p.name) +
                                         "' writes with '#': output belongs in the function body, which always runs");
       }
     }

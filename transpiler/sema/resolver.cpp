@@ -18,6 +18,7 @@ namespace {
 
 constexpr int kCoproductTier = 11;
 constexpr int kMaxResolveDepth = 512;
+constexpr std::size_t kMaxPathTerms = 20000;
 
 bool is_range_symbol(std::string_view s) {
   return s == "~" || s == "~+" || s == "~-" || s == "~*" || s == "~/" || s == "~^";
@@ -58,10 +59,15 @@ void Resolver::warn(Span span, std::string message) { diags_->warning(*p_.file, 
 
 void Resolver::run() {
   const auto& lines = node(p_.tree->root).kids;
+  // Roughly one expression per syntax node; growing the pool is the
+  // dominant cost on large files otherwise.
+  p_.exprs.reserve(p_.tree->nodes.size() + p_.tree->nodes.size() / 4);
   p_.file_scope = make_scope(lines, kNoScope);
   for (NodeId line : lines) {
     try {
-      p_.forms.push_back(reduce_line(line, p_.file_scope));
+      const ExprId form = reduce_line(line, p_.file_scope);
+      p_.forms.push_back(form);
+      adopt_definition(line, form, p_.file_scope);
     } catch (const ResolveError&) {
       // reported; the remaining lines are still resolved
     }
@@ -73,6 +79,27 @@ void Resolver::run() {
     diags_ = &quiet;
     resolve_binding(bid);
     diags_ = loud;
+  }
+}
+
+// A definition resolved as part of its line settles its binding, so the
+// right-hand side is not resolved a second time for the identifier table.
+void Resolver::adopt_definition(NodeId line, ExprId form, ScopeId scope) {
+  const Expr& e = at(form);
+  if (e.kind != ExprKind::Infix || e.op != Op::Define || at(e.a).kind != ExprKind::Atom) return;
+  const auto bid = lookup(at(e.a).name, scope);
+  if (!bid || p_.bindings[*bid].line != line || p_.bindings[*bid].resolved) return;
+  const ExprId value = e.b;
+  const Category cat = category(value, scope);
+  const auto info = cat == Category::Lambda ? known_arity(value, scope) : std::nullopt;
+  Binding& b = p_.bindings[*bid];
+  if (b.resolved) return;  // asking for the category may have resolved it
+  b.resolved = true;
+  b.value = value;
+  b.category = cat;
+  if (info) {
+    b.arity = info->arity == kUnbounded || info->arity < 0 ? info->arity : info->arity - info->consumed;
+    b.required_arity = info->required < 0 ? info->required : info->required - info->consumed;
   }
 }
 
@@ -88,7 +115,7 @@ ExprId Resolver::atom_expr(NodeId atom) {
   e.kind = ExprKind::Atom;
   e.span = node(atom).span;
   e.atom = node(atom).atom;
-  e.text = std::string(text(atom));
+  e.text = text(atom);
   e.int_value = node(atom).int_value;
   e.float_value = node(atom).float_value;
   if (e.atom == syntax::AtomKind::Identifier) e.name = e.text;
@@ -143,16 +170,30 @@ ExprId Resolver::term_expr(NodeId term, ScopeId scope) {
 
 ExprId Resolver::reduce_items(std::span<const NodeId> items, ScopeId scope, Span span) {
   if (items.empty()) fail(span, "expected an expression");
+  // The resolved tree is at most as deep as the terms along the current
+  // nesting path; bounding that keeps every recursive pass off the stack's
+  // edge, whatever the input (a million `+ 1` on one line included).
   if (++depth_ > kMaxResolveDepth) {
     depth_ = 0;
+    path_terms_ = 0;
     fail(span, "expression nested too deeply");
+  }
+  path_terms_ += items.size();
+  if (path_terms_ > kMaxPathTerms) {
+    depth_ = 0;
+    path_terms_ = 0;
+    fail(span, "expression too large: more than " + std::to_string(kMaxPathTerms) +
+                   " terms in one line and the blocks around it; split it with definitions");
   }
   struct DepthGuard {
     int& d;
+    std::size_t& terms;
+    std::size_t n;
     ~DepthGuard() {
       if (d > 0) --d;
+      terms = terms >= n ? terms - n : 0;
     }
-  } guard{depth_};
+  } guard{depth_, path_terms_, items.size()};
 
   // A `?` anywhere on the line makes it `[name :] params ? body`.
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -291,8 +332,9 @@ ExprId Resolver::coproduct(ExprId a, ExprId b, ScopeId scope) {
     // A function with a bare ~rest spreads a List only when told to with `~`.
     if (at(a).kind == ExprKind::Atom && !at(a).name.empty()) {
       if (auto bid = lookup(at(a).name, scope); bid && p_.bindings[*bid].bare_rest && is_real_list(b) && !tilde(b)) {
-        fail(e.span, "'" + at(a).name + "' takes its arguments through a ~rest parameter: spread the list with '~' (" +
-                         at(a).name + " list~) to pass its elements");
+        const std::string fn(at(a).name);
+        fail(e.span, "'" + fn + "' takes its arguments through a ~rest parameter: spread the list with '~' (" + fn +
+                         " list~) to pass its elements");
       }
     }
     e.op = Op::Apply;
@@ -359,7 +401,7 @@ ExprId Resolver::finish_line(std::vector<Item>& items, ScopeId scope, Span span)
 ExprId Resolver::lambda_line(std::span<const NodeId> items, std::size_t q, ScopeId scope, Span span) {
   std::size_t params_begin = 0;
   std::uint8_t exported = 0;
-  std::string name;
+  std::string_view name;
   if (items.size() > 1 && is_operator(items[1], ":") && q > 1) {
     name = term_identifier(items[0], &exported);
     if (name.empty()) name = term_identifier(items[0]);
@@ -562,7 +604,7 @@ void Resolver::mark_undersaturated(ExprId id, ScopeId scope) {
 
 // Replaces the `_` operands of a line's operators with $p0, $p1, ...
 // (hole_desugaring.md). Returns whether any hole was found.
-bool Resolver::replace_holes(ExprId id, std::vector<std::string>& names) {
+bool Resolver::replace_holes(ExprId id, std::vector<std::string_view>& names) {
   const Expr& e = at(id);
   const bool operation = e.kind == ExprKind::Infix || e.kind == ExprKind::Prefix || e.kind == ExprKind::Postfix ||
                          e.kind == ExprKind::Lambda;
@@ -585,7 +627,7 @@ bool Resolver::replace_holes(ExprId id, std::vector<std::string>& names) {
     Expr param;
     param.kind = ExprKind::Atom;
     param.atom = syntax::AtomKind::Identifier;
-    param.name = "$p" + std::to_string(names.size());
+    param.name = p_.keep("$p" + std::to_string(names.size()));
     param.text = param.name;
     param.span = c.span;
     names.push_back(param.name);
@@ -602,7 +644,7 @@ ExprId Resolver::desugar_holes(ExprId id, ScopeId scope) {
     at(id).b = rhs;
     return id;
   }
-  std::vector<std::string> names;
+  std::vector<std::string_view> names;
   if (!replace_holes(id, names)) return id;
   const ScopeId params_scope = bind_parameters(names, scope);
   Expr params;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -79,11 +80,15 @@ struct Expr {
   Span span;
   // Atoms carry their literal themselves (kind, text as written, value), so a
   // tree read from S-expressions needs no syntax tree.
+  // Text is a slice of the source, or of Program::strings for names signc
+  // makes up and for S-expression input.
   syntax::AtomKind atom = syntax::AtomKind::Unit;
-  std::string text;           // literal text as written: "`abc`", "0x1F", "\\c", "2.5"
-  std::int64_t int_value = 0;  // Int atoms
-  double float_value = 0;      // Float atoms
-  std::string name;            // identifiers (atom == Identifier), Param names
+  std::string_view text;  // literal text as written: "`abc`", "0x1F", "\\c", "2.5"
+  std::string_view name;  // identifiers (atom == Identifier), Param names
+  union {
+    std::int64_t int_value = 0;  // Int atoms
+    double float_value;          // Float atoms
+  };
   ExprId a = kNoExpr, b = kNoExpr, c = kNoExpr;
   std::vector<ExprId> kids;
   ScopeId scope = kNoScope;  // Lambda, Block: the scope their body is resolved in
@@ -98,7 +103,7 @@ enum class Category : std::uint8_t { Atom, Lambda };
 inline constexpr std::int32_t kUnbounded = INT32_MAX;  // arity with a ~rest parameter
 
 struct Binding {
-  std::string name;
+  std::string_view name;
   ScopeId scope = kNoScope;
   syntax::NodeId line = syntax::kNoNode;  // the defining line (kNoNode for parameters)
   bool is_parameter = false;
@@ -117,7 +122,7 @@ struct Binding {
 // lines of the same name replace earlier ones, as in the reference.
 struct Scope {
   ScopeId parent = kNoScope;
-  std::unordered_map<std::string, BindingId> names;
+  std::unordered_map<std::string_view, BindingId> names;
 };
 
 //=== types (pass 3) ===========================================================
@@ -130,8 +135,9 @@ std::string_view type_name(Type type);
 
 struct Program {
   const SourceFile* file = nullptr;
+  std::deque<std::string> strings;  // storage for names that are not in the source (stable addresses)
   const syntax::SyntaxTree* tree = nullptr;
-  std::vector<Expr> exprs;
+  ScratchVector<Expr> exprs;
   std::vector<Scope> scopes;
   std::vector<Binding> bindings;
   std::vector<ExprId> forms;  // resolved top-level lines, file order
@@ -139,6 +145,8 @@ struct Program {
   std::vector<Type> type_of;  // per expr
 
   const Expr& expr(ExprId id) const { return exprs[id]; }
+  // Keeps a string for the program's lifetime.
+  std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
   bool is_atom(ExprId id, syntax::AtomKind kind) const {
     return id != kNoExpr && exprs[id].kind == ExprKind::Atom && exprs[id].atom == kind;
   }

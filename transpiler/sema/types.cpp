@@ -78,8 +78,8 @@ class Typer {
     }
   }
 
-  bool defined_in_file(const std::string& name) const { return p_.scopes[p_.file_scope].names.count(name) != 0; }
-  bool bound_anywhere(const std::string& name) const {
+  bool defined_in_file(std::string_view name) const { return p_.scopes[p_.file_scope].names.count(name) != 0; }
+  bool bound_anywhere(std::string_view name) const {
     for (const auto& s : p_.scopes) {
       if (s.names.count(name)) return true;
     }
@@ -102,7 +102,7 @@ class Typer {
   }
 
   Program& p_;
-  std::unordered_map<std::string, Type> visible_;
+  std::unordered_map<std::string_view, Type> visible_;
 };
 
 }  // namespace

@@ -63,11 +63,11 @@ class Reader {
     p_.exprs.push_back(std::move(e));
     return static_cast<ExprId>(p_.exprs.size() - 1);
   }
-  static Expr atom(AtomKind kind, std::string text) {
+  Expr atom(AtomKind kind, std::string text) {
     Expr e;
     e.kind = ExprKind::Atom;
     e.atom = kind;
-    e.text = std::move(text);
+    e.text = p_.keep(std::move(text));
     return e;
   }
   ExprId name(const std::string& s) {
@@ -75,7 +75,7 @@ class Reader {
     if (s == "_") return add(atom(AtomKind::Hole, s));
     if (!is_identifier(s)) throw BadForm{"'" + s + "' is not a Sign name"};
     Expr e = atom(AtomKind::Identifier, s);
-    e.name = s;
+    e.name = e.text;
     return add(std::move(e));
   }
   ExprId node(ExprKind kind, Op op, ExprId a = kNoExpr, ExprId b = kNoExpr, ExprId c = kNoExpr) {
@@ -206,8 +206,9 @@ class Reader {
 
   ExprId parameters(const json& j, int depth) {
     if (j.is_string()) {
-      Expr e = atom(AtomKind::Identifier, j.get<std::string>());
-      if (!is_identifier(e.text)) throw BadForm{"'" + e.text + "' is not a parameter name"};
+      const std::string text = j.get<std::string>();
+      if (!is_identifier(text)) throw BadForm{"'" + text + "' is not a parameter name"};
+      Expr e = atom(AtomKind::Identifier, text);
       e.name = e.text;
       return add(std::move(e));
     }
@@ -229,19 +230,21 @@ class Reader {
     Expr e;
     e.kind = ExprKind::Param;
     if (j.is_string()) {
-      e.name = j.get<std::string>();
+      e.name = p_.keep(j.get<std::string>());
     } else if (j.is_array() && j.size() == 2 && j[0] == "~" && j[1].is_string()) {
-      e.name = j[1].get<std::string>();
+      e.name = p_.keep(j[1].get<std::string>());
       e.flags |= sema::kRest;
     } else if (j.is_array() && j.size() == 3 && j[0] == ":" && j[1].is_string()) {
-      e.name = j[1].get<std::string>();
+      e.name = p_.keep(j[1].get<std::string>());
       e.a = form(j[2], depth + 1);
     } else if (j.is_array() && !j.empty() && j[0] == "[]") {
       for (std::size_t i = 1; i < j.size(); ++i) e.kids.push_back(parameter(j[i], depth + 1));
     } else {
       throw BadForm{"a parameter is a name, [\"~\", name], [\":\", name, default] or [\"[]\", ...]: " + j.dump()};
     }
-    if (!e.name.empty() && e.name != "_" && !is_identifier(e.name)) throw BadForm{"'" + e.name + "' is not a parameter name"};
+    if (!e.name.empty() && e.name != "_" && !is_identifier(std::string(e.name))) {
+      throw BadForm{"'" + std::string(e.name) + "' is not a parameter name"};
+    }
     return add(std::move(e));
   }
 

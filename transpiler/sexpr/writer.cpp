@@ -53,8 +53,8 @@ class Writer {
 
  private:
   json atom(const sema::Expr& e) const {
-    if (!e.name.empty()) return e.name;
-    const std::string& text = e.text;
+    if (!e.name.empty()) return std::string(e.name);
+    const std::string text(e.text);
     switch (e.atom) {
       case syntax::AtomKind::Int: return e.int_value;
       case syntax::AtomKind::Float: return e.float_value;
@@ -100,16 +100,17 @@ class Writer {
   json params(ExprId id) const {
     if (id == sema::kNoExpr) return json::array();
     const sema::Expr& e = p_.expr(id);
-    if (e.kind == ExprKind::Atom) return e.name;
+    if (e.kind == ExprKind::Atom) return std::string(e.name);
     if (e.kind == ExprKind::Param) {
       if (e.name.empty()) {
         json out = json::array({"[]"});
         for (ExprId k : e.kids) out.push_back(params(k));
         return out;
       }
-      if (e.flags & sema::kRest) return json::array({"~", e.name});
-      if (e.a != sema::kNoExpr) return json::array({":", e.name, form(e.a)});
-      return e.name;
+      const std::string name(e.name);
+      if (e.flags & sema::kRest) return json::array({"~", name});
+      if (e.a != sema::kNoExpr) return json::array({":", name, form(e.a)});
+      return name;
     }
     json out = json::array();
     if (e.flags & sema::kBracketParams) out.push_back("[]");

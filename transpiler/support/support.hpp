@@ -3,4 +3,5 @@
 #pragma once
 
 #include "support/diagnostics.hpp"
+#include "support/scratch.hpp"
 #include "support/source_file.hpp"

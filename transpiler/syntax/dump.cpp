@@ -63,7 +63,7 @@ void dump_node(std::ostream& out, const SourceFile& file, const SyntaxTree& tree
 
 }  // namespace
 
-void dump_tokens(std::ostream& out, const SourceFile& file, const std::vector<Token>& tokens) {
+void dump_tokens(std::ostream& out, const SourceFile& file, std::span<const Token> tokens) {
   for (const Token& t : tokens) {
     const LineCol at = file.line_col(t.span.begin);
     out << at.line << ':' << at.col << ' ' << token_kind_name(t.kind);

@@ -71,9 +71,11 @@ bool is_continuation(std::string_view s) {
 
 class Lexer {
  public:
-  Lexer(const SourceFile& file, Diagnostics& diags) : file_(file), src_(file.text()), diags_(diags) {}
+  Lexer(const SourceFile& file, Diagnostics& diags) : file_(file), src_(file.text()), diags_(diags) {
+    tokens_.reserve(src_.size() / 3 + 16);  // measured: about one token per 3–4 bytes of Sign
+  }
 
-  std::vector<Token> run() {
+  TokenList run() {
     check_utf8();
     while (pos_ < src_.size()) {
       if (depth_ == 0) {
@@ -340,7 +342,7 @@ class Lexer {
   std::size_t depth_ = 0;                    // open brackets: newlines inside are spaces
   std::vector<std::size_t> indents_ = {0};   // tab counts of the open blocks
   bool line_ended_ = false;
-  std::vector<Token> tokens_;
+  TokenList tokens_;
 };
 
 }  // namespace
@@ -372,6 +374,6 @@ std::string_view token_kind_name(TokenKind kind) {
   return "?";
 }
 
-std::vector<Token> lex(const SourceFile& file, Diagnostics& diags) { return Lexer(file, diags).run(); }
+TokenList lex(const SourceFile& file, Diagnostics& diags) { return Lexer(file, diags).run(); }
 
 }  // namespace signc::syntax

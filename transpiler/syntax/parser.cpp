@@ -53,11 +53,13 @@ TokenKind closer_of(TokenKind opener) {
 
 class Parser {
  public:
-  Parser(const SourceFile& file, const std::vector<Token>& tokens, Diagnostics& diags)
+  Parser(const SourceFile& file, std::span<const Token> tokens, Diagnostics& diags)
       : file_(file), tokens_(tokens), diags_(diags) {}
 
   //G Program = (Line Newline)* End
   SyntaxTree run() {
+    tree_.nodes.reserve(2 * tokens_.size());  // an atom and its term per token, plus lines
+    tree_.kids.reserve(2 * tokens_.size());
     std::vector<NodeId> lines;
     while (peek().kind != TokenKind::End) {
       if (peek().kind == TokenKind::Newline) {
@@ -73,7 +75,9 @@ class Parser {
       }
     }
     tree_.root = add(NodeKind::Program, {0, static_cast<std::uint32_t>(file_.text().size())});
-    tree_.nodes[tree_.root].kids = std::move(lines);
+    set_kids(tree_.root, lines);
+    // Children are final now: point every node's slice into the flat array.
+    for (Node& n : tree_.nodes) n.kids = std::span<const NodeId>(tree_.kids.data() + n.first_kid, n.kids.size());
     return std::move(tree_);
   }
 
@@ -94,6 +98,14 @@ class Parser {
     return static_cast<NodeId>(tree_.nodes.size() - 1);
   }
   Node& node(NodeId id) { return tree_.nodes[id]; }
+
+  // Appends a finished node's children to the flat array; the span's data
+  // pointer is set at the end, once the array no longer moves.
+  void set_kids(NodeId id, const std::vector<NodeId>& kids) {
+    node(id).first_kid = static_cast<std::uint32_t>(tree_.kids.size());
+    tree_.kids.insert(tree_.kids.end(), kids.begin(), kids.end());
+    node(id).kids = std::span<const NodeId>(static_cast<const NodeId*>(nullptr), kids.size());
+  }
 
   [[noreturn]] void fail(Span at, std::string message) {
     diags_.error(file_, at, std::move(message));
@@ -154,7 +166,7 @@ class Parser {
     }
     if (items.empty()) fail(peek().span, "expected an expression");
     node(id).span = {node(items.front()).span.begin, node(items.back()).span.end};
-    node(id).kids = std::move(items);
+    set_kids(id, items);
     // An indented block written after a line belongs to that line.
     return id;
   }
@@ -214,7 +226,7 @@ class Parser {
     }
     node(id).core_index = core_index;
     node(id).span = {node(kids.front()).span.begin, node(kids.back()).span.end};
-    node(id).kids = std::move(kids);
+    set_kids(id, kids);
     return id;
   }
 
@@ -273,7 +285,7 @@ class Parser {
     const Token& close = peek();
     ++pos_;
     node(id).span = {open.span.begin, close.span.end};
-    node(id).kids = std::move(lines);
+    set_kids(id, lines);
     return id;
   }
 
@@ -285,7 +297,7 @@ class Parser {
     const Token& close = peek();
     ++pos_;
     node(id).span = {open.span.begin, close.span.end};
-    node(id).kids = std::move(lines);
+    set_kids(id, lines);
     return id;
   }
 
@@ -313,7 +325,7 @@ class Parser {
     if (peek().kind == TokenKind::Dedent) ++pos_;
     if (lines.empty()) fail(open.span, "empty indented block");
     node(id).span = {node(lines.front()).span.begin, std::max(node(lines.back()).span.end, std::min(end.begin, node(lines.back()).span.end))};
-    node(id).kids = std::move(lines);
+    set_kids(id, lines);
     return id;
   }
 
@@ -367,7 +379,7 @@ class Parser {
   }
 
   const SourceFile& file_;
-  const std::vector<Token>& tokens_;
+  std::span<const Token> tokens_;
   Diagnostics& diags_;
   std::size_t pos_ = 0;
   SyntaxTree tree_;
@@ -402,7 +414,7 @@ std::string_view block_kind_name(BlockKind kind) {
   return "?";
 }
 
-SyntaxTree parse(const SourceFile& file, const std::vector<Token>& tokens, Diagnostics& diags) {
+SyntaxTree parse(const SourceFile& file, std::span<const Token> tokens, Diagnostics& diags) {
   return Parser(file, tokens, diags).run();
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,10 +42,12 @@ struct Token {
 
 std::string_view token_kind_name(TokenKind kind);
 
-// Never fails outright: malformed text is reported and skipped.
-std::vector<Token> lex(const SourceFile& file, Diagnostics& diags);
+using TokenList = ScratchVector<Token>;
 
-void dump_tokens(std::ostream& out, const SourceFile& file, const std::vector<Token>& tokens);
+// Never fails outright: malformed text is reported and skipped.
+TokenList lex(const SourceFile& file, Diagnostics& diags);
+
+void dump_tokens(std::ostream& out, const SourceFile& file, std::span<const Token> tokens);
 
 //=== syntax tree ==============================================================
 // The tree keeps the grammar's shape (grammar.pegjs): a line is a flat
@@ -75,16 +78,27 @@ struct Node {
   BlockKind block = BlockKind::Paren; // Block only
   std::uint8_t core_index = 0;        // Term only: kids[core_index] is the core
   Span span;
-  std::int64_t int_value = 0;         // Int literals (wrapped modulo 2^64)
-  double float_value = 0;             // Float literals
-  std::vector<NodeId> kids;
+  union {
+    std::int64_t int_value = 0;  // Int literals (wrapped modulo 2^64)
+    double float_value;          // Float literals
+  };
+  std::span<const NodeId> kids;  // a slice of SyntaxTree::kids
+  std::uint32_t first_kid = 0;   // where that slice starts (kids is filled in last)
 };
 
-// Nodes live in one vector and refer to each other by index, so a tree is
-// plain data: copyable, printable, and freed at once.
+// Nodes live in one vector and their children in another, so a tree is two
+// allocations per module, freed at once, and plain data to print. A tree is
+// moved, never copied: each node's `kids` points into `kids` below.
 struct SyntaxTree {
-  std::vector<Node> nodes;
+  ScratchVector<Node> nodes;
+  ScratchVector<NodeId> kids;
   NodeId root = kNoNode;
+
+  SyntaxTree() = default;
+  SyntaxTree(SyntaxTree&&) = default;
+  SyntaxTree& operator=(SyntaxTree&&) = default;
+  SyntaxTree(const SyntaxTree&) = delete;
+  SyntaxTree& operator=(const SyntaxTree&) = delete;
 
   const Node& at(NodeId id) const { return nodes[id]; }
 };
@@ -94,7 +108,7 @@ std::string_view block_kind_name(BlockKind kind);
 
 // Parses the tokens of `file`. Malformed lines are reported and dropped; the
 // tree holds every line that parsed.
-SyntaxTree parse(const SourceFile& file, const std::vector<Token>& tokens, Diagnostics& diags);
+SyntaxTree parse(const SourceFile& file, std::span<const Token> tokens, Diagnostics& diags);
 
 // Indented S-expression form of the tree with line:col spans (--emit=ast).
 void dump_ast(std::ostream& out, const SourceFile& file, const SyntaxTree& tree);

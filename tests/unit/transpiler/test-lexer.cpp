@@ -20,7 +20,7 @@ namespace {
 struct Lexed {
   SourceFile file;
   Diagnostics diags;
-  std::vector<syntax::Token> tokens;
+  syntax::TokenList tokens;
 };
 
 std::unique_ptr<Lexed> lex(std::string text) {

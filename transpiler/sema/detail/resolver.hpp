@@ -38,12 +38,13 @@ class Resolver {
 
   //--- pass 1 (identifiers.cpp) ---
   ScopeId make_scope(std::span<const syntax::NodeId> lines, ScopeId parent);
-  ScopeId bind_parameters(const std::vector<std::string>& names, ScopeId parent);
-  std::optional<BindingId> lookup(const std::string& name, ScopeId scope) const;
+  ScopeId bind_parameters(const std::vector<std::string_view>& names, ScopeId parent);
+  std::optional<BindingId> lookup(std::string_view name, ScopeId scope) const;
   void resolve_binding(BindingId id);
 
   //--- pass 2 (resolver.cpp) ---
   ExprId reduce_line(syntax::NodeId line, ScopeId scope);
+  void adopt_definition(syntax::NodeId line, ExprId form, ScopeId scope);
   ExprId reduce_items(std::span<const syntax::NodeId> items, ScopeId scope, Span span);
   Category category(ExprId id, ScopeId scope, bool closed = false);
   std::optional<ArityInfo> known_arity(ExprId id, ScopeId scope);
@@ -64,7 +65,7 @@ class Resolver {
   // Syntax-level shape helpers (pass 1 needs them before anything is resolved).
   bool is_operator(syntax::NodeId item, std::string_view symbol) const;
   // The identifier a Term names, with its export marker (0 when none), or "".
-  std::string term_identifier(syntax::NodeId item, std::uint8_t* exported = nullptr) const;
+  std::string_view term_identifier(syntax::NodeId item, std::uint8_t* exported = nullptr) const;
   // The block a Term consists of (no prefix/postfix), or kNoNode.
   syntax::NodeId term_block(syntax::NodeId item) const;
   bool is_rest_term(syntax::NodeId item) const;  // `~name`
@@ -82,13 +83,14 @@ class Resolver {
   ExprId finish_line(std::vector<Item>& items, ScopeId scope, Span span);
   void mark_undersaturated(ExprId id, ScopeId scope);
   ExprId desugar_holes(ExprId id, ScopeId scope);
-  bool replace_holes(ExprId id, std::vector<std::string>& names);
+  bool replace_holes(ExprId id, std::vector<std::string_view>& names);
   bool is_real_list(ExprId id) const;
   bool greedy_pointfree(ExprId id, ScopeId scope);
   bool pointfree_lambda(ExprId id, ScopeId scope);
   ExprId deref_bound(ExprId id, ScopeId scope);
   ExprId unwrap_solo_block(ExprId id) const;
   int depth_ = 0;
+  std::size_t path_terms_ = 0;
 };
 
 // Arity of a parameter list written between `:` and `?` (pass 1, before
