@@ -28,10 +28,8 @@ CType ctype_of(Type t) {
   switch (t) {
     case Type::Int: return CType::Int64;
     case Type::Float: return CType::Double;
-    case Type::Unit:
-    case Type::Dynamic: return CType::Value;
+    default: return CType::Value;  // everything else is carried as a sign::Value
   }
-  return CType::Value;
 }
 
 struct OpNames {
@@ -204,7 +202,7 @@ class Lowerer {
     const ExprId l = lower(lhs);
     const ExprId r = lower(rhs);
     // Unit rules; both operands are pure here, so dropping one is safe.
-    if (lt == Type::Unit) return unit();
+    if (p_.type_of[id] == Type::Unit || lt == Type::Unit) return unit();
     if (rt == Type::Unit) return l;
     const OpNames& ops = op_names(sema::op_symbol(e.op));
     if (lt == Type::Dynamic || rt == Type::Dynamic) {

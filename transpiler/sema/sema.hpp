@@ -127,8 +127,10 @@ struct Scope {
 
 //=== types (pass 3) ===========================================================
 
-// Static types; Dynamic means "not proven" and is carried as a sign::Value.
-enum class Type : std::uint8_t { Unit, Int, Float, Dynamic };
+// Static types (impl/type/type_system.md §2): the Layer-2 atom subtypes pass 3
+// can prove from syntax, plus Lambda from Layer 1. Chars are Strings of one
+// character. Dynamic means "not proven": the value is carried as a sign::Value.
+enum class Type : std::uint8_t { Unit, Int, Float, String, Address, List, Lambda, Dynamic };
 std::string_view type_name(Type type);
 
 //=== the program ==============================================================

@@ -37,18 +37,27 @@ class Typer {
     const Expr& e = p_.expr(id);
     switch (e.kind) {
       case ExprKind::Atom: return atom(e);
-      case ExprKind::Block:
-        if (e.block != syntax::BlockKind::Indent && e.block != syntax::BlockKind::Abs && e.kids.size() == 1) {
-          return type(e.kids[0]);
-        }
+      case ExprKind::Block: {
+        const bool brackets = e.block != syntax::BlockKind::Indent && e.block != syntax::BlockKind::Abs;
+        if (brackets && e.kids.size() == 1) return type(e.kids[0]);
         for (ExprId k : e.kids) type(k);
+        if (brackets && e.kids.empty()) return Type::Unit;  // `[]` is __ (unit.md)
         return Type::Dynamic;
+      }
+      case ExprKind::Lambda:
+      case ExprKind::Section:
+        for (ExprId k : {e.a, e.b}) {
+          if (k != kNoExpr) type(k);
+        }
+        return Type::Lambda;
       case ExprKind::Infix: {
         if (e.op == Op::Define) return type(e.b);
         const Type l = type(e.a);
         const Type r = type(e.b);
         switch (e.op) {
           case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod: return arithmetic(e, l, r);
+          case Op::Compose: return Type::Lambda;
+          case Op::Construct: return juxtaposition(l, r);
           default: return Type::Dynamic;
         }
       }
@@ -71,9 +80,16 @@ class Typer {
       return defined_in_file(e.name) || !bound_anywhere(e.name) ? Type::Unit : Type::Dynamic;
     }
     switch (e.atom) {
-      case syntax::AtomKind::Int: return Type::Int;
+      case syntax::AtomKind::Int:
+      case syntax::AtomKind::Register: return Type::Int;
       case syntax::AtomKind::Float: return Type::Float;
       case syntax::AtomKind::Unit: return Type::Unit;
+      case syntax::AtomKind::String:
+      case syntax::AtomKind::Char: return Type::String;
+      case syntax::AtomKind::Address: return Type::Address;
+      // 0u0000 is the Unit niche of Char (value_representation.md §3.1).
+      case syntax::AtomKind::Codepoint: return e.text.find_first_not_of('0', 2) == std::string_view::npos ? Type::Unit
+                                                                                                          : Type::String;
       default: return Type::Dynamic;
     }
   }
@@ -92,13 +108,28 @@ class Typer {
   // Int with Float is Float.
   Type arithmetic(const Expr& e, Type l, Type r) {
     if (l == Type::Unit) return Type::Unit;
+    if (l == Type::String) return Type::Unit;  // outside the operator's domain: degenerates to __ (§3.2)
     if (r == Type::Unit) return l;
-    if (l == Type::Dynamic || r == Type::Dynamic) return Type::Dynamic;
+    if (l == Type::Lambda || r == Type::Lambda || r == Type::String) return Type::Unit;
+    if (l != Type::Int && l != Type::Float) return Type::Dynamic;  // lists repeat/split, addresses may collapse
+    if (r != Type::Int && r != Type::Float) return Type::Dynamic;
     if (l == Type::Int && r == Type::Int) {
       const bool divides = e.op == Op::Div || e.op == Op::Mod;
       return divides && !is_nonzero_int_literal(p_, e.b) ? Type::Dynamic : Type::Int;
     }
     return Type::Float;
+  }
+
+  // Whitespace between two atoms: text absorbs what follows it (a String on
+  // the left concatenates), numbers build a list; anything else is decided
+  // at run time.
+  static Type juxtaposition(Type l, Type r) {
+    if (l == Type::Unit) return r;
+    if (r == Type::Unit) return l;
+    if (l == Type::String && r == Type::String) return Type::String;
+    const auto number = [](Type t) { return t == Type::Int || t == Type::Float; };
+    if ((number(l) || l == Type::List) && (number(r) || (r == Type::List && l != Type::List))) return Type::List;
+    return Type::Dynamic;
   }
 
   Program& p_;
@@ -112,6 +143,10 @@ std::string_view type_name(Type type) {
     case Type::Unit: return "Unit";
     case Type::Int: return "Int";
     case Type::Float: return "Float";
+    case Type::String: return "String";
+    case Type::Address: return "Address";
+    case Type::List: return "List";
+    case Type::Lambda: return "Lambda";
     case Type::Dynamic: return "Dynamic";
   }
   return "?";
