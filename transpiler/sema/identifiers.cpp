@@ -118,6 +118,7 @@ ArityInfo count_lines(const Resolver& r, std::span<const NodeId> lines) {
 ArityInfo count_parameters(const Resolver& r, std::span<const NodeId> params) {
   if (params.empty()) return {-1, 0, 0};
   if (params.size() == 1) {
+    if (r.is_rest_term(params[0])) return {kUnbounded, 0, 0};  // `f : ~xs ? ...`
     const NodeId block = r.term_block(params[0]);
     // A single bare name carries no arity in the reference (its calls are
     // always saturated); it still requires one argument.

@@ -36,7 +36,11 @@ class ParamReader {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const NodeId item = items[i];
       if (r_.node(item).kind == NodeKind::Operator) {
-        r_.fail(r_.node(item).span, "unexpected '" + std::string(r_.text(item)) + "' in a parameter list");
+        // The reference takes any token here as a name; so does signc, with
+        // a warning, since an operator can never be referred to as one.
+        r_.warn(r_.node(item).span, "'" + std::string(r_.text(item)) + "' as a parameter name can never be referred to");
+        out.push_back({r_.text(item), r_.node(item).span, false, {}, {}, false});
+        continue;
       }
       if (r_.is_rest_term(item)) {
         const auto& t = r_.node(item);

@@ -212,6 +212,12 @@ class Lexer {
       space = false;
       if (line_ended_) {  // a character literal swallowed the line's newline
         line_ended_ = false;
+        // A next line that starts with a space continues this one, as in
+        // `text : \`Line 1\` \<newline> \`Line 2\``.
+        if (pos_ < src_.size() && src_[pos_] == ' ') {
+          space = true;
+          continue;
+        }
         if (depth_ == 0) return;
         bracket_newline();
         space = true;
@@ -279,6 +285,12 @@ class Lexer {
       return lex_number(space);
     }
     if (is_alpha(c) || c == '_') return lex_word(space);
+    if (c == '.') {
+      // A run of dots (the guides' `...` placeholder) is accepted by the
+      // reference as an atom that names nothing, i.e. __; so it is here.
+      while (pos_ < src_.size() && src_[pos_] == '.') ++pos_;
+      return push(TokenKind::Identifier, begin, pos_, space);
+    }
     for (std::string_view op : kOperators) {
       if (src_.substr(pos_, op.size()) == op) {
         pos_ += op.size();
