@@ -3,10 +3,44 @@
 #include <sign/impl/entry.hpp>
 #include <sign/value.hpp>
 
+#include <pthread.h>
+
 #include <cstring>
 #include <iostream>
 
 namespace sign::impl {
+namespace {
+
+// Deep non-tail recursion is ordinary in Sign (a list walk recurses once per
+// element), so a program runs on a thread whose stack is reserved large and
+// committed only as it is touched: 100,000 nested calls must not crash
+// where the 8 MiB default stack would.
+constexpr std::size_t kProgramStack = std::size_t{1} << 30;
+
+struct StackRun {
+  ModuleLoad load;
+  Value result;
+};
+
+void* run_thread(void* arg) {
+  auto* run = static_cast<StackRun*>(arg);
+  run->result = run->load();
+  return nullptr;
+}
+
+Value run_on_large_stack(ModuleLoad load) {
+  StackRun run{load, Value()};
+  pthread_attr_t attr;
+  pthread_t thread;
+  const bool ok = pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, kProgramStack) == 0 &&
+                  pthread_create(&thread, &attr, run_thread, &run) == 0;
+  pthread_attr_destroy(&attr);
+  if (!ok) return load();  // no thread (e.g. address space limits): run on this stack
+  pthread_join(thread, nullptr);
+  return run.result;
+}
+
+}  // namespace
 
 int run_entry(int argc, char** argv, ModuleLoad load) {
   bool json = false;
@@ -25,7 +59,7 @@ int run_entry(int argc, char** argv, ModuleLoad load) {
       return 1;
     }
   }
-  const Value& result = load();
+  const Value result = run_on_large_stack(load);
   if (json) {
     write_json(std::cout, result);
   } else {

@@ -17,8 +17,8 @@ using Slots = std::initializer_list<std::pair<std::string_view, std::string_view
 // slot must occur; a mismatch is a bug in signc, reported by throwing.
 std::string fill_template(std::string_view tmpl_name, std::string_view tmpl, Slots slots);
 
-// One expression as C++ source.
-std::string print_expr(const lower::Module& module, lower::ExprId id);
+// One expression as C++ source; locals are those of `function`.
+std::string print_expr(const lower::Module& module, const lower::Function& function, lower::ExprId id);
 
 }  // namespace signc::emit::detail
 
@@ -26,5 +26,6 @@ namespace signc::emit::embedded {
 extern const std::string_view module_cpp_tmpl;
 extern const std::string_view module_hpp_tmpl;
 extern const std::string_view main_cpp_tmpl;
+extern const std::string_view functions_cpp_tmpl;
 extern const std::string_view _clang_format;
 }  // namespace signc::emit::embedded

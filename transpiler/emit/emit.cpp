@@ -9,7 +9,9 @@ namespace signc::emit {
 namespace {
 
 using lower::CType;
+using lower::Function;
 using lower::Stmt;
+using lower::StmtId;
 
 std::string quoted_path(std::string_view path) {
   std::string out = "\"";
@@ -18,6 +20,13 @@ std::string quoted_path(std::string_view path) {
     out += c;
   }
   return out + '"';
+}
+
+// Block slots sit on lines of their own in the templates: drop the final
+// newline so an empty or filled block leaves no stray blank line.
+std::string block(std::string text) {
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
 }
 
 class ModuleWriter {
@@ -34,19 +43,22 @@ class ModuleWriter {
     return out;
   }
 
-  std::string load_body() const {
-    std::string out;
-    for (const Stmt& s : m_.load) {
-      out += line_directive(s.line);
-      const std::string value = detail::print_expr(m_, s.expr);
-      switch (s.kind) {
-        case Stmt::Kind::Assign: out += "  " + m_.globals[s.global].cpp_name + " = " + value + ";\n"; break;
-        case Stmt::Kind::Discard: out += "  static_cast<void>(" + value + ");\n"; break;
-        case Stmt::Kind::Result: out += "  module_result_ = " + value + ";\n"; break;
-      }
+  std::string functions() const {
+    if (m_.functions.empty()) return {};
+    std::string declarations, definitions;
+    for (const Function& f : m_.functions) {
+      declarations += signature(f) + ";\n";
+      definitions += (definitions.empty() ? "" : "\n") + line_directive(f.line) + signature(f) + " {\n";
+      if (f.loops) definitions += "for (;;) {  // the body repeats for self tail calls\n";
+      definitions += statements(f, f.body);
+      if (f.loops) definitions += "}\n";
+      definitions += "}\n";
     }
-    return out;
+    return detail::fill_template("functions.cpp.tmpl", embedded::functions_cpp_tmpl,
+                                 {{"declarations", block(declarations)}, {"definitions", block(definitions)}});
   }
+
+  std::string load_body() const { return statements(m_.load, m_.load.body); }
 
   std::string unload_body() const {
     std::string out;
@@ -56,16 +68,47 @@ class ModuleWriter {
     return out;
   }
 
-  // Block slots sit on lines of their own in the templates: drop the final
-  // newline so an empty or filled block leaves no stray blank line.
-  static std::string block(std::string text) {
-    if (!text.empty() && text.back() == '\n') text.pop_back();
-    return text;
-  }
-
   std::string namespace_name() const { return o_.root_namespace + "::" + m_.name; }
 
  private:
+  static std::string signature(const Function& f) {
+    std::string s = "sign::Value " + f.cpp_name + "(";
+    for (std::uint32_t i = 0; i < f.param_count; ++i) s += (i ? ", " : "") + std::string("sign::Value ") + f.locals[i].cpp_name;
+    return s + ")";
+  }
+
+  std::string statements(const Function& f, const std::vector<StmtId>& body) const {
+    std::string out;
+    for (StmtId id : body) out += statement(f, m_.stmt(id));
+    return out;
+  }
+
+  std::string statement(const Function& f, const Stmt& s) const {
+    const auto expr = [&] { return detail::print_expr(m_, f, s.expr); };
+    const std::string comment = s.comment.empty() ? "" : "  // " + s.comment;
+    std::string out = line_directive(s.line);
+    switch (s.kind) {
+      case Stmt::Kind::Assign: return out + m_.globals[s.index].cpp_name + " = " + expr() + ";\n";
+      case Stmt::Kind::Result: return out + "module_result_ = " + expr() + ";\n";
+      case Stmt::Kind::Let:
+        return out + std::string(lower::ctype_spelling(f.locals[s.index].type)) + " " + f.locals[s.index].cpp_name +
+               " = " + expr() + ";" + comment + "\n";
+      case Stmt::Kind::Set: return out + f.locals[s.index].cpp_name + " = " + expr() + ";" + comment + "\n";
+      case Stmt::Kind::Return: return out + "return " + expr() + ";" + comment + "\n";
+      case Stmt::Kind::Continue: return out + "continue;" + comment + "\n";
+      case Stmt::Kind::IfUnit: {
+        const std::string test = std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
+        // A guard whose only statement returns reads best on one line.
+        if (s.then_body.size() == 1 && m_.stmt(s.then_body[0]).kind == Stmt::Kind::Return) {
+          return out + "if (" + test + ") return " + detail::print_expr(m_, f, m_.stmt(s.then_body[0]).expr) + ";" +
+                 comment + "\n";
+        }
+        return out + "if (" + test + ") {" + comment + "\n" + statements(f, s.then_body) + "}\n";
+      }
+    }
+    return out;
+  }
+
   std::string line_directive(std::uint32_t line) const {
     if (o_.lines == LineDirectives::None) return {};
     return "#line " + std::to_string(line) + " " + quoted_path(o_.line_path) + "\n";
@@ -90,8 +133,8 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
   out.hpp_name = std::string(output_stem) + ".sign.hpp";
   const std::string ns = w.namespace_name();
   const std::string abi = std::to_string(SIGN_RUNTIME_ABI);
-  const std::string globals = ModuleWriter::block(w.globals()), load = ModuleWriter::block(w.load_body()),
-                    unload = ModuleWriter::block(w.unload_body());
+  const std::string globals = block(w.globals()), functions = w.functions(), load = block(w.load_body()),
+                    unload = block(w.unload_body());
   auto cpp = finish(detail::fill_template("module.cpp.tmpl", embedded::module_cpp_tmpl,
                                           {{"source_name", module.source_name},
                                            {"header_name", out.hpp_name},
@@ -99,6 +142,7 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
                                            {"abi", abi},
                                            {"namespace", ns},
                                            {"globals", globals},
+                                           {"functions", functions},
                                            {"load_body", load},
                                            {"unload_body", unload}}),
                     options, diags);

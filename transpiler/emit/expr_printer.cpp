@@ -34,7 +34,7 @@ std::string float_literal(double v) {
 
 class Printer {
  public:
-  explicit Printer(const lower::Module& m) : m_(m) {}
+  Printer(const lower::Module& m, const lower::Function& f) : m_(m), f_(f) {}
 
   std::string print(ExprId id) {
     const Expr& e = m_.expr(id);
@@ -42,9 +42,11 @@ class Printer {
       case Expr::Kind::IntLit: return int_literal(e.int_value);
       case Expr::Kind::FloatLit: return float_literal(e.float_value);
       case Expr::Kind::UnitLit: return "sign::Value()";
-      case Expr::Kind::Global: return m_.globals[e.global].cpp_name;
+      case Expr::Kind::Global: return m_.globals[e.index].cpp_name;
+      case Expr::Kind::Local: return f_.locals[e.index].cpp_name;
       case Expr::Kind::Cast: return "static_cast<double>(" + print(e.args[0]) + ")";
       case Expr::Kind::Call: {
+        if (e.callee == "-" && e.args.size() == 1) return "-(" + print(e.args[0]) + ")";
         std::string out = e.callee + "(";
         for (std::size_t i = 0; i < e.args.size(); ++i) {
           if (i) out += ", ";
@@ -76,10 +78,13 @@ class Printer {
   }
 
   const lower::Module& m_;
+  const lower::Function& f_;
 };
 
 }  // namespace
 
-std::string print_expr(const lower::Module& module, ExprId id) { return Printer(module).print(id); }
+std::string print_expr(const lower::Module& module, const lower::Function& function, ExprId id) {
+  return Printer(module, function).print(id);
+}
 
 }  // namespace signc::emit::detail

@@ -1,28 +1,54 @@
 // SPDX-License-Identifier: MIT
 // Stable text form of the IR (--emit=ir).
 #include <ostream>
+#include <string>
 
 #include "lower/lower.hpp"
 
 namespace signc::lower {
 namespace {
 
-void dump_expr(std::ostream& out, const Module& m, ExprId id) {
+void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id) {
   const Expr& e = m.expr(id);
   switch (e.kind) {
     case Expr::Kind::IntLit: out << e.int_value; return;
     case Expr::Kind::FloatLit: out << e.float_value << 'f'; return;
     case Expr::Kind::UnitLit: out << "unit"; return;
-    case Expr::Kind::Global: out << '@' << m.globals[e.global].cpp_name; return;
+    case Expr::Kind::Global: out << '@' << m.globals[e.index].cpp_name; return;
+    case Expr::Kind::Local: out << '%' << f.locals[e.index].cpp_name; return;
     case Expr::Kind::Cast: out << "(cast " << ctype_spelling(e.type) << ' '; break;
     case Expr::Kind::Infix: out << "(" << e.callee << ' '; break;
     case Expr::Kind::Call: out << "(call " << e.callee << ' '; break;
   }
   for (std::size_t i = 0; i < e.args.size(); ++i) {
     if (i) out << ' ';
-    dump_expr(out, m, e.args[i]);
+    dump_expr(out, m, f, e.args[i]);
   }
   out << ')';
+}
+
+void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std::vector<StmtId>& body, int depth) {
+  const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
+  for (StmtId id : body) {
+    const Stmt& s = m.stmt(id);
+    out << pad << s.line << ": ";
+    switch (s.kind) {
+      case Stmt::Kind::Assign: out << '@' << m.globals[s.index].cpp_name << " = "; break;
+      case Stmt::Kind::Result: out << "result "; break;
+      case Stmt::Kind::Let: out << "let %" << f.locals[s.index].cpp_name << " : " << ctype_spelling(f.locals[s.index].type) << " = "; break;
+      case Stmt::Kind::Set: out << "%" << f.locals[s.index].cpp_name << " = "; break;
+      case Stmt::Kind::IfUnit: out << "if " << (s.negated ? "not-unit %" : "unit %") << f.locals[s.index].cpp_name << '\n'; break;
+      case Stmt::Kind::Return: out << "return "; break;
+      case Stmt::Kind::Continue: out << "continue\n"; break;
+    }
+    if (s.kind == Stmt::Kind::IfUnit) {
+      dump_stmts(out, m, f, s.then_body, depth + 1);
+      continue;
+    }
+    if (s.kind == Stmt::Kind::Continue) continue;
+    dump_expr(out, m, f, s.expr);
+    out << '\n';
+  }
 }
 
 }  // namespace
@@ -33,17 +59,14 @@ void dump_ir(std::ostream& out, const Module& m) {
     out << "global " << g.cpp_name << " : " << ctype_spelling(g.type) << "  ; " << g.sign_name << " line " << g.line
         << '\n';
   }
-  out << "load:\n";
-  for (const Stmt& s : m.load) {
-    out << "  " << s.line << ": ";
-    switch (s.kind) {
-      case Stmt::Kind::Assign: out << '@' << m.globals[s.global].cpp_name << " = "; break;
-      case Stmt::Kind::Discard: out << "discard "; break;
-      case Stmt::Kind::Result: out << "result "; break;
-    }
-    dump_expr(out, m, s.expr);
-    out << '\n';
+  for (const Function& f : m.functions) {
+    out << "function " << f.cpp_name << '(';
+    for (std::uint32_t i = 0; i < f.param_count; ++i) out << (i ? " " : "") << f.locals[i].cpp_name;
+    out << ")" << (f.loops ? " loops" : "") << "  ; " << f.sign_name << " line " << f.line << '\n';
+    dump_stmts(out, m, f, f.body, 1);
   }
+  out << "load:\n";
+  dump_stmts(out, m, m.load, m.load.body, 1);
 }
 
 }  // namespace signc::lower

@@ -23,8 +23,9 @@ struct Expr {
     IntLit,    // int_value
     FloatLit,  // float_value
     UnitLit,   // sign::Value{}
-    Global,    // global (index into Module::globals)
-    Call,      // callee(args...): a runtime function or constructor
+    Global,    // index: Module::globals
+    Local,     // index: the enclosing Function's locals (parameters first)
+    Call,      // callee(args...): a runtime function, a constructor or a Sign function
     Infix,     // args[0] op args[1] on doubles: C++ operator, no UB to avoid
     Cast,      // static_cast<type>(args[0])
   };
@@ -32,7 +33,7 @@ struct Expr {
   CType type = CType::Value;
   std::int64_t int_value = 0;
   double float_value = 0;
-  std::uint32_t global = 0;
+  std::uint32_t index = 0;
   std::string callee;  // Call: qualified function; Infix: the operator
   std::vector<ExprId> args;
 };
@@ -45,26 +46,56 @@ struct Global {
   std::uint32_t line = 0;  // Sign source line of the definition
 };
 
+// A C++ local: a parameter or a temporary of one function.
+struct Local {
+  std::string cpp_name;
+  CType type = CType::Value;
+};
+
+using StmtId = std::uint32_t;
+
 struct Stmt {
   enum class Kind : std::uint8_t {
-    Assign,   // globals[global] = expr;
-    Discard,  // evaluated for its effects only
-    Result,   // the module's value: result = expr (expr is a Value)
+    Assign,    // globals[index] = expr;             (module load)
+    Result,    // module_result_ = expr;             (module load)
+    Let,       // type locals[index] = expr;
+    Set,       // locals[index] = expr;
+    IfUnit,    // if (locals[index].is_unit()) then else otherwise   (negated: !is_unit)
+    Return,    // return expr;
+    Continue,  // continue;  the function's loop: a self tail call
   };
-  Kind kind = Kind::Discard;
+  Kind kind = Kind::Return;
   std::uint32_t line = 0;  // Sign source line the statement comes from
-  std::uint32_t global = 0;
+  std::uint32_t index = 0;
   ExprId expr = 0;
+  bool negated = false;
+  std::vector<StmtId> then_body;
+  std::vector<StmtId> else_body;
+  std::string comment;  // a why-comment for a lowered construct whose shape is not obvious
+};
+
+// One Sign function, lowered to one C++ function over sign::Value.
+struct Function {
+  std::string cpp_name;
+  std::string sign_name;
+  std::uint32_t line = 0;
+  std::uint32_t param_count = 0;  // locals[0, param_count) are the parameters
+  std::vector<Local> locals;
+  std::vector<StmtId> body;
+  bool loops = false;  // the body runs in `for (;;)`: it has self tail calls
 };
 
 struct Module {
   std::string name;         // C++-safe module name: the namespace below sign_mod
   std::string source_name;  // file name of the .sign source, for comments
   std::vector<Global> globals;
-  std::vector<Stmt> load;   // the body of load(), in source order
-  std::vector<Expr> exprs;  // expression pool; Stmt/Expr refer by index
+  std::vector<Function> functions;
+  Function load;            // the body of load(): top-level definitions in order
+  std::vector<Expr> exprs;  // expression pool
+  std::vector<Stmt> stmts;  // statement pool
 
   const Expr& expr(ExprId id) const { return exprs[id]; }
+  const Stmt& stmt(StmtId id) const { return stmts[id]; }
 };
 
 // `module_name` is the file's stem (before .sign/.sn); it is escaped as needed.

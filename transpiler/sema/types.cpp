@@ -46,9 +46,11 @@ class Typer {
       }
       case ExprKind::Lambda:
       case ExprKind::Section:
+        ++function_depth_;
         for (ExprId k : {e.a, e.b}) {
           if (k != kNoExpr) type(k);
         }
+        --function_depth_;
         return Type::Lambda;
       case ExprKind::Infix: {
         if (e.op == Op::Define) return type(e.b);
@@ -75,9 +77,11 @@ class Typer {
       const auto it = visible_.find(e.name);
       if (it != visible_.end()) return it->second;
       // Not yet defined at top level: a later definition's placeholder reads
-      // as __, and a name defined nowhere is __ too; only names bound in an
-      // inner scope (parameters, block fields) are unknown here.
-      return defined_in_file(e.name) || !bound_anywhere(e.name) ? Type::Unit : Type::Dynamic;
+      // as __ — at top level; a function body reads it when called, later.
+      // A name defined nowhere is __; names bound in an inner scope
+      // (parameters, block fields) are unknown here.
+      if (defined_in_file(e.name)) return function_depth_ > 0 ? Type::Dynamic : Type::Unit;
+      return bound_anywhere(e.name) ? Type::Dynamic : Type::Unit;
     }
     switch (e.atom) {
       case syntax::AtomKind::Int:
@@ -134,6 +138,7 @@ class Typer {
 
   Program& p_;
   std::unordered_map<std::string_view, Type> visible_;
+  int function_depth_ = 0;
 };
 
 }  // namespace

@@ -14,4 +14,5 @@
 
 #include <sign/value.hpp>
 #include <sign/impl/arith.hpp>
+#include <sign/impl/compare.hpp>
 #include <sign/impl/entry.hpp>

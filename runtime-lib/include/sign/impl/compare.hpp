@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// sign::impl comparisons — called only by generated code.
+//
+// Sign comparisons return values, not booleans (guide/operator_table.md,
+// impl/type/comparison.md): when `l op r` holds the result is l — or r when
+// l is the arithmetic identity 0 or 1, so `0 < x` yields x — and when it
+// does not hold the result is __. A Unit operand absorbs, except for `!=`,
+// where it is the identity. A chain `a < b < c` yields b.
+#pragma once
+
+#include <sign/value.hpp>
+
+namespace sign::impl {
+
+[[nodiscard]] Value less(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value less_equal(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value equal_to(const Value& l, const Value& r) noexcept;  // `=`
+[[nodiscard]] Value more_equal(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value more(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value not_equal(const Value& l, const Value& r) noexcept;       // `!=`
+[[nodiscard]] Value structural_equal(const Value& l, const Value& r) noexcept;  // `==`: l or __
+
+// The middle operand when both comparisons hold, else __ (Units absorb).
+[[nodiscard]] Value chain_less(const Value& l, const Value& c, const Value& r) noexcept;
+[[nodiscard]] Value chain_less_equal(const Value& l, const Value& c, const Value& r) noexcept;
+[[nodiscard]] Value chain_equal_to(const Value& l, const Value& c, const Value& r) noexcept;
+[[nodiscard]] Value chain_more_equal(const Value& l, const Value& c, const Value& r) noexcept;
+[[nodiscard]] Value chain_more(const Value& l, const Value& c, const Value& r) noexcept;
+
+// `l ; r`: the one operand that is not __; __ when both or neither are.
+[[nodiscard]] inline Value logic_xor(const Value& l, const Value& r) noexcept {
+  if (l.is_unit()) return r;
+  if (r.is_unit()) return l;
+  return Value::unit();
+}
+
+// `n!`: the product 1..n in wrapping Int arithmetic; __ for __.
+[[nodiscard]] Value factorial(const Value& v) noexcept;
+// Prefix `-`: the negated number; __ for __.
+[[nodiscard]] Value negate(const Value& v) noexcept;
+
+}  // namespace sign::impl
