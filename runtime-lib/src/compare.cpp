@@ -10,22 +10,8 @@ enum class Rel { Less, LessEqual, Equal, MoreEqual, More };
 
 bool is_number(const Value& v) { return v.is_int() || v.is_float(); }
 
-// Numbers compare by value (Int with Float as doubles); values of other
-// kinds are never ordered, so the comparison does not hold.
-bool holds(Rel rel, const Value& l, const Value& r) {
-  if (!is_number(l) || !is_number(r)) return false;
-  if (l.is_int() && r.is_int()) {
-    const auto a = l.as_int(), b = r.as_int();
-    switch (rel) {
-      case Rel::Less: return a < b;
-      case Rel::LessEqual: return a <= b;
-      case Rel::Equal: return a == b;
-      case Rel::MoreEqual: return a >= b;
-      case Rel::More: return a > b;
-    }
-  }
-  const double a = l.is_int() ? static_cast<double>(l.as_int()) : l.as_float();
-  const double b = r.is_int() ? static_cast<double>(r.as_int()) : r.as_float();
+template <class T>
+bool relate(Rel rel, T a, T b) {
   switch (rel) {
     case Rel::Less: return a < b;
     case Rel::LessEqual: return a <= b;
@@ -34,6 +20,16 @@ bool holds(Rel rel, const Value& l, const Value& r) {
     case Rel::More: return a > b;
   }
   return false;
+}
+
+double as_double(const Value& v) { return v.is_int() ? static_cast<double>(v.as_int()) : v.as_float(); }
+
+// Numbers compare by value (Int with Float as doubles); values of other
+// kinds are never ordered, so the comparison does not hold.
+bool holds(Rel rel, const Value& l, const Value& r) {
+  if (!is_number(l) || !is_number(r)) return false;
+  if (l.is_int() && r.is_int()) return relate(rel, l.as_int(), r.as_int());
+  return relate(rel, as_double(l), as_double(r));
 }
 
 bool is_arithmetic_identity(const Value& v) {
