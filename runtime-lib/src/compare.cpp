@@ -24,9 +24,11 @@ bool relate(Rel rel, T a, T b) {
 
 double as_double(const Value& v) { return v.is_int() ? static_cast<double>(v.as_int()) : v.as_float(); }
 
-// Numbers compare by value (Int with Float as doubles); values of other
-// kinds are never ordered, so the comparison does not hold.
+// Numbers compare by value (Int with Float as doubles), Strings by their
+// text (UTF-8 byte order is code point order); values of other kinds are
+// never ordered, so the comparison does not hold.
 bool holds(Rel rel, const Value& l, const Value& r) {
+  if (l.is_string() && r.is_string()) return relate(rel, l.as_string().text(), r.as_string().text());
   if (!is_number(l) || !is_number(r)) return false;
   if (l.is_int() && r.is_int()) return relate(rel, l.as_int(), r.as_int());
   return relate(rel, as_double(l), as_double(r));
@@ -48,10 +50,36 @@ Value chain(Rel rel, const Value& l, const Value& c, const Value& r) {
   return holds(rel, l, c) && holds(rel, c, r) ? c : Value::unit();
 }
 
-bool same(const Value& l, const Value& r) {
+// `!=`: numbers by value, Strings by text, other heap values by identity.
+bool identical(const Value& l, const Value& r) {
+  if (is_number(l) && is_number(r)) return holds(Rel::Equal, l, r);
+  if (l.is_string() && r.is_string()) return l.as_string().text() == r.as_string().text();
   if (l.kind() != r.kind()) return false;
-  if (l.is_unit()) return true;
-  return l.is_int() ? l.as_int() == r.as_int() : l.as_float() == r.as_float();
+  return !l.is_heap() || l.object() == r.object();
+}
+
+// `==` is structural (type_system.md §6.2): the shape and the contents, never
+// how a value was made. The values identified with __ are all equal.
+bool same(const Value& l, const Value& r) {
+  if (l.is_unit() || r.is_unit()) return l.is_unit() && r.is_unit();
+  if (l.is_list() && r.is_list()) {
+    const auto a = l.as_list().items(), b = r.as_list().items();
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!same(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  if (l.is_dict() && r.is_dict()) {
+    const auto a = l.as_dict().entries();
+    if (a.size() != r.as_dict().entries().size()) return false;
+    for (const auto& [key, value] : a) {
+      const Value* other = r.as_dict().find(key);
+      if (other == nullptr || !same(value, *other)) return false;
+    }
+    return true;
+  }
+  return identical(l, r);
 }
 
 }  // namespace
@@ -65,11 +93,17 @@ Value more(const Value& l, const Value& r) noexcept { return compare(Rel::More, 
 Value not_equal(const Value& l, const Value& r) noexcept {
   if (l.is_unit()) return r;
   if (r.is_unit()) return l;
-  if (same(l, r)) return Value::unit();
+  if (identical(l, r)) return Value::unit();
   return is_arithmetic_identity(l) ? r : l;
 }
 
 Value structural_equal(const Value& l, const Value& r) noexcept { return same(l, r) ? l : Value::unit(); }
+
+Value not_same(const Value& l, const Value& r) noexcept {
+  if (l.is_unit()) return r;
+  if (r.is_unit()) return l;
+  return same(l, r) ? Value::unit() : l;
+}
 
 Value chain_less(const Value& l, const Value& c, const Value& r) noexcept { return chain(Rel::Less, l, c, r); }
 Value chain_less_equal(const Value& l, const Value& c, const Value& r) noexcept {

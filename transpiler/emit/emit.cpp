@@ -48,11 +48,23 @@ class ModuleWriter {
     std::string declarations, definitions;
     for (const Function& f : m_.functions) {
       declarations += signature(f) + ";\n";
-      definitions += (definitions.empty() ? "" : "\n") + line_directive(f.line) + signature(f) + " {\n";
+      definitions += std::string(definitions.empty() ? "" : "\n") + "// " + f.sign_name + " (" + m_.source_name + ":" +
+                     std::to_string(f.line) + ")\n" + line_directive(f.line) + signature(f) + " {\n";
       if (f.loops) definitions += "for (;;) {  // the body repeats for self tail calls\n";
       definitions += statements(f, f.body);
       if (f.loops) definitions += "}\n";
       definitions += "}\n";
+    }
+    for (const Function& f : m_.functions) {
+      if (!f.needs_entry) continue;
+      // The direct function as a sign::Function (a value, or a tail call's target).
+      const std::string entry = "sign::Value " + f.cpp_name + "_entry(const sign::Function& /*self*/, sign::Args " +
+                                std::string(f.param_count ? "args" : "/*args*/") + ")";
+      declarations += entry + ";\n";
+      std::string call = f.cpp_name + "(";
+      for (std::uint32_t i = 0; i < f.param_count; ++i) call += (i ? ", " : "") + std::string("sign::impl::arg(args, ") + std::to_string(i) + ")";
+      call += ")";  // a tail call it hands back goes to the caller's trampoline
+      definitions += "\n" + entry + " { return " + call + "; }\n";
     }
     return detail::fill_template("functions.cpp.tmpl", embedded::functions_cpp_tmpl,
                                  {{"declarations", block(declarations)}, {"definitions", block(definitions)}});
@@ -72,6 +84,10 @@ class ModuleWriter {
 
  private:
   static std::string signature(const Function& f) {
+    if (f.generic) {
+      return "sign::Value " + f.cpp_name + "(const sign::Function& " + (f.captures.empty() ? "/*self*/" : "self") +
+             ", sign::Args " + (f.uses_args ? "args" : "/*args*/") + ")";
+    }
     std::string s = "sign::Value " + f.cpp_name + "(";
     for (std::uint32_t i = 0; i < f.param_count; ++i) s += (i ? ", " : "") + std::string("sign::Value ") + f.locals[i].cpp_name;
     return s + ")";
@@ -99,11 +115,13 @@ class ModuleWriter {
       case Stmt::Kind::IfUnit: {
         const std::string test = std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
         // A guard whose only statement returns reads best on one line.
-        if (s.then_body.size() == 1 && m_.stmt(s.then_body[0]).kind == Stmt::Kind::Return) {
+        if (s.else_body.empty() && s.then_body.size() == 1 && m_.stmt(s.then_body[0]).kind == Stmt::Kind::Return) {
           return out + "if (" + test + ") return " + detail::print_expr(m_, f, m_.stmt(s.then_body[0]).expr) + ";" +
                  comment + "\n";
         }
-        return out + "if (" + test + ") {" + comment + "\n" + statements(f, s.then_body) + "}\n";
+        if (s.else_body.empty()) return out + "if (" + test + ") {" + comment + "\n" + statements(f, s.then_body) + "}\n";
+        return out + "if (" + test + ") {" + comment + "\n" + statements(f, s.then_body) + "} else {\n" +
+               statements(f, s.else_body) + "}\n";
       }
     }
     return out;

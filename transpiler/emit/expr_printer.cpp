@@ -32,6 +32,27 @@ std::string float_literal(double v) {
   return s;
 }
 
+// A C++ string literal: printable ASCII as is, everything else escaped as
+// octal, so the generated file is plain ASCII whatever the Sign text holds.
+std::string cpp_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u >= 0x20 && u < 0x7F) {
+      out += c;
+    } else {
+      out += '\\';
+      out += static_cast<char>('0' + (u >> 6));
+      out += static_cast<char>('0' + ((u >> 3) & 7));
+      out += static_cast<char>('0' + (u & 7));
+    }
+  }
+  return out + '"';
+}
+
 class Printer {
  public:
   Printer(const lower::Module& m, const lower::Function& f) : m_(m), f_(f) {}
@@ -45,24 +66,49 @@ class Printer {
       case Expr::Kind::Global: return m_.globals[e.index].cpp_name;
       case Expr::Kind::Local: return f_.locals[e.index].cpp_name;
       case Expr::Kind::Cast: return "static_cast<double>(" + print(e.args[0]) + ")";
-      case Expr::Kind::Call: {
+      case Expr::Kind::Call:
         if (e.callee == "-" && e.args.size() == 1) return "-(" + print(e.args[0]) + ")";
-        std::string out = e.callee + "(";
-        for (std::size_t i = 0; i < e.args.size(); ++i) {
-          if (i) out += ", ";
-          out += print(e.args[i]);
-        }
-        return out + ")";
-      }
+        return e.callee + "(" + list(e.args) + ")";
       case Expr::Kind::Infix: {
         const int prec = infix_precedence(e.callee);
         return operand(e.args[0], prec, false) + " " + e.callee + " " + operand(e.args[1], prec, true);
+      }
+      case Expr::Kind::StringLit: return "sign::impl::string_literal(" + cpp_string(e.callee) + ")";
+      case Expr::Kind::TextLit: return cpp_string(e.callee);
+      case Expr::Kind::Constant: return e.callee;
+      case Expr::Kind::Braced: return "{" + list(e.args) + "}";
+      case Expr::Kind::Capture: return "self.captured(" + std::to_string(e.index) + ")";
+      case Expr::Kind::ArgsRef: return "args";
+      case Expr::Kind::FunctionValue: return function_value(e.index);
+      case Expr::Kind::DirectCall: {
+        const lower::Function& callee = m_.functions[e.index];
+        const std::string call = callee.cpp_name + "(" + list(e.args) + ")";
+        // A callee that hands tail calls back is finished here.
+        return callee.defers ? "sign::impl::settle(" + call + ")" : call;
+      }
+      case Expr::Kind::MakeClosure: {
+        if (e.args.empty()) return function_value(e.index);  // captures nothing: made once
+        const lower::Function& f = m_.functions[e.index];
+        return "sign::make_function(&" + f.cpp_name + ", " + std::to_string(f.arity) + ", {" + list(e.args) + "})";
       }
     }
     return {};
   }
 
  private:
+  std::string list(const std::vector<ExprId>& args) {
+    std::string out;
+    for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + print(args[i]);
+    return out;
+  }
+
+  // A module function as a sign::Function value, made on first use.
+  std::string function_value(std::uint32_t index) {
+    const lower::Function& f = m_.functions[index];
+    const std::string code = f.generic ? f.cpp_name : f.cpp_name + "_entry";
+    return "sign::impl::static_function<&" + code + ", " + std::to_string(f.arity) + ">()";
+  }
+
   // Parenthesises an infix operand only where C++ precedence needs it.
   std::string operand(ExprId id, int parent_prec, bool right) {
     const Expr& e = m_.expr(id);

@@ -19,6 +19,15 @@ void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id)
     case Expr::Kind::Cast: out << "(cast " << ctype_spelling(e.type) << ' '; break;
     case Expr::Kind::Infix: out << "(" << e.callee << ' '; break;
     case Expr::Kind::Call: out << "(call " << e.callee << ' '; break;
+    case Expr::Kind::StringLit: out << "(string \"" << e.callee << "\")"; return;
+    case Expr::Kind::TextLit: out << '"' << e.callee << '"'; return;
+    case Expr::Kind::Constant: out << e.callee; return;
+    case Expr::Kind::Braced: out << "(list "; break;
+    case Expr::Kind::Capture: out << "(captured " << e.index << ')'; return;
+    case Expr::Kind::ArgsRef: out << "args"; return;
+    case Expr::Kind::FunctionValue: out << "(function " << m.functions[e.index].cpp_name << ')'; return;
+    case Expr::Kind::DirectCall: out << "(direct " << m.functions[e.index].cpp_name << ' '; break;
+    case Expr::Kind::MakeClosure: out << "(closure " << m.functions[e.index].cpp_name << ' '; break;
   }
   for (std::size_t i = 0; i < e.args.size(); ++i) {
     if (i) out << ' ';
@@ -43,6 +52,10 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
     }
     if (s.kind == Stmt::Kind::IfUnit) {
       dump_stmts(out, m, f, s.then_body, depth + 1);
+      if (!s.else_body.empty()) {
+        out << pad << "else\n";
+        dump_stmts(out, m, f, s.else_body, depth + 1);
+      }
       continue;
     }
     if (s.kind == Stmt::Kind::Continue) continue;
@@ -62,7 +75,7 @@ void dump_ir(std::ostream& out, const Module& m) {
   for (const Function& f : m.functions) {
     out << "function " << f.cpp_name << '(';
     for (std::uint32_t i = 0; i < f.param_count; ++i) out << (i ? " " : "") << f.locals[i].cpp_name;
-    out << ")" << (f.loops ? " loops" : "") << "  ; " << f.sign_name << " line " << f.line << '\n';
+    out << ")" << (f.generic ? " generic" : "") << (f.loops ? " loops" : "") << (f.defers ? " defers" : "") << "  ; " << f.sign_name << " line " << f.line << '\n';
     dump_stmts(out, m, f, f.body, 1);
   }
   out << "load:\n";

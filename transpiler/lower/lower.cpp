@@ -27,14 +27,6 @@ Expr node(Expr::Kind kind, CType type) {
   return e;
 }
 
-CType ctype_of(Type t) {
-  switch (t) {
-    case Type::Int: return CType::Int64;
-    case Type::Float: return CType::Double;
-    default: return CType::Value;  // everything else is carried as a sign::Value
-  }
-}
-
 struct OpNames {
   Op op;
   const char* int_fn;       // Int∘Int, total
@@ -116,6 +108,21 @@ std::optional<std::vector<std::string>> plain_parameters(const sema::Program& p,
   return names;
 }
 
+// What a Sign name refers to where it is read.
+struct NameRef {
+  enum class Kind : std::uint8_t { Local, Capture, Global, Function, Undefined };
+  Kind kind = Kind::Undefined;
+  std::uint32_t index = 0;
+};
+
+// A C++ function being lowered, with the Sign names visible in it.
+struct Frame {
+  Function* fn = nullptr;
+  int index = -1;  // in Module::functions; -1 for load()
+  std::vector<std::pair<std::string, std::uint32_t>> names;  // Sign name -> local; innermost last
+  Frame* outer = nullptr;                                     // the function a lambda is written in
+};
+
 class Lowerer {
  public:
   Lowerer(const sema::Program& p, Diagnostics& diags) : p_(p), diags_(diags) {}
@@ -126,16 +133,17 @@ class Lowerer {
     m_.source_name = std::filesystem::path(p_.file->path()).filename().string();
     m_.load.cpp_name = "load";
     declare_functions();
+    load_frame_.fn = &m_.load;
     for (std::size_t i = 0; i < p_.forms.size(); ++i) top_level(p_.forms[i], i + 1 == p_.forms.size());
-    for (std::size_t f = 0; f < m_.functions.size(); ++f) define_function(f);
+    for (std::size_t f = 0; f < function_form_.size(); ++f) define_function(f);
     return std::move(m_);
   }
 
  private:
   //=== the module's functions ==================================================
 
-  // Every top-level `name : params ? body` is a function, known before any
-  // body is lowered: calls may go forward and recurse mutually.
+  // Every top-level `name : params ? body` defined once is a function, known
+  // before any body is lowered: calls may go forward and recurse mutually.
   void declare_functions() {
     std::unordered_map<std::string, int> definitions;
     for (SemaId form : p_.forms) {
@@ -145,21 +153,36 @@ class Lowerer {
       if (!is_define(p_, form)) continue;
       const sema::Expr& def = p_.expr(form);
       const std::string name(p_.expr(def.a).name);
-      const auto params = plain_parameters(p_, def.b);
-      if (!params || definitions[name] != 1) continue;
+      if (name.empty() || definitions[name] != 1 || p_.expr(def.b).kind != ExprKind::Lambda) continue;
       Function f;
       f.cpp_name = cpp_identifier(name);
       f.sign_name = name;
       f.line = line_of(form);
-      f.param_count = static_cast<std::uint32_t>(params->size());
-      for (const auto& param : *params) f.locals.push_back({cpp_identifier(param), CType::Value});
+      if (const auto params = plain_parameters(p_, def.b)) {
+        f.param_count = static_cast<std::uint32_t>(params->size());
+        f.arity = static_cast<std::int32_t>(params->size());
+        for (const auto& param : *params) f.locals.push_back({cpp_identifier(param), CType::Value});
+      } else {
+        f.generic = true;
+        f.arity = lambda_arity(def.b);
+      }
       function_of_[name] = static_cast<std::uint32_t>(m_.functions.size());
       function_form_.push_back(form);
       m_.functions.push_back(std::move(f));
     }
     // Globals a function reads are sign::Value (Unit until their definition
     // runs), whatever their type: a call may come before the definition.
-    for (SemaId form : function_form_) collect_names(p_.expr(form).b, read_by_functions_);
+    for (SemaId form : p_.forms) collect_lambda_names(form, false);
+    build_call_graph();
+  }
+
+  void collect_lambda_names(SemaId id, bool inside) {
+    if (id == sema::kNoExpr) return;
+    const sema::Expr& e = p_.expr(id);
+    inside = inside || e.kind == ExprKind::Lambda;
+    if (inside && e.kind == ExprKind::Atom && !e.name.empty()) read_by_functions_.emplace(e.name);
+    for (SemaId k : {e.a, e.b, e.c}) collect_lambda_names(k, inside);
+    for (SemaId k : e.kids) collect_lambda_names(k, inside);
   }
 
   void collect_names(SemaId id, std::unordered_set<std::string>& out) const {
@@ -170,32 +193,246 @@ class Lowerer {
     for (SemaId k : e.kids) collect_names(k, out);
   }
 
-  void define_function(std::size_t index) {
-    fn_ = &m_.functions[index];
-    self_ = static_cast<int>(index);
-    const SemaId lambda = p_.expr(function_form_[index]).b;
-    std::vector<StmtId> body;
-    out_ = &body;
-    line_ = m_.functions[index].line;
-    // The completeness axiom (type_system.md §3.4): a Unit argument for a
-    // parameter without default collapses the call to __.
-    for (std::uint32_t i = 0; i < m_.functions[index].param_count; ++i) {
-      Stmt guard = stmt(Stmt::Kind::IfUnit);
-      guard.index = i;
-      guard.then_body = {add_stmt(returns(unit()))};
-      if (i == 0) guard.comment = "a __ argument collapses the call";
-      emit(std::move(guard));
+  // Which module functions each one may call (by the names its body reads):
+  // a tail call goes through the trampoline only when the callee can call
+  // back, so plain calls stay plain C++ calls.
+  void build_call_graph() {
+    calls_.resize(m_.functions.size());
+    for (std::size_t f = 0; f < function_form_.size(); ++f) {
+      std::unordered_set<std::string> names;
+      collect_names(p_.expr(function_form_[f]).b, names);
+      for (const auto& n : names) {
+        const auto it = function_of_.find(n);
+        if (it != function_of_.end()) calls_[f].push_back(it->second);
+      }
     }
-    tail(p_.expr(lambda).b);
-    m_.functions[index].body = std::move(body);
-    fn_ = nullptr;
-    self_ = -1;
+  }
+
+  bool reaches(std::uint32_t from, std::uint32_t to) const {
+    std::vector<bool> seen(calls_.size());
+    std::vector<std::uint32_t> work{from};
+    while (!work.empty()) {
+      const std::uint32_t f = work.back();
+      work.pop_back();
+      for (std::uint32_t g : calls_[f]) {
+        if (g == to) return true;
+        if (!seen[g]) {
+          seen[g] = true;
+          work.push_back(g);
+        }
+      }
+    }
+    return false;
+  }
+
+  std::int32_t lambda_arity(SemaId lambda) const {
+    const sema::Expr& l = p_.expr(lambda);
+    if (l.a == sema::kNoExpr) return 0;
+    const sema::Expr& params = p_.expr(l.a);
+    if (params.kind != ExprKind::Params) return 1;
+    if (params.flags & sema::kBracketParams) return 1;
+    for (SemaId entry : params.kids) {
+      if (p_.expr(entry).flags & sema::kRest) return -1;
+    }
+    return static_cast<std::int32_t>(params.kids.size());
+  }
+
+  void define_function(std::size_t index) {
+    Function& f = m_.functions[index];
+    const SemaId lambda = p_.expr(function_form_[index]).b;
+    Frame frame;
+    frame.fn = &f;
+    frame.index = static_cast<int>(index);
+    in_frame(frame, line_of(function_form_[index]), [&] {
+      if (f.generic) {
+        bind_parameters(lambda);
+      } else {
+        for (std::uint32_t i = 0; i < f.param_count; ++i) frame.names.emplace_back(param_name(lambda, i), i);
+        // The completeness axiom (type_system.md §3.4): a Unit argument for a
+        // parameter without default collapses the call to __.
+        for (std::uint32_t i = 0; i < f.param_count; ++i) {
+          Stmt guard = stmt(Stmt::Kind::IfUnit);
+          guard.index = i;
+          guard.then_body = {add_stmt(returns(unit()))};
+          if (i == 0) guard.comment = "a __ argument collapses the call";
+          emit(std::move(guard));
+        }
+      }
+      tail(p_.expr(lambda).b);
+    });
+  }
+
+  std::string param_name(SemaId lambda, std::uint32_t i) const {
+    const sema::Expr& params = p_.expr(p_.expr(lambda).a);
+    if (params.kind == ExprKind::Atom) return std::string(params.name);
+    return std::string(p_.expr(params.kids[i]).name);
+  }
+
+  // Runs `body` with `frame` as the function being lowered, its statements
+  // going to the frame's function body.
+  template <class Body>
+  void in_frame(Frame& frame, std::uint32_t line, Body body) {
+    Frame* const outer_frame = frame_;
+    std::vector<StmtId>* const outer_out = out_;
+    const std::uint32_t outer_line = line_;
+    frame.outer = outer_frame;
+    frame_ = &frame;
+    std::vector<StmtId> stmts;
+    out_ = &stmts;
+    line_ = line;
+    body();
+    frame.fn->body = std::move(stmts);
+    frame_ = outer_frame;
+    out_ = outer_out;
+    line_ = outer_line;
+  }
+
+  //=== parameters of generic functions ===========================================
+
+  ExprId args_ref() {
+    frame_->fn->uses_args = true;
+    return add(node(Expr::Kind::ArgsRef, CType::Value));
+  }
+
+  // Binds `name` to a new local holding `v`; a __ value takes the default
+  // (evaluated let*-style, seeing the parameters before it) or collapses the
+  // call (type_system.md §3.4).
+  void bind_entry(SemaId entry, ExprId v) {
+    const sema::Expr& e = p_.expr(entry);
+    const std::string name(e.name);
+    if (!e.kids.empty()) {  // `f : a [h ~t] ? ...`: this argument is destructured
+      const std::uint32_t whole = let("pattern", coerce(v, CType::Value));
+      collapse_if_unit(whole);
+      bind_pattern(e.kids, local(whole));
+      return;
+    }
+    const std::uint32_t local = let_named(cpp_identifier(name), coerce(v, CType::Value));
+    if (e.a != sema::kNoExpr) {
+      if_unit(local, false, [&] { set(local, value(e.a)); }, "default");
+    } else if (!(e.flags & sema::kRest)) {
+      collapse_if_unit(local);
+    }
+    frame_->names.emplace_back(name, local);
+  }
+
+  void collapse_if_unit(std::uint32_t local) {
+    Stmt guard = stmt(Stmt::Kind::IfUnit);
+    guard.index = local;
+    guard.then_body = {add_stmt(returns(unit()))};
+    emit(std::move(guard));
+  }
+
+  // `[a b ~rest c]`: `source` is split by sign::impl::destructure.
+  void bind_pattern(const std::vector<SemaId>& entries, ExprId source) {
+    std::size_t before = 0, after = 0;
+    bool rest = false;
+    for (SemaId entry : entries) {
+      if (p_.expr(entry).flags & sema::kRest) {
+        rest = true;
+      } else {
+        ++(rest ? after : before);
+      }
+    }
+    const std::uint32_t parts = let("parts", call(CType::Value, "sign::impl::destructure",
+                                                  {source, int_lit(static_cast<std::int64_t>(before)),
+                                                   bool_lit(rest), int_lit(static_cast<std::int64_t>(after))}));
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      bind_entry(entries[k], call(CType::Value, "sign::impl::part", {local(parts), int_lit(static_cast<std::int64_t>(k))}));
+    }
+  }
+
+  void bind_parameters(SemaId lambda) {
+    const sema::Expr& l = p_.expr(lambda);
+    if (l.a == sema::kNoExpr) return;
+    const sema::Expr& params = p_.expr(l.a);
+    if (params.kind == ExprKind::Atom) {
+      const std::string name(params.name);
+      const std::uint32_t local = let_named(cpp_identifier(name), call(CType::Value, "sign::impl::arg", {args_ref(), int_lit(0)}));
+      collapse_if_unit(local);
+      frame_->names.emplace_back(name, local);
+      return;
+    }
+    if (params.flags & sema::kBracketParams) {
+      // One argument is destructured; several are bound in order, as if
+      // the brackets were not there.
+      bind_pattern(params.kids, call(CType::Value, "sign::impl::pattern_source", {args_ref()}));
+      return;
+    }
+    for (std::size_t i = 0; i < params.kids.size(); ++i) {
+      const SemaId entry = params.kids[i];
+      const auto index = int_lit(static_cast<std::int64_t>(i));
+      if (p_.expr(entry).flags & sema::kRest) {
+        bind_entry(entry, call(CType::Value, "sign::impl::rest_args", {args_ref(), index}));
+      } else {
+        bind_entry(entry, call(CType::Value, "sign::impl::arg", {args_ref(), index}));
+      }
+    }
+  }
+
+  //=== names ======================================================================
+
+  NameRef lookup(Frame& frame, const std::string& name) {
+    for (auto it = frame.names.rbegin(); it != frame.names.rend(); ++it) {
+      if (it->first == name) return {NameRef::Kind::Local, it->second};
+    }
+    auto& captures = frame.fn->captures;
+    for (std::uint32_t i = 0; i < captures.size(); ++i) {
+      if (captures[i] == name) return {NameRef::Kind::Capture, i};
+    }
+    if (frame.outer != nullptr) {
+      const NameRef outer = lookup(*frame.outer, name);
+      if (outer.kind == NameRef::Kind::Local || outer.kind == NameRef::Kind::Capture) {
+        captures.push_back(name);
+        return {NameRef::Kind::Capture, static_cast<std::uint32_t>(captures.size() - 1)};
+      }
+      return outer;
+    }
+    if (frame.fn != &m_.load) {  // a module function: module state
+      const auto fn = function_of_.find(name);
+      if (fn != function_of_.end()) return {NameRef::Kind::Function, fn->second};
+      for (std::uint32_t g = 0; g < m_.globals.size(); ++g) {
+        if (m_.globals[g].sign_name == name) return {NameRef::Kind::Global, g};
+      }
+      return {};
+    }
+    const auto it = visible_.find(name);
+    if (it != visible_.end()) return {NameRef::Kind::Global, it->second};
+    const auto fn = function_of_.find(name);
+    if (fn != function_of_.end()) return {NameRef::Kind::Function, fn->second};
+    return {};
+  }
+
+  ExprId name(SemaId id) {
+    const std::string n(p_.expr(id).name);
+    const NameRef ref = lookup(*frame_, n);
+    switch (ref.kind) {
+      case NameRef::Kind::Local: return local(ref.index);
+      case NameRef::Kind::Capture: {
+        Expr e = node(Expr::Kind::Capture, CType::Value);
+        e.index = ref.index;
+        return add(std::move(e));
+      }
+      case NameRef::Kind::Global: return global(ref.index);
+      case NameRef::Kind::Function: return function_value(ref.index);
+      case NameRef::Kind::Undefined: break;
+    }
+    if (frame_->fn == &m_.load && frame_->outer == nullptr && p_.scopes[p_.file_scope].names.count(n)) {
+      diags_.warning(*p_.file, p_.expr(id).span, "'" + n + "' is read before its definition; its placeholder evaluates to __");
+    }
+    return unit();  // an undefined name is __ (unit.md §0.1)
+  }
+
+  ExprId function_value(std::uint32_t f) {
+    if (!m_.functions[f].generic) m_.functions[f].needs_entry = true;
+    Expr e = node(Expr::Kind::FunctionValue, CType::Value);
+    e.index = f;
+    return add(std::move(e));
   }
 
   //=== top level ================================================================
 
   void top_level(SemaId form, bool last) {
-    fn_ = &m_.load;
+    frame_ = &load_frame_;
     out_ = &m_.load.body;
     line_ = line_of(form);
     const sema::Expr& e = p_.expr(form);
@@ -203,7 +440,7 @@ class Lowerer {
       const std::string name(p_.expr(e.a).name);
       const auto fn = function_of_.find(name);
       if (fn != function_of_.end()) {
-        if (last) emit_result(unsupported(e.b));  // a function as the program's value needs closures
+        if (last) emit_result(function_value(fn->second));
         return;
       }
       const ExprId v = value(e.b);
@@ -226,7 +463,7 @@ class Lowerer {
     const ExprId v = value(form);
     if (last) emit_result(v);
     // A top-level expression that is not last is evaluated for its effects;
-    // a pure one (all of today's) is dropped by the C++ compiler.
+    // a pure one is dropped by the C++ compiler.
   }
 
   void emit_result(ExprId v) {
@@ -256,9 +493,10 @@ class Lowerer {
 
   // A fresh temporary of the current function: name + per-function counter.
   std::uint32_t temp(std::string_view stem, CType type) {
-    const auto n = static_cast<std::uint32_t>(fn_->locals.size() - fn_->param_count + 1);
-    fn_->locals.push_back({std::string(stem) + "_" + std::to_string(n), type});
-    return static_cast<std::uint32_t>(fn_->locals.size() - 1);
+    Function* fn = frame_->fn;
+    const auto n = static_cast<std::uint32_t>(fn->locals.size() - fn->param_count + 1);
+    fn->locals.push_back({std::string(stem) + "_" + std::to_string(n), type});
+    return static_cast<std::uint32_t>(fn->locals.size() - 1);
   }
   std::uint32_t let(std::string_view stem, ExprId value) {
     const std::uint32_t t = temp(stem, type_of(value));
@@ -268,15 +506,33 @@ class Lowerer {
     emit(std::move(s));
     return t;
   }
+  // A local named after a Sign parameter (renamed if the name is taken).
+  std::uint32_t let_named(const std::string& cpp_name, ExprId value) {
+    Function* fn = frame_->fn;
+    std::string unique = cpp_name;
+    for (int n = 2;; ++n) {
+      bool taken = unique == "self" || unique == "args";
+      for (const auto& l : fn->locals) taken = taken || l.cpp_name == unique;
+      if (!taken) break;
+      unique = cpp_name + "_" + std::to_string(n);
+    }
+    fn->locals.push_back({unique, CType::Value});
+    const auto t = static_cast<std::uint32_t>(fn->locals.size() - 1);
+    Stmt s = stmt(Stmt::Kind::Let);
+    s.index = t;
+    s.expr = coerce(value, CType::Value);
+    emit(std::move(s));
+    return t;
+  }
   void set(std::uint32_t local, ExprId value) {
     Stmt s = stmt(Stmt::Kind::Set);
     s.index = local;
-    s.expr = coerce(value, fn_->locals[local].type);
+    s.expr = coerce(value, frame_->fn->locals[local].type);
     emit(std::move(s));
   }
-  // Emits `if (t.is_unit() [negated]) { body() }` with body's statements.
-  template <class Body>
-  void if_unit(std::uint32_t t, bool negated, Body body, std::string comment = {}) {
+  // Emits `if (t.is_unit() [negated]) { body() } else { otherwise() }`.
+  template <class Body, class Otherwise>
+  void if_unit_else(std::uint32_t t, bool negated, Body body, Otherwise otherwise, std::string comment = {}) {
     Stmt s = stmt(Stmt::Kind::IfUnit);
     s.index = t;
     s.negated = negated;
@@ -284,8 +540,14 @@ class Lowerer {
     std::vector<StmtId>* const outer = out_;
     out_ = &s.then_body;
     body();
+    out_ = &s.else_body;
+    otherwise();
     out_ = outer;
     emit(std::move(s));
+  }
+  template <class Body>
+  void if_unit(std::uint32_t t, bool negated, Body body, std::string comment = {}) {
+    if_unit_else(t, negated, body, [] {}, std::move(comment));
   }
 
   //=== expressions ================================================================
@@ -301,7 +563,7 @@ class Lowerer {
     return add(std::move(e));
   }
   ExprId local(std::uint32_t l) {
-    Expr e = node(Expr::Kind::Local, fn_->locals[l].type);
+    Expr e = node(Expr::Kind::Local, frame_->fn->locals[l].type);
     e.index = l;
     return add(std::move(e));
   }
@@ -309,6 +571,27 @@ class Lowerer {
     Expr e = node(Expr::Kind::Call, type);
     e.callee = std::move(callee);
     e.args = std::move(args);
+    return add(std::move(e));
+  }
+  ExprId call_value(std::string callee, std::vector<ExprId> args) {
+    for (ExprId& a : args) a = coerce(a, CType::Value);
+    return call(CType::Value, std::move(callee), std::move(args));
+  }
+  ExprId int_lit(std::int64_t v) {
+    Expr lit = node(Expr::Kind::IntLit, CType::Int64);
+    lit.int_value = v;
+    return add(std::move(lit));
+  }
+  // A C++ constant spelled as is: true, an enumerator.
+  ExprId constant(std::string text) {
+    Expr e = node(Expr::Kind::Constant, CType::Value);
+    e.callee = std::move(text);
+    return add(std::move(e));
+  }
+  ExprId bool_lit(bool v) { return constant(v ? "true" : "false"); }
+  ExprId string_lit(std::string text) {
+    Expr e = node(Expr::Kind::StringLit, CType::Value);
+    e.callee = std::move(text);
     return add(std::move(e));
   }
   CType type_of(ExprId id) const { return m_.exprs[id].type; }
@@ -336,31 +619,43 @@ class Lowerer {
   // The value of an expression; statements it needs go to out_.
   ExprId value(SemaId id) {
     const sema::Expr& e = p_.expr(id);
-    if (p_.type_of[id] == Type::Unit && e.kind != ExprKind::Block) return unit();  // proven __ by pass 3
+    if (p_.type_of[id] == Type::Unit && e.kind != ExprKind::Block && e.kind != ExprKind::Lambda) return unit();
     switch (e.kind) {
       case ExprKind::Atom: return atom(id);
       case ExprKind::Infix: return infix(id);
       case ExprKind::ChainCompare: return chain(id);
-      case ExprKind::Prefix:
-        if (e.op == Op::Negate) {
-          const ExprId v = value(e.a);
-          if (type_of(v) == CType::Int64) return call(CType::Int64, "sign::impl::sub_wrap", {int_lit(0), v});
-          if (type_of(v) == CType::Double) return call(CType::Double, "-", {v});
-          return call(CType::Value, "sign::impl::negate", {v});
-        }
-        return unsupported(id);
+      case ExprKind::Prefix: return prefix(id);
       case ExprKind::Postfix:
-        if (e.op == Op::Factorial) return call(CType::Value, "sign::impl::factorial", {coerce(value(e.a), CType::Value)});
+        if (e.op == Op::Factorial) return call_value("sign::impl::factorial", {value(e.a)});
+        if (e.op == Op::Expand) return call_value("sign::impl::flatten", {value(e.a)});
         return unsupported(id);
       case ExprKind::Block: return block_value(id);
+      case ExprKind::Lambda: return closure(id);
+      case ExprKind::Section: return section(id);
       default: return unsupported(id);
     }
   }
 
-  ExprId int_lit(std::int64_t v) {
-    Expr lit = node(Expr::Kind::IntLit, CType::Int64);
-    lit.int_value = v;
-    return add(std::move(lit));
+  ExprId prefix(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    switch (e.op) {
+      case Op::Negate: {
+        const ExprId v = value(e.a);
+        if (type_of(v) == CType::Int64) return call(CType::Int64, "sign::impl::sub_wrap", {int_lit(0), v});
+        if (type_of(v) == CType::Double) return call(CType::Double, "-", {v});
+        return call(CType::Value, "sign::impl::negate", {v});
+      }
+      case Op::Not: return call_value("sign::impl::logic_not", {value(e.a)});
+      // `$f` passes a function and `@f` reads it back: on a value that is not
+      // a memory cell both are the value itself (memory cells: issue 8).
+      case Op::Input:
+      case Op::Address:
+      case Op::Continuous:
+      case Op::ExportInternal:
+      case Op::ExportExternal:
+      case Op::ExportPinned: return value(e.a);
+      default: return unsupported(id);
+    }
   }
 
   ExprId atom(SemaId id) {
@@ -374,29 +669,47 @@ class Lowerer {
         return add(std::move(lit));
       }
       case syntax::AtomKind::Unit: return unit();
+      case syntax::AtomKind::String: return string_lit(std::string(e.text.substr(1, e.text.size() - 2)));
+      case syntax::AtomKind::Char: return string_lit(std::string(e.text.substr(1)));
+      case syntax::AtomKind::Address:
+      case syntax::AtomKind::Register: {
+        std::uint64_t v = 0;
+        const std::string_view digits = e.text.substr(2);
+        const int base = e.text.size() > 1 && e.text[1] == 'b' ? 2 : 16;
+        for (char c : digits) {
+          const int d = c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0';
+          v = v * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
+        }
+        return int_lit(static_cast<std::int64_t>(v));
+      }
+      case syntax::AtomKind::Codepoint: {
+        std::uint32_t cp = 0;
+        for (char c : e.text.substr(2)) cp = cp * 16 + static_cast<std::uint32_t>(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
+        if (cp == 0) return unit();  // U+0000 is __ (value_representation.md §3)
+        return string_lit(utf8(cp));
+      }
       default: return unsupported(id);
     }
   }
 
-  ExprId name(SemaId id) {
-    const std::string n(p_.expr(id).name);
-    if (fn_ != &m_.load) {  // inside a function: parameters, then module state
-      for (std::uint32_t i = 0; i < fn_->param_count; ++i) {
-        if (fn_->locals[i].cpp_name == cpp_identifier(n)) return local(i);
-      }
-      if (function_of_.count(n)) return unsupported(id);
-      for (std::uint32_t g = 0; g < m_.globals.size(); ++g) {
-        if (m_.globals[g].sign_name == n) return global(g);
-      }
-      return unit();  // undefined names are __
+  static std::string utf8(std::uint32_t cp) {
+    std::string out;
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
     }
-    const auto it = visible_.find(n);
-    if (it != visible_.end()) return global(it->second);
-    if (function_of_.count(n)) return unsupported(id);
-    if (p_.scopes[p_.file_scope].names.count(n)) {
-      diags_.warning(*p_.file, p_.expr(id).span, "'" + n + "' is read before its definition; its placeholder evaluates to __");
-    }
-    return unit();  // an undefined name is __ (operator_table.md)
+    return out;
   }
 
   ExprId infix(SemaId id) {
@@ -406,19 +719,16 @@ class Lowerer {
       // The left operand absorbs: with a __ on the left the right operand is
       // not evaluated. When the right one is pure and cheap that cannot be
       // observed, and the runtime function absorbs the __ by itself.
-      if (pure(e.b)) {
-        return call(CType::Value, fn, {coerce(value(e.a), CType::Value), coerce(value(e.b), CType::Value)});
-      }
+      if (pure(e.b)) return call_value(fn, {value(e.a), value(e.b)});
       const std::uint32_t t = let("cmp", coerce(value(e.a), CType::Value));
-      if_unit(t, true, [&] { set(t, call(CType::Value, fn, {local(t), coerce(value(e.b), CType::Value)})); });
+      if_unit(t, true, [&] { set(t, call_value(fn, {local(t), value(e.b)})); });
       return local(t);
     }
     switch (e.op) {
-      case Op::NotEqual:
-        return call(CType::Value, "sign::impl::not_equal", {coerce(value(e.a), CType::Value), coerce(value(e.b), CType::Value)});
-      case Op::Equal:
-        return call(CType::Value, "sign::impl::structural_equal",
-                    {coerce(value(e.a), CType::Value), coerce(value(e.b), CType::Value)});
+      case Op::NotEqual: return call_value("sign::impl::not_equal", {value(e.a), value(e.b)});
+      case Op::Equal: return call_value("sign::impl::structural_equal", {value(e.a), value(e.b)});
+      case Op::NotSame: return call_value("sign::impl::not_same", {value(e.a), value(e.b)});
+      case Op::Pow: return call_value("sign::impl::pow", {value(e.a), value(e.b)});
       case Op::And: {  // value-returning: __ when the left is __, else the right
         const std::uint32_t t = let("all", coerce(value(e.a), CType::Value));  // a copy: it is assigned below
         if_unit(t, true, [&] { set(t, value(e.b)); });
@@ -429,12 +739,62 @@ class Lowerer {
         if_unit(t, false, [&] { set(t, value(e.b)); });
         return local(t);
       }
-      case Op::Xor:
-        return call(CType::Value, "sign::impl::logic_xor", {coerce(value(e.a), CType::Value), coerce(value(e.b), CType::Value)});
+      case Op::Xor: return call_value("sign::impl::logic_xor", {value(e.a), value(e.b)});
       case Op::Apply:
-      case Op::PartialApply: return call_value(id);
+      case Op::PartialApply: return call_expr(id, false);
+      case Op::Compose: return call_value("sign::impl::compose", {value(e.a), value(e.b)});
+      case Op::Construct:
+      case Op::Concat: return call_value("sign::impl::construct", {value(e.a), value(e.b)});
+      case Op::Push: return call_value("sign::impl::push_front", {value(e.a), value(e.b)});
+      case Op::Unshift: return call_value("sign::impl::push_back", {value(e.a), value(e.b)});
+      case Op::Product: {
+        const bool chain = p_.expr(e.a).kind == ExprKind::Infix && p_.expr(e.a).op == Op::Product;
+        const ExprId l = value(e.a);
+        return call_value("sign::impl::product", {l, value(e.b), bool_lit(chain)});
+      }
+      case Op::Range: return range(id);
+      case Op::GetProp: return get_prop(id);
       default: return unsupported(id);
     }
+  }
+
+  ExprId range(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    const sema::Expr& l = p_.expr(e.a);
+    const char* step = nullptr;
+    if (l.kind == ExprKind::Infix) {
+      switch (l.op) {
+        case Op::RangeArith: step = "sign::impl::RangeStep::Add"; break;
+        case Op::RangeArithRev: step = "sign::impl::RangeStep::Sub"; break;
+        case Op::RangeGeom: step = "sign::impl::RangeStep::Mul"; break;
+        case Op::RangeGeomRev: step = "sign::impl::RangeStep::Div"; break;
+        case Op::RangePow: step = "sign::impl::RangeStep::Pow"; break;
+        default: break;
+      }
+    }
+    if (step == nullptr) return call_value("sign::impl::range", {value(e.a), value(e.b)});
+    const ExprId start = value(l.a);
+    const ExprId by = value(l.b);
+    return call_value("sign::impl::range_step", {start, constant(step), by, value(e.b)});
+  }
+
+  ExprId get_prop(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    const ExprId l = value(e.a);
+    const sema::Expr& r = p_.expr(e.b);
+    if (r.kind == ExprKind::Atom && !r.name.empty()) {  // `d ' key`: a slot name, or a variable holding an index
+      return call_value("sign::impl::get_named", {l, text_lit(std::string(r.name)), name(e.b)});
+    }
+    if (r.kind == ExprKind::Postfix && r.op == Op::Expand) {  // `xs ' 2~`
+      return call_value("sign::impl::get_rest", {l, value(r.a)});
+    }
+    return call_value("sign::impl::get_index", {l, value(e.b)});
+  }
+
+  ExprId text_lit(std::string text) {
+    Expr e = node(Expr::Kind::TextLit, CType::Value);
+    e.callee = std::move(text);
+    return add(std::move(e));
   }
 
   // No calls, no blocks, no short-circuit: evaluating it has no effect and
@@ -464,8 +824,8 @@ class Lowerer {
     const std::uint32_t t = let("cmp", coerce(value(e.a), CType::Value));
     if_unit(t, true, [&] {
       const std::uint32_t c = let("mid", coerce(value(e.b), CType::Value));
-      if_unit(c, true, [&] { set(t, call(CType::Value, fn, {local(t), local(c), coerce(value(e.c), CType::Value)})); });
-      if_unit(c, false, [&] { set(t, unit()); });
+      if_unit_else(c, true, [&] { set(t, call_value(fn, {local(t), local(c), value(e.c)})); },
+                   [&] { set(t, unit()); });
     });
     return local(t);
   }
@@ -481,7 +841,7 @@ class Lowerer {
     const ExprId r = value(e.b);
     const CType lc = type_of(l), rc = type_of(r);
     if (lc == CType::Value || rc == CType::Value || lt == Type::Dynamic || rt == Type::Dynamic) {
-      return call(CType::Value, ops.dynamic_fn, {coerce(l, CType::Value), coerce(r, CType::Value)});
+      return call_value(ops.dynamic_fn, {l, r});
     }
     if (lc == CType::Int64 && rc == CType::Int64) {
       const bool total = ops.int_partial == nullptr || p_.type_of[id] == Type::Int;
@@ -496,48 +856,254 @@ class Lowerer {
     return add(std::move(inf));
   }
 
-  // `f a b` where f is a function of this module called with all its
-  // arguments; its index and argument expressions, or nothing.
-  std::optional<std::pair<std::uint32_t, std::vector<SemaId>>> direct_call(SemaId id) const {
+  //=== calls ======================================================================
+
+  struct CallShape {
+    SemaId callee = sema::kNoExpr;
     std::vector<SemaId> args;
+    bool partial = false;
+  };
+
+  CallShape call_shape(SemaId id) const {
+    CallShape shape;
+    shape.partial = p_.expr(id).op == Op::PartialApply;
     SemaId base = id;
     while (p_.expr(base).kind == ExprKind::Infix &&
-           (p_.expr(base).op == Op::Apply || p_.expr(base).op == Op::PartialApply)) {
-      args.insert(args.begin(), p_.expr(base).b);
+           (p_.expr(base).op == Op::Apply || (base == id && p_.expr(base).op == Op::PartialApply))) {
+      shape.args.insert(shape.args.begin(), p_.expr(base).b);
       base = p_.expr(base).a;
     }
-    const sema::Expr& callee = p_.expr(base);
+    shape.callee = base;
+    return shape;
+  }
+
+  static bool is_spread(const sema::Expr& arg) { return arg.kind == ExprKind::Postfix && arg.op == Op::Expand; }
+
+  // `f a b` where f is a direct function of this module called with all its
+  // arguments: its index.
+  std::optional<std::uint32_t> direct_callee(const CallShape& shape) {
+    if (shape.partial) return std::nullopt;
+    const sema::Expr& callee = p_.expr(shape.callee);
     if (callee.kind != ExprKind::Atom || callee.name.empty()) return std::nullopt;
-    const auto it = function_of_.find(std::string(callee.name));
-    if (it == function_of_.end() || m_.functions[it->second].param_count != args.size()) return std::nullopt;
-    if (fn_ != &m_.load) {  // a parameter of the same name hides the function
-      for (std::uint32_t i = 0; i < fn_->param_count; ++i) {
-        if (fn_->locals[i].cpp_name == cpp_identifier(callee.name)) return std::nullopt;
+    const NameRef ref = lookup(*frame_, std::string(callee.name));
+    if (ref.kind != NameRef::Kind::Function) return std::nullopt;
+    const Function& f = m_.functions[ref.index];
+    if (f.generic || f.param_count != shape.args.size()) return std::nullopt;
+    for (SemaId a : shape.args) {
+      if (is_spread(p_.expr(a))) return std::nullopt;  // `f xs~` spreads a list
+    }
+    return ref.index;
+  }
+
+  // A call; in tail position (`tail`) a call that may recurse is handed to
+  // the caller's trampoline instead.
+  ExprId call_expr(SemaId id, bool tail) {
+    const CallShape shape = call_shape(id);
+    if (const auto f = direct_callee(shape)) {
+      std::vector<ExprId> args;
+      for (SemaId a : shape.args) args.push_back(coerce(value(a), CType::Value));
+      if (tail && frame_->index >= 0 && reaches(*f, static_cast<std::uint32_t>(frame_->index))) {
+        frame_->fn->defers = true;
+        std::vector<ExprId> call_args{function_value(*f)};
+        call_args.push_back(initializer(std::move(args)));
+        return call(CType::Value, "sign::impl::tail_call", std::move(call_args));
+      }
+      Expr e = node(Expr::Kind::DirectCall, CType::Value);
+      e.index = *f;
+      e.args = std::move(args);
+      return add(std::move(e));
+    }
+    const ExprId f = coerce(value(shape.callee), CType::Value);
+    std::vector<ExprId> args;
+    std::uint64_t spread = 0;
+    for (std::size_t i = 0; i < shape.args.size(); ++i) {
+      const sema::Expr& a = p_.expr(shape.args[i]);
+      if (is_spread(a) && i < 64) {
+        spread |= std::uint64_t{1} << i;
+        args.push_back(coerce(value(a.a), CType::Value));
+      } else {
+        args.push_back(coerce(value(shape.args[i]), CType::Value));
       }
     }
-    for (SemaId a : args) {
-      const sema::Expr& arg = p_.expr(a);
-      if (arg.kind == ExprKind::Postfix && arg.op == Op::Expand) return std::nullopt;  // `f xs~` spreads a list
+    if (shape.partial) return call(CType::Value, "sign::impl::partial", {f, initializer(std::move(args))});
+    const bool defer = tail && frame_->fn != &m_.load;
+    if (defer) frame_->fn->defers = true;
+    if (spread != 0) {
+      return call(CType::Value, defer ? "sign::impl::tail_call_spread" : "sign::impl::apply_spread",
+                  {f, initializer(std::move(args)), int_lit(static_cast<std::int64_t>(spread))});
     }
-    return std::make_pair(it->second, std::move(args));
+    return call(CType::Value, defer ? "sign::impl::tail_call" : "sign::impl::apply", {f, initializer(std::move(args))});
   }
 
-  ExprId call_value(SemaId id) {
-    const auto target = direct_call(id);
-    if (!target) return unsupported(id);
-    std::vector<ExprId> args;
-    for (SemaId a : target->second) args.push_back(coerce(value(a), CType::Value));
-    return call(CType::Value, m_.functions[target->first].cpp_name, std::move(args));
+  // `{a, b, c}`: a braced list of Values.
+  ExprId initializer(std::vector<ExprId> items) {
+    Expr e = node(Expr::Kind::Braced, CType::Value);
+    e.args = std::move(items);
+    return add(std::move(e));
   }
 
-  // A block in value position: a bracket around one value is that value
-  // (`(1 + 2)`, `[5]`), an empty bracket is __.
+  //=== functions as values ==========================================================
+
+  // A lambda: a generic function of the module, and the closure that
+  // captures the values of the enclosing function's names it reads.
+  ExprId closure(SemaId id) {
+    Function f;
+    const std::string base = frame_->fn == &m_.load ? std::string("lambda") : frame_->fn->cpp_name + "_lambda";
+    f.cpp_name = base + "_" + std::to_string(++lambda_count_[base]);
+    f.sign_name = "a lambda";
+    f.line = line_of(id);
+    f.generic = true;
+    f.arity = lambda_arity(id);
+    m_.functions.push_back(std::move(f));
+    calls_.emplace_back();
+    const auto index = static_cast<std::uint32_t>(m_.functions.size() - 1);
+    Function& fn = m_.functions[index];
+    Frame frame;
+    frame.fn = &fn;
+    frame.index = static_cast<int>(index);
+    in_frame(frame, fn.line, [&] {
+      bind_parameters(id);
+      tail(p_.expr(id).b);
+    });
+    // Capture in the enclosing function: may itself capture from further out.
+    std::vector<ExprId> captured;
+    for (std::size_t i = 0; i < fn.captures.size(); ++i) {
+      const NameRef ref = lookup(*frame_, fn.captures[i]);
+      if (ref.kind == NameRef::Kind::Local) {
+        captured.push_back(local(ref.index));
+      } else {
+        Expr c = node(Expr::Kind::Capture, CType::Value);
+        c.index = ref.index;
+        captured.push_back(add(std::move(c)));
+      }
+    }
+    Expr e = node(Expr::Kind::MakeClosure, CType::Value);
+    e.index = index;
+    e.args = std::move(captured);
+    return add(std::move(e));
+  }
+
+  ExprId section(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    const char* op = section_op(e.op);
+    if (op == nullptr) return unsupported(id);
+    const auto bare = [&](std::string text) { return constant(std::move(text)); };
+    const ExprId op_id = bare(std::string("sign::impl::SectionOp::") + op);
+    if (e.op >= Op::ExportInternal) return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::Unary")});
+    if (e.op == Op::GetProp && e.b != sema::kNoExpr && p_.expr(e.b).kind == ExprKind::Atom && !p_.expr(e.b).name.empty()) {
+      return call_value("sign::impl::field_section", {text_lit(std::string(p_.expr(e.b).name)), name(e.b)});
+    }
+    if (e.flags & sema::kPointfreeMap) {
+      return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::Map"), e.b == sema::kNoExpr ? unit() : value(e.b)});
+    }
+    if (e.a == sema::kNoExpr && e.b == sema::kNoExpr) return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::Fold")});
+    if (e.a == sema::kNoExpr) return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::RightBound"), value(e.b)});
+    return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::LeftBound"), value(e.a)});
+  }
+
+  static const char* section_op(Op op) {
+    switch (op) {
+      case Op::Add: return "Add";
+      case Op::Sub: return "Sub";
+      case Op::Mul: return "Mul";
+      case Op::Div: return "Div";
+      case Op::Mod: return "Mod";
+      case Op::Pow: return "Pow";
+      case Op::Less: return "Less";
+      case Op::LessEqual: return "LessEqual";
+      case Op::Eq: return "Eq";
+      case Op::MoreEqual: return "MoreEqual";
+      case Op::More: return "More";
+      case Op::Equal: return "Equal";
+      case Op::NotEqual: return "NotEqual";
+      case Op::NotSame: return "NotSame";
+      case Op::And: return "And";
+      case Op::Or: return "Or";
+      case Op::Xor: return "Xor";
+      case Op::GetProp: return "GetProp";
+      case Op::Not: return "Not";
+      case Op::Negate: return "Negate";
+      case Op::Factorial: return "Factorial";
+      case Op::Expand: return "Flatten";
+      case Op::Input: return "Input";
+      default: return nullptr;
+    }
+  }
+
+  //=== blocks =========================================================================
+
+  bool is_field_line(SemaId line) const {
+    const sema::Expr& e = p_.expr(line);
+    if (is_define(p_, line)) return p_.expr(e.a).kind == ExprKind::Atom && !p_.expr(e.a).name.empty();
+    return e.kind == ExprKind::Atom && !e.name.empty();
+  }
+
+  // `[x : 1 / y : 2]`: named slots (every line `name : value`, or two or more
+  // lines of which some are shorthand `name`). A function body never is one.
+  bool is_struct(const sema::Expr& block) const {
+    if (block.flags & sema::kFunctionBody || block.kids.empty()) return false;
+    bool all_defines = true, all_fields = true;
+    for (SemaId line : block.kids) {
+      all_defines = all_defines && is_define(p_, line) && is_field_line(line);
+      all_fields = all_fields && is_field_line(line);
+    }
+    return all_defines || (block.kids.size() >= 2 && all_fields);
+  }
+
   ExprId block_value(SemaId id) {
     const sema::Expr& e = p_.expr(id);
-    const bool brackets = e.block != syntax::BlockKind::Indent && e.block != syntax::BlockKind::Abs;
-    if (brackets && e.kids.empty()) return unit();
+    if (e.block == syntax::BlockKind::Abs) {
+      ExprId inner = unit();
+      for (SemaId line : e.kids) inner = value(line);
+      const Type t = e.kids.empty() ? Type::Unit : p_.type_of[e.kids.back()];
+      return call_value("sign::impl::absolute", {inner, bool_lit(t == Type::List || t == Type::String)});
+    }
+    if (e.kids.empty()) return call_value("sign::make_list", {initializer({})});
+    if (is_struct(e)) return struct_value(e);
+    const bool brackets = e.block != syntax::BlockKind::Indent;
     if (brackets && e.kids.size() == 1 && !is_define(p_, e.kids[0])) return value(e.kids[0]);
-    return unsupported(id);
+    // A block of lines: match_case arms and plain lines, the value of the arm
+    // that fires or of the last line.
+    const std::uint32_t result = temp("block", CType::Value);
+    Stmt decl = stmt(Stmt::Kind::Let);
+    decl.index = result;
+    decl.expr = unit();
+    emit(std::move(decl));
+    block_lines(e, 0, result);
+    return local(result);
+  }
+
+  void block_lines(const sema::Expr& block, std::size_t i, std::uint32_t result) {
+    for (; i < block.kids.size(); ++i) {
+      const SemaId line = block.kids[i];
+      line_ = line_of(line);
+      const bool last = i + 1 == block.kids.size();
+      if (is_define(p_, line)) {
+        const std::uint32_t c = as_local("arm", coerce(value(p_.expr(line).a), CType::Value));
+        if_unit_else(c, true, [&] { set(result, value(p_.expr(line).b)); },
+                     [&] { block_lines(block, i + 1, result); });
+        return;
+      }
+      const ExprId v = value(line);
+      if (last) set(result, v);
+    }
+  }
+
+  ExprId struct_value(const sema::Expr& block) {
+    // Slots see the slots before them (let*), then go out of scope.
+    const std::size_t scope_mark = frame_->names.size();
+    std::vector<ExprId> entries;
+    for (SemaId line : block.kids) {
+      const bool define = is_define(p_, line);
+      const SemaId name_atom = define ? p_.expr(line).a : line;
+      const std::string key(p_.expr(name_atom).name);
+      const ExprId v = define ? value(p_.expr(line).b) : name(line);
+      const std::uint32_t slot = let_named(cpp_identifier(key), v);
+      frame_->names.emplace_back(key, slot);
+      entries.push_back(call(CType::Value, "sign::Dict::Entry", {text_lit(key), local(slot)}));
+    }
+    frame_->names.resize(scope_mark);
+    return call_value("sign::make_dict", {initializer(std::move(entries))});
   }
 
   //=== tail position (inside functions) =========================================
@@ -548,7 +1114,7 @@ class Lowerer {
   void tail(SemaId id) {
     const sema::Expr& e = p_.expr(id);
     line_ = line_of(id);
-    if (e.kind == ExprKind::Block && e.block == syntax::BlockKind::Indent) return tail_block(id);
+    if (e.kind == ExprKind::Block && e.block == syntax::BlockKind::Indent && !is_struct(e)) return tail_block(id);
     if (e.kind == ExprKind::Block && e.block != syntax::BlockKind::Abs && e.kids.size() == 1 && !is_define(p_, e.kids[0])) {
       return tail(e.kids[0]);
     }
@@ -557,9 +1123,12 @@ class Lowerer {
       if_unit(t, e.op == Op::Or, [&] { emit(returns(e.op == Op::And ? unit() : local(t))); });
       return tail(e.b);
     }
-    if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
-      const auto target = direct_call(id);
-      if (target && static_cast<int>(target->first) == self_) return self_tail_call(target->second);
+    if (e.kind == ExprKind::Infix && e.op == Op::Apply) {
+      const CallShape shape = call_shape(id);
+      const auto target = direct_callee(shape);
+      if (target && static_cast<int>(*target) == frame_->index) return self_tail_call(shape.args);
+      emit(returns(call_expr(id, true)));
+      return;
     }
     emit(returns(value(id)));
   }
@@ -574,11 +1143,6 @@ class Lowerer {
       line_ = line_of(line);
       const bool last = i + 1 == block.kids.size();
       if (is_define(p_, line)) {
-        if (!(block.flags & sema::kFunctionBody) && p_.expr(p_.expr(line).a).kind == ExprKind::Atom &&
-            !p_.expr(p_.expr(line).a).name.empty()) {
-          unsupported(line);  // a named binding inside a block (a struct field or let)
-          continue;
-        }
         const std::uint32_t c = as_local("arm", coerce(value(p_.expr(line).a), CType::Value));
         if_unit(c, true, [&] { tail(p_.expr(line).b); }, i == 0 ? "match_case arm" : "");
         if (last) emit(returns(unit()));
@@ -592,29 +1156,32 @@ class Lowerer {
   // A self tail call: the arguments are evaluated first, then become the
   // parameters of the next iteration of the function's loop.
   void self_tail_call(const std::vector<SemaId>& args) {
+    Function* fn = frame_->fn;
     std::vector<std::uint32_t> next;
     for (std::size_t i = 0; i < args.size(); ++i) {
-      next.push_back(let("next_" + fn_->locals[i].cpp_name, coerce(value(args[i]), CType::Value)));
+      next.push_back(let("next_" + fn->locals[i].cpp_name, coerce(value(args[i]), CType::Value)));
     }
     for (std::size_t i = 0; i < args.size(); ++i) set(static_cast<std::uint32_t>(i), local(next[i]));
     Stmt loop = stmt(Stmt::Kind::Continue);
     loop.comment = "self tail call";
     emit(std::move(loop));
-    fn_->loops = true;
+    fn->loops = true;
   }
 
   const sema::Program& p_;
   Diagnostics& diags_;
   Module m_;
-  Function* fn_ = nullptr;
+  Frame load_frame_;
+  Frame* frame_ = nullptr;
   std::vector<StmtId>* out_ = nullptr;
-  int self_ = -1;
   std::uint32_t line_ = 0;
   std::unordered_map<std::string, std::uint32_t> function_of_;
   std::vector<SemaId> function_form_;
+  std::vector<std::vector<std::uint32_t>> calls_;  // module function -> functions its body names
   std::unordered_set<std::string> read_by_functions_;
   std::unordered_map<std::string, std::uint32_t> versions_;
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
+  std::unordered_map<std::string, std::uint32_t> lambda_count_;
 };
 
 }  // namespace

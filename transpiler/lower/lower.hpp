@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -28,13 +29,22 @@ struct Expr {
     Call,      // callee(args...): a runtime function, a constructor or a Sign function
     Infix,     // args[0] op args[1] on doubles: C++ operator, no UB to avoid
     Cast,      // static_cast<type>(args[0])
+    StringLit,      // callee: the text of a String value
+    TextLit,        // callee: a C++ string literal (a slot name)
+    Constant,       // callee: a C++ constant spelled as is (true, an enumerator)
+    Braced,         // {args...}: the arguments of a call, a List's items
+    Capture,        // index: a value the enclosing closure captured (self.captured(i))
+    ArgsRef,        // the argument span of a generic function
+    FunctionValue,  // index: Module::functions as a function value
+    DirectCall,     // index: Module::functions called directly with args
+    MakeClosure,    // index: a lambda of Module::functions, capturing args
   };
   Kind kind = Kind::UnitLit;
   CType type = CType::Value;
   std::int64_t int_value = 0;
   double float_value = 0;
   std::uint32_t index = 0;
-  std::string callee;  // Call: qualified function; Infix: the operator
+  std::string callee;  // Call: qualified function; Infix: the operator; StringLit: the text
   std::vector<ExprId> args;
 };
 
@@ -60,7 +70,7 @@ struct Stmt {
     Result,    // module_result_ = expr;             (module load)
     Let,       // type locals[index] = expr;
     Set,       // locals[index] = expr;
-    IfUnit,    // if (locals[index].is_unit()) then else otherwise   (negated: !is_unit)
+    IfUnit,    // if (locals[index].is_unit()) then_body else else_body   (negated: !is_unit)
     Return,    // return expr;
     Continue,  // continue;  the function's loop: a self tail call
   };
@@ -75,21 +85,33 @@ struct Stmt {
 };
 
 // One Sign function, lowered to one C++ function over sign::Value.
+//
+// A direct function takes its parameters as C++ parameters; it is a
+// top-level definition with plain parameters, called by name. A generic
+// function — a lambda, or a definition with defaults, rest or bracket
+// parameters — has the signature of sign::Function::Code and binds its
+// parameters from the argument span itself.
 struct Function {
   std::string cpp_name;
   std::string sign_name;
   std::uint32_t line = 0;
-  std::uint32_t param_count = 0;  // locals[0, param_count) are the parameters
+  std::uint32_t param_count = 0;  // direct: locals[0, param_count) are the parameters
+  std::int32_t arity = 0;         // as a function value; -1: any number (a ~rest parameter)
   std::vector<Local> locals;
   std::vector<StmtId> body;
-  bool loops = false;  // the body runs in `for (;;)`: it has self tail calls
+  std::vector<std::string> captures;  // generic: the Sign names it captured, in order
+  bool generic = false;
+  bool loops = false;        // the body runs in `for (;;)`: it has self tail calls
+  bool defers = false;       // may return a tail call for the caller's trampoline
+  bool needs_entry = false;  // direct, used as a value: emit a Function::Code adapter
+  bool uses_args = false;    // generic: reads its argument span
 };
 
 struct Module {
   std::string name;         // C++-safe module name: the namespace below sign_mod
   std::string source_name;  // file name of the .sign source, for comments
   std::vector<Global> globals;
-  std::vector<Function> functions;
+  std::deque<Function> functions;  // stable addresses: lambdas are added while others are lowered
   Function load;            // the body of load(): top-level definitions in order
   std::vector<Expr> exprs;  // expression pool
   std::vector<Stmt> stmts;  // statement pool

@@ -14,5 +14,8 @@
 
 #include <sign/value.hpp>
 #include <sign/impl/arith.hpp>
+#include <sign/impl/call.hpp>
 #include <sign/impl/compare.hpp>
+#include <sign/impl/ops.hpp>
+#include <sign/impl/section.hpp>
 #include <sign/impl/entry.hpp>

@@ -22,6 +22,7 @@ sign::Value in_range(sign::Value x);
 sign::Value below(sign::Value x);
 
 //=== definitions ==============================================================
+// in_range (comparisons.sign:2)
 #line 2 "comparisons.sign"
 sign::Value in_range(sign::Value x) {
 #line 2 "comparisons.sign"
@@ -36,9 +37,7 @@ sign::Value in_range(sign::Value x) {
     if (!mid_2.is_unit()) {
 #line 2 "comparisons.sign"
       cmp_1 = sign::impl::chain_less(cmp_1, mid_2, sign::Value::from_int(10));
-    }
-#line 2 "comparisons.sign"
-    if (mid_2.is_unit()) {
+    } else {
 #line 2 "comparisons.sign"
       cmp_1 = sign::Value();
     }
@@ -47,6 +46,7 @@ sign::Value in_range(sign::Value x) {
   return cmp_1;
 }
 
+// below (comparisons.sign:3)
 #line 3 "comparisons.sign"
 sign::Value below(sign::Value x) {
 #line 3 "comparisons.sign"

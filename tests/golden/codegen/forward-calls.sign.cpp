@@ -22,6 +22,7 @@ sign::Value first(sign::Value n);
 sign::Value second(sign::Value n);
 
 //=== definitions ==============================================================
+// first (forward-calls.sign:2)
 #line 2 "forward-calls.sign"
 sign::Value first(sign::Value n) {
 #line 2 "forward-calls.sign"
@@ -30,6 +31,7 @@ sign::Value first(sign::Value n) {
   return second(sign::impl::add(n, sign::Value::from_int(1)));
 }
 
+// second (forward-calls.sign:3)
 #line 3 "forward-calls.sign"
 sign::Value second(sign::Value n) {
 #line 3 "forward-calls.sign"

@@ -21,6 +21,7 @@ sign::Value module_result_;
 sign::Value classify(sign::Value x);
 
 //=== definitions ==============================================================
+// classify (match-case.sign:2)
 #line 2 "match-case.sign"
 sign::Value classify(sign::Value x) {
 #line 2 "match-case.sign"

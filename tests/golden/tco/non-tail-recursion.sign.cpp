@@ -21,6 +21,7 @@ sign::Value module_result_;
 sign::Value fact(sign::Value n);
 
 //=== definitions ==============================================================
+// fact (non-tail-recursion.sign:2)
 #line 2 "non-tail-recursion.sign"
 sign::Value fact(sign::Value n) {
 #line 2 "non-tail-recursion.sign"

@@ -21,6 +21,7 @@ sign::Value module_result_;
 sign::Value sum_to(sign::Value n, sign::Value acc);
 
 //=== definitions ==============================================================
+// sum_to (self-tail-loop.sign:2)
 #line 2 "self-tail-loop.sign"
 sign::Value sum_to(sign::Value n, sign::Value acc) {
   for (;;) {  // the body repeats for self tail calls

@@ -21,6 +21,7 @@ sign::Value module_result_;
 sign::Value count_down(sign::Value n);
 
 //=== definitions ==============================================================
+// count_down (tail-call-after-or.sign:2)
 #line 2 "tail-call-after-or.sign"
 sign::Value count_down(sign::Value n) {
   for (;;) {  // the body repeats for self tail calls

@@ -19,6 +19,8 @@ namespace sign::impl {
 [[nodiscard]] Value more(const Value& l, const Value& r) noexcept;
 [[nodiscard]] Value not_equal(const Value& l, const Value& r) noexcept;       // `!=`
 [[nodiscard]] Value structural_equal(const Value& l, const Value& r) noexcept;  // `==`: l or __
+// `!==`: l when not structurally equal; a __ operand is the identity.
+[[nodiscard]] Value not_same(const Value& l, const Value& r) noexcept;
 
 // The middle operand when both comparisons hold, else __ (Units absorb).
 [[nodiscard]] Value chain_less(const Value& l, const Value& c, const Value& r) noexcept;

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// The heap kinds of sign::Value: String, List, Dict and Function objects with
+// an intrusive reference count (included by sign/value.hpp).
+//
+// Counts are plain integers: a program's values belong to the thread that
+// runs it. Objects are immutable once shared — every operation builds a new
+// one — so a count is the only thing that changes. Freeing is iterative
+// (src/heap.cpp): a list nested ten million deep is released without
+// recursion.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <sign/value.hpp>
+
+namespace sign {
+
+class HeapObject {
+ public:
+  HeapObject(const HeapObject&) = delete;
+  HeapObject& operator=(const HeapObject&) = delete;
+
+  std::uint32_t use_count() const noexcept { return count_; }
+
+ protected:
+  HeapObject() = default;
+  ~HeapObject() = default;
+
+ private:
+  friend class Value;
+  friend struct HeapRelease;
+  std::uint32_t count_ = 1;
+};
+
+// UTF-8 text. Chars are Strings of one code point.
+class String final : public HeapObject {
+ public:
+  explicit String(std::string text) : text_(std::move(text)) {}
+  std::string_view text() const noexcept { return text_; }
+
+ private:
+  std::string text_;
+};
+
+class List final : public HeapObject {
+ public:
+  explicit List(std::vector<Value> items) : items_(std::move(items)) {}
+  std::span<const Value> items() const noexcept { return items_; }
+
+ private:
+  friend struct HeapRelease;
+  std::vector<Value> items_;
+};
+
+// Named slots in definition order (`[x : 1 / y : 2]`).
+class Dict final : public HeapObject {
+ public:
+  using Entry = std::pair<std::string, Value>;
+  explicit Dict(std::vector<Entry> entries) : entries_(std::move(entries)) {}
+  std::span<const Entry> entries() const noexcept { return entries_; }
+  // The value of slot `key`, or nullptr.
+  const Value* find(std::string_view key) const noexcept;
+
+ private:
+  friend struct HeapRelease;
+  std::vector<Entry> entries_;
+};
+
+using Args = std::span<const Value>;
+
+// A function value: code plus the values it captured. Generated lambdas,
+// module functions used as values, compositions, sections and partial
+// applications are all Functions; sign::impl::apply calls them.
+class Function final : public HeapObject {
+ public:
+  using Code = Value (*)(const Function& self, Args args);
+  // What the code does with surplus arguments: Greedy ones (a bare `[+]`, a
+  // mapping section `[* 2,]`) consume every argument of a stream.
+  enum class Shape : std::uint8_t { Plain, Greedy };
+
+  Function(Code entry, std::int32_t arity, std::vector<Value> captured, Shape shape = Shape::Plain,
+           std::int32_t tag = 0)
+      : code_(entry), arity_(arity), shape_(shape), tag_(tag), captured_(std::move(captured)) {}
+
+  Code code() const noexcept { return code_; }
+  std::int32_t arity() const noexcept { return arity_; }
+  Shape shape() const noexcept { return shape_; }
+  std::int32_t tag() const noexcept { return tag_; }  // runtime-made functions: which operator
+  const Value& captured(std::size_t i) const noexcept { return captured_[i]; }
+  std::span<const Value> captured() const noexcept { return captured_; }
+
+ private:
+  friend struct HeapRelease;
+  Code code_;
+  std::int32_t arity_;
+  Shape shape_;
+  std::int32_t tag_;
+  std::vector<Value> captured_;
+};
+
+// Frees an object whose count reached zero, and every object only it kept
+// alive, without recursion.
+void destroy(Kind kind, HeapObject* object) noexcept;
+
+inline void Value::retain() const noexcept { ++object_->count_; }
+inline void Value::release() noexcept {
+  if (--object_->count_ == 0) destroy(kind_, object_);
+}
+
+inline const String& Value::as_string() const noexcept { return *static_cast<const String*>(object_); }
+inline const List& Value::as_list() const noexcept { return *static_cast<const List*>(object_); }
+inline const Dict& Value::as_dict() const noexcept { return *static_cast<const Dict*>(object_); }
+inline const Function& Value::as_function() const noexcept { return *static_cast<const Function*>(object_); }
+
+inline bool Value::is_unit() const noexcept {
+  switch (kind_) {
+    case Kind::Unit: return true;
+    case Kind::String: return as_string().text().empty();
+    case Kind::List: return as_list().items().empty();
+    default: return false;
+  }
+}
+
+// Constructors of heap values.
+Value make_string(std::string text);
+Value make_list(std::vector<Value> items);
+Value make_dict(std::vector<Dict::Entry> entries);
+Value make_function(Function::Code code, std::int32_t arity, std::vector<Value> captured = {},
+                    Function::Shape shape = Function::Shape::Plain, std::int32_t tag = 0);
+
+}  // namespace sign

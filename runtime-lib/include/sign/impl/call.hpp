@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// sign::impl calls — how generated code applies function values.
+//
+// Tail calls are guaranteed (impl/core/tco.md). A self tail call becomes the
+// function's loop at compile time; every other call in tail position returns
+// `tail_call(f, args)`: a marker Value that hands the call to the nearest
+// trampoline — `apply` or `settle` — instead of growing the C++ stack.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+#include <sign/value.hpp>
+
+namespace sign::impl {
+
+// Calls `f` with `args` and runs any tail calls it hands back. A Unit in
+// function position passes its argument through (type_system.md §6.1); any
+// other non-function value is not callable and the call is __.
+[[nodiscard]] Value apply(const Value& f, Args args);
+[[nodiscard]] inline Value apply(const Value& f, std::initializer_list<Value> args) {
+  return apply(f, Args(args.begin(), args.size()));
+}
+// `f a xs~ c`: the arguments whose bit is set in `spread` are Lists spread
+// into several arguments.
+[[nodiscard]] Value apply_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread);
+
+// A call in tail position: the caller's trampoline makes it.
+[[nodiscard]] Value tail_call(const Value& f, std::initializer_list<Value> args);
+[[nodiscard]] Value tail_call_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread);
+// Finishes a result that may be a tail call (the value of a direct call of a
+// module function that hands tail calls back).
+[[nodiscard]] inline Value settle(Value result);
+
+// `f a` where pass 2 proved too few arguments: a Function waiting for the rest.
+[[nodiscard]] Value partial(const Value& f, std::initializer_list<Value> args);
+// `f g`: left to right, g after f (coproduct_resolver.md §3).
+[[nodiscard]] Value compose(const Value& f, const Value& g);
+
+// Parameter binding in generated functions: argument i, or __ when absent.
+[[nodiscard]] inline Value arg(Args args, std::size_t i) { return i < args.size() ? args[i] : Value(); }
+// `~rest`: the arguments from i on, as a List (empty for none or a lone __).
+[[nodiscard]] Value rest_args(Args args, std::size_t i);
+// `[a b ~rest c] ? ...`: destructures one List (or String, or a scalar as a
+// one-element List) into `before` leading entries, the optional rest, and
+// `after` trailing entries: a List of the parts, missing ones __.
+[[nodiscard]] Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after);
+// Part k of a destructure() result.
+[[nodiscard]] inline Value part(const Value& parts, std::size_t k) { return arg(parts.as_list().items(), k); }
+// What a bracket parameter list destructures: the one argument, or several
+// taken as a List.
+[[nodiscard]] Value pattern_source(Args args);
+
+// The function value of a module function `code` (made once).
+template <Function::Code code, int arity>
+const Value& static_function() {
+  static const Value f = make_function(code, arity);
+  return f;
+}
+
+// The identity morphism `!__` (categorical_truth.md): true, and callable.
+[[nodiscard]] const Value& identity();
+
+namespace detail {
+[[nodiscard]] Value run_tail_calls();
+}
+
+inline Value settle(Value result) {
+  if (result.kind() != Kind::TailCall) return result;
+  return detail::run_tail_calls();
+}
+
+}  // namespace sign::impl

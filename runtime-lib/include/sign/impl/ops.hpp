@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// sign::impl operations on Strings, Lists and Dicts — called only by
+// generated code. Each follows the reference semantics of the operator it
+// implements (guide/operator_table.md, impl/core/list_model.md); a value of
+// the wrong kind gives __, never a crash.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <sign/value.hpp>
+
+namespace sign::impl {
+
+// Literals.
+[[nodiscard]] inline Value string_literal(std::string_view text) { return make_string(std::string(text)); }
+
+// Whitespace between values (coproduct): `1 2` builds a List, a String on
+// either side joins text, a __ operand is the identity, a Function on the
+// left is applied to a non-function right (tier 10.4).
+[[nodiscard]] Value construct(const Value& l, const Value& r);
+// `x [xs]~`: x in front of the List r; `[xs]~ x`: x after the List l.
+[[nodiscard]] Value push_front(const Value& x, const Value& r);
+[[nodiscard]] Value push_back(const Value& l, const Value& x);
+// `a , b`: a List of both; `chain`: l is itself a `,` product, extended.
+// __ operands leave no slot.
+[[nodiscard]] Value product(const Value& l, const Value& r, bool chain);
+
+// `l ' r` with r a value: an index (negative from the end, Floats rounded)
+// or a List of indices. Strings index by code point.
+[[nodiscard]] Value get_index(const Value& l, const Value& r);
+// `l ' name`: the slot `name` of a Dict; for any other l, `name` is a
+// variable whose value is the index.
+[[nodiscard]] Value get_named(const Value& l, std::string_view name, const Value& name_value);
+// `l ' n~`: the elements from index n on.
+[[nodiscard]] Value get_rest(const Value& l, const Value& n);
+
+// `|x|`: element count of a List, String or Dict, absolute value of a
+// number. For __ it is 0 when pass 3 proved a List or String operand.
+[[nodiscard]] Value absolute(const Value& v, bool collection_operand);
+// Postfix `~` as a value: flattens one level.
+[[nodiscard]] Value flatten(const Value& v);
+// `a ~ b` (Ints or single chars), `a ~+ s ~ b` and its siblings.
+enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };
+[[nodiscard]] Value range(const Value& start, const Value& end);
+[[nodiscard]] Value range_step(const Value& start, RangeStep step_op, const Value& step, const Value& end);
+
+// Prefix `!`: the identity function for __ (true), __ for anything else.
+[[nodiscard]] Value logic_not(const Value& v);
+// Prefix `@` on a value that is not an address: the value itself.
+[[nodiscard]] inline Value input(const Value& v) { return v; }
+// `l ^ r`.
+[[nodiscard]] Value pow(const Value& l, const Value& r);
+
+// Helpers for generated parameter binding (`[h ~t] ? ...`) live in call.hpp.
+
+// Text of a value when a String joins it (`` `n=` 5 `` → `n=5`).
+void append_text(std::string& out, const Value& v);
+// Splits UTF-8 text into its code points, one String each.
+[[nodiscard]] std::vector<Value> chars_of(std::string_view text);
+
+}  // namespace sign::impl

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// Applying function values, and the tail-call trampoline (sign/impl/call.hpp).
+#include <sign/impl/call.hpp>
+
+#include <string>
+#include <utility>
+
+namespace sign::impl {
+namespace {
+
+// The one tail call in flight on this thread: set by tail_call, taken by the
+// trampoline before anything else can run.
+struct PendingCall {
+  Value f;
+  std::vector<Value> args;
+};
+thread_local PendingCall pending_call;
+
+// One call without running the tail calls it hands back.
+Value call_once(const Value& f, Args args) {
+  if (f.is_function()) {
+    const Function& fn = f.as_function();
+    return fn.code()(fn, args);
+  }
+  // Unit in function position passes its argument through (type_system.md §6.1).
+  if (f.is_unit()) return args.size() == 1 ? args[0] : make_list(std::vector<Value>(args.begin(), args.end()));
+  return Value();
+}
+
+Value hand_over(Value f, std::vector<Value> args) {
+  pending_call.f = std::move(f);
+  pending_call.args = std::move(args);
+  return Value::tail_call_marker();
+}
+
+void append_spread(std::vector<Value>& out, const Value& v, bool spread) {
+  if (spread && v.is_list()) {
+    for (const Value& item : v.as_list().items()) out.push_back(item);
+  } else {
+    out.push_back(v);
+  }
+}
+
+std::vector<Value> spread_args(std::initializer_list<Value> args, std::uint64_t spread) {
+  std::vector<Value> out;
+  out.reserve(args.size());
+  std::size_t i = 0;
+  for (const Value& v : args) append_spread(out, v, i < 64 && ((spread >> i++) & 1) != 0);
+  return out;
+}
+
+Value partial_code(const Function& self, Args args) {
+  std::vector<Value> all(self.captured().begin() + 1, self.captured().end());
+  all.insert(all.end(), args.begin(), args.end());
+  return hand_over(self.captured(0), std::move(all));
+}
+
+bool is_greedy(const Value& f) { return f.is_function() && f.as_function().shape() == Function::Shape::Greedy; }
+
+Value compose_code(const Function& self, Args args) {
+  Value mid = apply(self.captured(0), args);
+  if (mid.is_unit()) return Value();  // the completeness axiom holds for the whole chain
+  // Between point-free stages the value is a stream (list_model.md §2.4): a
+  // greedy stage consumes a List's elements as its arguments.
+  const Value& g = self.captured(1);
+  if (mid.is_list() && is_greedy(g)) {
+    const auto items = mid.as_list().items();
+    return hand_over(g, std::vector<Value>(items.begin(), items.end()));
+  }
+  return hand_over(g, {std::move(mid)});
+}
+
+Value identity_code(const Function&, Args args) { return args.empty() ? Value() : args[0]; }
+
+}  // namespace
+
+Value detail::run_tail_calls() {
+  for (;;) {
+    const Value f = std::move(pending_call.f);
+    const std::vector<Value> args = std::move(pending_call.args);
+    Value result = call_once(f, args);
+    if (result.kind() != Kind::TailCall) return result;
+  }
+}
+
+Value apply(const Value& f, Args args) { return settle(call_once(f, args)); }
+
+Value apply_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread) {
+  const std::vector<Value> all = spread_args(args, spread);
+  return apply(f, all);
+}
+
+Value tail_call(const Value& f, std::initializer_list<Value> args) {
+  return hand_over(f, std::vector<Value>(args.begin(), args.end()));
+}
+
+Value tail_call_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread) {
+  return hand_over(f, spread_args(args, spread));
+}
+
+Value partial(const Value& f, std::initializer_list<Value> args) {
+  std::vector<Value> captured{f};
+  captured.insert(captured.end(), args.begin(), args.end());
+  const std::int32_t arity = f.is_function() && f.as_function().arity() >= 0
+                                 ? f.as_function().arity() - static_cast<std::int32_t>(args.size())
+                                 : -1;
+  return make_function(&partial_code, arity, std::move(captured));
+}
+
+Value compose(const Value& f, const Value& g) { return make_function(&compose_code, 1, {f, g}); }
+
+Value rest_args(Args args, std::size_t i) {
+  if (i >= args.size() || (args.size() - i == 1 && args[i].is_unit())) return make_list({});
+  return make_list(std::vector<Value>(args.begin() + static_cast<std::ptrdiff_t>(i), args.end()));
+}
+
+const Value& identity() {
+  static const Value id = make_function(&identity_code, 1);
+  return id;
+}
+
+}  // namespace sign::impl

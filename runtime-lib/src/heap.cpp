@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Heap values: construction and iterative release (contract in sign/heap.hpp).
+#include <sign/value.hpp>
+
+#include <utility>
+#include <vector>
+
+namespace sign {
+namespace {
+
+using Pending = std::vector<std::pair<Kind, HeapObject*>>;
+
+// While an object is being freed, objects its members release are queued
+// here instead of being freed from inside its destructor: the depth of the
+// C++ stack stays constant however deeply values nest.
+thread_local Pending* pending = nullptr;
+
+void free_one(Kind kind, HeapObject* object) noexcept {
+  switch (kind) {
+    case Kind::String: delete static_cast<String*>(object); return;
+    case Kind::List: delete static_cast<List*>(object); return;
+    case Kind::Dict: delete static_cast<Dict*>(object); return;
+    case Kind::Function: delete static_cast<Function*>(object); return;
+    default: return;
+  }
+}
+
+}  // namespace
+
+void destroy(Kind kind, HeapObject* object) noexcept {
+  if (pending != nullptr) {
+    pending->emplace_back(kind, object);
+    return;
+  }
+  Pending queue;
+  pending = &queue;
+  free_one(kind, object);
+  while (!queue.empty()) {
+    const auto [k, o] = queue.back();
+    queue.pop_back();
+    free_one(k, o);
+  }
+  pending = nullptr;
+}
+
+const Value* Dict::find(std::string_view key) const noexcept {
+  for (const auto& [name, value] : entries_) {
+    if (name == key) return &value;
+  }
+  return nullptr;
+}
+
+Value make_string(std::string text) { return Value::adopt(Kind::String, new String(std::move(text))); }
+Value make_list(std::vector<Value> items) { return Value::adopt(Kind::List, new List(std::move(items))); }
+Value make_dict(std::vector<Dict::Entry> entries) { return Value::adopt(Kind::Dict, new Dict(std::move(entries))); }
+Value make_function(Function::Code code, std::int32_t arity, std::vector<Value> captured, Function::Shape shape,
+                    std::int32_t tag) {
+  return Value::adopt(Kind::Function, new Function(code, arity, std::move(captured), shape, tag));
+}
+
+}  // namespace sign

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: MIT
+// Operations on Strings, Lists and Dicts (contract in sign/impl/ops.hpp).
+#include <sign/impl/arith.hpp>
+#include <sign/impl/call.hpp>
+#include <sign/impl/ops.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace sign::impl {
+namespace {
+
+// A List's elements; __ is no element, any other value one (a scalar is a
+// one-element List: `[5]` is 5).
+std::vector<Value> as_items(const Value& v) {
+  if (v.is_unit()) return {};
+  if (v.is_list()) return {v.as_list().items().begin(), v.as_list().items().end()};
+  return {v};
+}
+
+// What `'` indexes: List elements, a String's characters, a Dict's slots in
+// order, or the scalar itself.
+std::vector<Value> indexable(const Value& v) {
+  if (v.is_string()) return chars_of(v.as_string().text());
+  if (v.is_dict()) {
+    std::vector<Value> out;
+    for (const auto& entry : v.as_dict().entries()) out.push_back(entry.second);
+    return out;
+  }
+  return as_items(v);
+}
+
+std::int64_t round_half_away(double d) { return static_cast<std::int64_t>(d < 0 ? -std::round(-d) : std::round(d)); }
+
+// Index i (negative counts from the end), or -1 when it is out of range.
+std::int64_t resolve_index(const Value& i, std::size_t size) {
+  std::int64_t n = i.is_int() ? i.as_int() : round_half_away(i.as_float());
+  if (n < 0) n += static_cast<std::int64_t>(size);
+  return n >= 0 && static_cast<std::size_t>(n) < size ? n : -1;
+}
+
+Value join_chars(const std::vector<Value>& chars) {
+  std::string text;
+  for (const Value& c : chars) append_text(text, c);
+  return make_string(std::move(text));
+}
+
+std::size_t utf8_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  return 4;
+}
+
+void append_number(std::string& out, const Value& v) {
+  std::array<char, 32> buf;
+  // Text as the reference prints numbers: integral Floats without ".0".
+  if (v.is_float() && std::isfinite(v.as_float()) && v.as_float() == std::trunc(v.as_float()) &&
+      std::fabs(v.as_float()) < 1e21) {
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), static_cast<std::int64_t>(v.as_float()));
+    out.append(buf.data(), res.ptr);
+    return;
+  }
+  if (v.is_float() && !std::isfinite(v.as_float())) {
+    out += std::isnan(v.as_float()) ? "NaN" : v.as_float() > 0 ? "Infinity" : "-Infinity";
+    return;
+  }
+  const auto res = v.is_int() ? std::to_chars(buf.data(), buf.data() + buf.size(), v.as_int())
+                              : std::to_chars(buf.data(), buf.data() + buf.size(), v.as_float());
+  out.append(buf.data(), res.ptr);
+}
+
+constexpr std::size_t kMaxRange = std::size_t{1} << 26;  // a runaway range is __, not an exhausted heap
+
+}  // namespace
+
+std::vector<Value> chars_of(std::string_view text) {
+  std::vector<Value> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(text[i])), text.size() - i);
+    out.push_back(make_string(std::string(text.substr(i, n))));
+    i += n;
+  }
+  return out;
+}
+
+void append_text(std::string& out, const Value& v) {
+  switch (v.kind()) {
+    case Kind::String: out += v.as_string().text(); return;
+    case Kind::Int:
+    case Kind::Float: append_number(out, v); return;
+    case Kind::List:
+      for (const Value& item : v.as_list().items()) append_text(out, item);
+      return;
+    case Kind::Dict: out += "[object Object]"; return;
+    default: return;  // __ joins as nothing
+  }
+}
+
+Value construct(const Value& l, const Value& r) {
+  // __ is the unit of the coproduct, but an empty String literal is a text
+  // seed: `` `` 1 2 `` is the text `12`.
+  if (l.is_unit() && !l.is_string()) return r;
+  if (r.is_unit() && !r.is_string()) return l;
+  if (l.is_function() && !r.is_function()) return apply(l, {r});
+  if (l.is_string() || r.is_string()) {
+    std::string text;
+    append_text(text, l);
+    append_text(text, r);
+    return make_string(std::move(text));
+  }
+  std::vector<Value> items = as_items(l);
+  std::vector<Value> right = as_items(r);
+  items.insert(items.end(), std::make_move_iterator(right.begin()), std::make_move_iterator(right.end()));
+  return make_list(std::move(items));
+}
+
+Value push_front(const Value& x, const Value& r) {
+  std::vector<Value> items = as_items(r);
+  if (!x.is_unit()) items.insert(items.begin(), x);
+  return make_list(std::move(items));
+}
+
+Value push_back(const Value& l, const Value& x) {
+  std::vector<Value> items = as_items(l);
+  if (!x.is_unit()) items.push_back(x);
+  return make_list(std::move(items));
+}
+
+Value product(const Value& l, const Value& r, bool chain) {
+  std::vector<Value> items;
+  if (chain) {
+    items = as_items(l);
+  } else if (!l.is_unit()) {
+    items.push_back(l);
+  }
+  if (!r.is_unit()) items.push_back(r);
+  return make_list(std::move(items));
+}
+
+Value get_index(const Value& l, const Value& r) {
+  if (l.is_unit()) return Value();
+  const std::vector<Value> items = indexable(l);
+  if (r.is_number()) {
+    const std::int64_t i = resolve_index(r, items.size());
+    return i < 0 ? Value() : items[static_cast<std::size_t>(i)];
+  }
+  if (r.is_list()) {
+    std::vector<Value> picked;
+    for (const Value& i : r.as_list().items()) {
+      const std::int64_t n = i.is_number() ? resolve_index(i, items.size()) : -1;
+      picked.push_back(n < 0 ? Value() : items[static_cast<std::size_t>(n)]);
+    }
+    return l.is_string() ? join_chars(picked) : make_list(std::move(picked));
+  }
+  return Value();
+}
+
+Value get_named(const Value& l, std::string_view name, const Value& name_value) {
+  if (l.is_unit()) return Value();
+  if (l.is_dict()) {
+    const Value* slot = l.as_dict().find(name);
+    return slot ? *slot : Value();
+  }
+  return get_index(l, name_value);
+}
+
+Value get_rest(const Value& l, const Value& n) {
+  if (l.is_unit() || !n.is_number()) return Value();
+  std::vector<Value> items = indexable(l);
+  std::int64_t from = n.is_int() ? n.as_int() : round_half_away(n.as_float());
+  const auto size = static_cast<std::int64_t>(items.size());
+  if (from < 0) from = std::max<std::int64_t>(0, size + from);
+  std::vector<Value> rest;
+  for (std::int64_t i = from; i < size; ++i) rest.push_back(items[static_cast<std::size_t>(i)]);
+  return l.is_string() ? join_chars(rest) : make_list(std::move(rest));
+}
+
+Value absolute(const Value& v, bool collection_operand) {
+  if (v.is_unit()) return collection_operand ? Value::from_int(0) : Value();
+  switch (v.kind()) {
+    case Kind::List: return Value::from_int(static_cast<std::int64_t>(v.as_list().items().size()));
+    case Kind::String: return Value::from_int(static_cast<std::int64_t>(chars_of(v.as_string().text()).size()));
+    case Kind::Dict: return Value::from_int(static_cast<std::int64_t>(v.as_dict().entries().size()));
+    case Kind::Int: return Value::from_int(v.as_int() < 0 ? sub_wrap(0, v.as_int()) : v.as_int());
+    case Kind::Float: return Value::from_float(std::fabs(v.as_float()));
+    default: return Value();
+  }
+}
+
+Value flatten(const Value& v) {
+  if (!v.is_list()) return v;
+  std::vector<Value> out;
+  for (const Value& item : v.as_list().items()) {
+    if (item.is_list()) {
+      out.insert(out.end(), item.as_list().items().begin(), item.as_list().items().end());
+    } else {
+      out.push_back(item);
+    }
+  }
+  return make_list(std::move(out));
+}
+
+Value range(const Value& start, const Value& end) {
+  if (start.is_unit() || end.is_unit()) return Value();
+  if (start.is_string() && end.is_string()) {
+    const auto a = chars_of(start.as_string().text()), b = chars_of(end.as_string().text());
+    if (a.size() != 1 || b.size() != 1) return Value();
+    // Code points, decoded from the one-character Strings.
+    const auto decode = [](std::string_view s) {
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+      const std::size_t n = utf8_length(p[0]);
+      char32_t cp = n == 1 ? p[0] : p[0] & (0xFF >> (n + 1));
+      for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (p[i] & 0x3F);
+      return cp;
+    };
+    const char32_t from = decode(start.as_string().text()), to = decode(end.as_string().text());
+    std::string text;
+    const int delta = from <= to ? 1 : -1;
+    for (char32_t c = from;; c = static_cast<char32_t>(static_cast<int>(c) + delta)) {
+      if (c < 0x80) {
+        text += static_cast<char>(c);
+      } else if (c < 0x800) {
+        text += static_cast<char>(0xC0 | (c >> 6));
+        text += static_cast<char>(0x80 | (c & 0x3F));
+      } else if (c < 0x10000) {
+        text += static_cast<char>(0xE0 | (c >> 12));
+        text += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (c & 0x3F));
+      } else {
+        text += static_cast<char>(0xF0 | (c >> 18));
+        text += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        text += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      if (c == to) break;
+    }
+    return make_string(std::move(text));
+  }
+  const bool ascending = start.to_double() <= end.to_double();
+  return range_step(start, ascending ? RangeStep::Add : RangeStep::Sub, Value::from_int(1), end);
+}
+
+Value range_step(const Value& start, RangeStep step_op, const Value& step, const Value& end) {
+  if (!start.is_number() || !step.is_number() || !end.is_number()) return Value();
+  const bool ints = start.is_int() && step.is_int() && end.is_int() && step_op != RangeStep::Div;
+  const bool ascending = start.to_double() <= end.to_double();
+  std::vector<Value> out;
+  if (ints) {
+    const std::int64_t s = step.as_int(), e = end.as_int();
+    for (std::int64_t v = start.as_int(); ascending ? v <= e : v >= e;) {
+      if (out.size() == kMaxRange) return Value();
+      out.push_back(Value::from_int(v));
+      std::int64_t next = v;
+      switch (step_op) {
+        case RangeStep::Add: next = add_wrap(v, s); break;
+        case RangeStep::Sub: next = sub_wrap(v, s); break;
+        case RangeStep::Mul: next = mul_wrap(v, s); break;
+        case RangeStep::Pow: next = static_cast<std::int64_t>(std::pow(static_cast<double>(v), static_cast<double>(s))); break;
+        case RangeStep::Div: break;
+      }
+      // A step that does not move toward the end (or wraps past it) ends the range.
+      if (ascending ? next <= v : next >= v) break;
+      v = next;
+    }
+    return make_list(std::move(out));
+  }
+  const double s = step.to_double(), e = end.to_double();
+  for (double v = start.to_double(); ascending ? v <= e : v >= e;) {
+    if (out.size() == kMaxRange) return Value();
+    out.push_back(Value::from_float(v));
+    double next = v;
+    switch (step_op) {
+      case RangeStep::Add: next = v + s; break;
+      case RangeStep::Sub: next = v - s; break;
+      case RangeStep::Mul: next = v * s; break;
+      case RangeStep::Div: next = v / s; break;
+      case RangeStep::Pow: next = std::pow(v, s); break;
+    }
+    if (ascending ? !(next > v) : !(next < v)) break;
+    v = next;
+  }
+  return make_list(std::move(out));
+}
+
+Value logic_not(const Value& v) { return v.is_unit() ? identity() : Value(); }
+
+Value pow(const Value& l, const Value& r) {
+  if (l.is_unit() || l.is_string()) return Value();
+  if (r.is_unit()) return l;
+  if (l.is_list()) {  // `[0 1] ^ 3`: three copies of the List, as elements
+    if (!r.is_number()) return Value();
+    std::vector<Value> out;
+    for (std::int64_t i = 0; i < round_half_away(r.to_double()); ++i) out.push_back(l);
+    return make_list(std::move(out));
+  }
+  if (!l.is_number() || !r.is_number()) return Value();
+  if (l.is_int() && r.is_int() && r.as_int() >= 0) {
+    std::int64_t result = 1, base = l.as_int();
+    for (std::int64_t e = r.as_int(); e > 0; e >>= 1) {
+      if (e & 1) result = mul_wrap(result, base);
+      base = mul_wrap(base, base);
+    }
+    return Value::from_int(result);
+  }
+  return Value::from_float(std::pow(l.to_double(), r.to_double()));
+}
+
+Value pattern_source(Args args) {
+  if (args.size() == 1) return args[0];
+  return make_list(std::vector<Value>(args.begin(), args.end()));
+}
+
+Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after) {
+  const std::vector<Value> items = indexable(v);
+  std::vector<Value> out;
+  std::size_t i = 0;
+  for (; i < before; ++i) out.push_back(i < items.size() ? items[i] : Value());
+  if (!rest) return make_list(std::move(out));
+  const std::size_t rest_end = std::max(i, items.size() >= after ? items.size() - after : 0);
+  const std::vector<Value> middle(items.begin() + static_cast<std::ptrdiff_t>(std::min(i, items.size())),
+                                  items.begin() + static_cast<std::ptrdiff_t>(std::min(rest_end, items.size())));
+  out.push_back(v.is_string() ? join_chars(middle) : make_list(middle));
+  for (std::size_t k = 0; k < after; ++k) out.push_back(rest_end + k < items.size() ? items[rest_end + k] : Value());
+  return make_list(std::move(out));
+}
+
+}  // namespace sign::impl

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// Point-free sections (contract in sign/impl/section.hpp).
+#include <sign/impl/arith.hpp>
+#include <sign/impl/call.hpp>
+#include <sign/impl/compare.hpp>
+#include <sign/impl/ops.hpp>
+#include <sign/impl/section.hpp>
+
+namespace sign::impl {
+namespace {
+
+// Function::tag packs the operator, the form and whether the bound operand
+// is a slot name.
+constexpr std::int32_t pack(SectionOp op, SectionForm form, bool named) {
+  return static_cast<std::int32_t>(op) | (static_cast<std::int32_t>(form) << 8) | (named ? 1 << 16 : 0);
+}
+SectionOp op_of(std::int32_t tag) { return static_cast<SectionOp>(tag & 0xFF); }
+SectionForm form_of(std::int32_t tag) { return static_cast<SectionForm>((tag >> 8) & 0xFF); }
+bool named(std::int32_t tag) { return (tag >> 16) & 1; }
+
+// In a section a comparison keeps the element itself when it holds: sections
+// serve map, filter and fold, where the point is which elements stay.
+Value keep_if(const Value& a, const Value& holds) { return holds.is_unit() ? Value() : a; }
+
+Value combine(SectionOp op, const Value& a, const Value& b) {
+  switch (op) {
+    case SectionOp::Add: return add(a, b);
+    case SectionOp::Sub: return sub(a, b);
+    case SectionOp::Mul: return mul(a, b);
+    case SectionOp::Div: return div(a, b);
+    case SectionOp::Mod: return mod(a, b);
+    case SectionOp::Pow: return pow(a, b);
+    case SectionOp::Less: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, less(a, b));
+    case SectionOp::LessEqual: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, less_equal(a, b));
+    case SectionOp::Eq: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, equal_to(a, b));
+    case SectionOp::MoreEqual: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, more_equal(a, b));
+    case SectionOp::More: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, more(a, b));
+    case SectionOp::Equal: return keep_if(a, structural_equal(a, b));
+    case SectionOp::NotEqual: return keep_if(a, not_equal(a, b));
+    case SectionOp::NotSame: return a.is_unit() ? b : b.is_unit() ? a : keep_if(a, logic_not(structural_equal(a, b)));
+    case SectionOp::And: return a.is_unit() || b.is_unit() ? Value() : b;
+    case SectionOp::Or: return a.is_unit() ? b : a;
+    case SectionOp::Xor: return logic_xor(a, b);
+    case SectionOp::GetProp: return get_index(a, b);
+    case SectionOp::Construct: return construct(a, b);
+    default: return Value();
+  }
+}
+
+Value unary(SectionOp op, const Value& x) {
+  switch (op) {
+    case SectionOp::Not: return logic_not(x);
+    case SectionOp::Negate: return negate(x);
+    case SectionOp::Factorial: return factorial(x);
+    case SectionOp::Flatten: return flatten(x);
+    case SectionOp::Input: return input(x);
+    default: return Value();
+  }
+}
+
+Value section_code(const Function& self, Args args) {
+  const SectionOp op = op_of(self.tag());
+  const SectionForm form = form_of(self.tag());
+  const Value& bound = self.captured(0);
+  const auto bound_right = [&](const Value& x) {
+    if (named(self.tag())) return get_named(x, bound.as_string().text(), self.captured(1));
+    return combine(op, x, bound);
+  };
+  switch (form) {
+    case SectionForm::Fold: {
+      if (args.empty()) return Value();
+      Value acc = args[0];
+      for (std::size_t i = 1; i < args.size(); ++i) acc = acc.is_unit() ? Value() : combine(op, acc, args[i]);
+      return acc;
+    }
+    case SectionForm::Map: {
+      std::vector<Value> out;
+      for (const Value& x : args) {
+        if (x.is_unit()) continue;
+        Value y = bound_right(x);
+        if (!y.is_unit()) out.push_back(std::move(y));
+      }
+      return make_list(std::move(out));
+    }
+    default: break;
+  }
+  // A section that fills one operand is a lambda: a __ argument collapses it.
+  for (const Value& x : args) {
+    if (x.is_unit()) return Value();
+  }
+  const Value x = args.empty() ? Value() : args[0];
+  if (x.is_unit()) return Value();
+  switch (form) {
+    case SectionForm::RightBound: return bound_right(x);
+    case SectionForm::LeftBound: return combine(op, bound, x);
+    default: return unary(op, x);
+  }
+}
+
+}  // namespace
+
+Value section(SectionOp op, SectionForm form, const Value& bound) {
+  const bool greedy = form == SectionForm::Fold || form == SectionForm::Map;
+  return make_function(&section_code, greedy ? -1 : 1, {bound}, greedy ? Function::Shape::Greedy : Function::Shape::Plain,
+                       pack(op, form, false));
+}
+
+Value field_section(std::string_view name, const Value& name_value) {
+  return make_function(&section_code, 1, {make_string(std::string(name)), name_value}, Function::Shape::Plain,
+                       pack(SectionOp::GetProp, SectionForm::RightBound, true));
+}
+
+}  // namespace sign::impl
