@@ -1056,7 +1056,10 @@ class Lowerer {
       ExprId inner = unit();
       for (SemaId line : e.kids) inner = value(line);
       const Type t = e.kids.empty() ? Type::Unit : p_.type_of[e.kids.back()];
-      return call_value("sign::impl::absolute", {inner, bool_lit(t == Type::List || t == Type::String)});
+      // `|[]|` is 0: an empty bracket is the empty List, not the absence of a value.
+      const bool empty_list = !e.kids.empty() && p_.expr(e.kids.back()).kind == ExprKind::Block &&
+                              p_.expr(e.kids.back()).kids.empty();
+      return call_value("sign::impl::absolute", {inner, bool_lit(t == Type::List || t == Type::String || empty_list)});
     }
     if (e.kids.empty()) return call_value("sign::make_list", {initializer({})});
     if (is_struct(e)) return struct_value(e);
