@@ -148,12 +148,14 @@ class Parser {
   }
 
   // A '|' closes an absolute-value block when it is glued to what precedes it
-  // and not glued to what follows (grammar: "|" Expressions "|" &(space/end)).
+  // and not glued to what follows (grammar: "|" Expressions "|" &(space/end)),
+  // except for a product comma, which the reference accepts glued: `[|xs|, 1]`.
   bool closes_abs() const {
     const Token& bar = peek();
     const Token& next = peek(1);
     return !bar.space_before &&
-           (next.space_before || next.kind == TokenKind::Newline || next.kind == TokenKind::End || is_closer(next.kind));
+           (next.space_before || next.kind == TokenKind::Newline || next.kind == TokenKind::End || is_closer(next.kind) ||
+            (next.kind == TokenKind::Operator && text(next) == ","));
   }
 
   //G Line = Item (Item)*
@@ -216,10 +218,12 @@ class Parser {
            !(ctx == Context::Abs && closes_abs())) {
       const Token& op = peek();
       const Token& next = peek(1);
-      // A postfix operator is followed by space, a line end, a closer or another postfix.
+      // A postfix operator is followed by space, a line end, a closer, another
+      // postfix or a product comma (`[xs~, 3]`).
       const bool followed_ok = next.space_before || next.kind == TokenKind::Newline || next.kind == TokenKind::End ||
                                next.kind == TokenKind::Dedent || next.kind == TokenKind::Indent ||
-                               is_closer(next.kind) || (next.kind == TokenKind::Operator && is_postfix_op(text(next)));
+                               is_closer(next.kind) ||
+                               (next.kind == TokenKind::Operator && (is_postfix_op(text(next)) || text(next) == ","));
       if (!followed_ok) break;
       kids.push_back(add(NodeKind::Operator, op.span));
       ++pos_;
