@@ -839,6 +839,11 @@ class Lowerer {
     // made the whole expression __ above.)
     if (rt == Type::Unit) return l;
     const ExprId r = value(e.b);
+    if ((lt == Type::Address || rt == Type::Address) && (e.op == Op::Add || e.op == Op::Sub || e.op == Op::Mul)) {
+      // `0x` addresses collapse to __ on overflow instead of wrapping.
+      const char* fn = e.op == Op::Add ? "sign::impl::address_add" : e.op == Op::Sub ? "sign::impl::address_sub" : "sign::impl::address_mul";
+      return call_value(fn, {l, r});
+    }
     const CType lc = type_of(l), rc = type_of(r);
     if (lc == CType::Value || rc == CType::Value || lt == Type::Dynamic || rt == Type::Dynamic) {
       return call_value(ops.dynamic_fn, {l, r});

@@ -52,6 +52,31 @@ namespace sign::impl {
 }
 [[nodiscard]] inline double mod_float(double a, double b) noexcept { return std::fmod(a, b); }
 
+// `0x` Address arithmetic (integer_overflow.md §1): the operands are
+// unsigned 64-bit addresses and a result out of that range collapses to __
+// instead of wrapping — an overflowed address must never be dereferenced.
+// Unit rules as for every arithmetic operator.
+namespace detail {
+template <class Op>
+[[nodiscard]] inline Value address_arith(const Value& l, const Value& r, Op op) noexcept {
+  if (l.is_unit()) return Value::unit();
+  if (r.is_unit()) return l;
+  if (!l.is_int() || !r.is_int()) return Value::unit();
+  std::uint64_t out = 0;
+  if (op(static_cast<std::uint64_t>(l.as_int()), static_cast<std::uint64_t>(r.as_int()), &out)) return Value::unit();
+  return Value::from_int(static_cast<std::int64_t>(out));
+}
+}  // namespace detail
+[[nodiscard]] inline Value address_add(const Value& l, const Value& r) noexcept {
+  return detail::address_arith(l, r, [](std::uint64_t a, std::uint64_t b, std::uint64_t* o) { return __builtin_add_overflow(a, b, o); });
+}
+[[nodiscard]] inline Value address_sub(const Value& l, const Value& r) noexcept {
+  return detail::address_arith(l, r, [](std::uint64_t a, std::uint64_t b, std::uint64_t* o) { return __builtin_sub_overflow(a, b, o); });
+}
+[[nodiscard]] inline Value address_mul(const Value& l, const Value& r) noexcept {
+  return detail::address_arith(l, r, [](std::uint64_t a, std::uint64_t b, std::uint64_t* o) { return __builtin_mul_overflow(a, b, o); });
+}
+
 // Dynamic arithmetic, for operands pass 3 could not type. Unit rules of the
 // operator table: a Unit left operand absorbs (`__ + 5` is `__`), a Unit right
 // operand is the identity (`5 + __` is `5`); Int with Float promotes to Float.
