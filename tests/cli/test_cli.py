@@ -137,9 +137,9 @@ def run_prints_sign_literal_form_without_json(tmp):
 
 @check
 def run_of_a_bad_program_is_a_located_error(tmp):
-    (tmp / "p.sign").write_text("x : 1 +\ny : 1 << 2\n")
+    (tmp / "p.sign").write_text("x : 1 >> 3\ny : 1 << 2\n")
     p = signc("run", "p.sign", cwd=tmp)
-    assert p.returncode == 1 and p.stderr.startswith("p.sign:1:1: error:"), p
+    assert p.returncode == 1 and p.stderr.startswith("p.sign:1:5: error:"), p
     assert "p.sign:2:5: error:" in p.stderr, p
 
 

@@ -112,6 +112,7 @@ class ModuleWriter {
       case Stmt::Kind::Set: return out + f.locals[s.index].cpp_name + " = " + expr() + ";" + comment + "\n";
       case Stmt::Kind::Return: return out + "return " + expr() + ";" + comment + "\n";
       case Stmt::Kind::Continue: return out + "continue;" + comment + "\n";
+      case Stmt::Kind::Evaluate: return out + "static_cast<void>(" + expr() + ");" + comment + "\n";
       case Stmt::Kind::IfUnit: {
         const std::string test = std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
         // A guard whose only statement returns reads best on one line.

@@ -77,6 +77,7 @@ class Printer {
       case Expr::Kind::TextLit: return cpp_string(e.callee);
       case Expr::Kind::Constant: return e.callee;
       case Expr::Kind::Braced: return "{" + list(e.args) + "}";
+      case Expr::Kind::AddressOf: return "&" + print(e.args[0]);
       case Expr::Kind::Capture: return "self.captured(" + std::to_string(e.index) + ")";
       case Expr::Kind::ArgsRef: return "args";
       case Expr::Kind::FunctionValue: return function_value(e.index);

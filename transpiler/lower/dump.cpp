@@ -23,6 +23,7 @@ void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id)
     case Expr::Kind::TextLit: out << '"' << e.callee << '"'; return;
     case Expr::Kind::Constant: out << e.callee; return;
     case Expr::Kind::Braced: out << "(list "; break;
+    case Expr::Kind::AddressOf: out << "(address-of "; break;
     case Expr::Kind::Capture: out << "(captured " << e.index << ')'; return;
     case Expr::Kind::ArgsRef: out << "args"; return;
     case Expr::Kind::FunctionValue: out << "(function " << m.functions[e.index].cpp_name << ')'; return;
@@ -49,6 +50,7 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
       case Stmt::Kind::IfUnit: out << "if " << (s.negated ? "not-unit %" : "unit %") << f.locals[s.index].cpp_name << '\n'; break;
       case Stmt::Kind::Return: out << "return "; break;
       case Stmt::Kind::Continue: out << "continue\n"; break;
+      case Stmt::Kind::Evaluate: out << "evaluate "; break;
     }
     if (s.kind == Stmt::Kind::IfUnit) {
       dump_stmts(out, m, f, s.then_body, depth + 1);

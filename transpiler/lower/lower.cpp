@@ -181,6 +181,10 @@ class Lowerer {
     const sema::Expr& e = p_.expr(id);
     inside = inside || e.kind == ExprKind::Lambda;
     if (inside && e.kind == ExprKind::Atom && !e.name.empty()) read_by_functions_.emplace(e.name);
+    // A variable whose address is taken (`$x`) is a sign::Value a Cell can point to.
+    if (e.kind == ExprKind::Prefix && e.op == Op::Address && e.a != sema::kNoExpr && !p_.expr(e.a).name.empty()) {
+      read_by_functions_.emplace(p_.expr(e.a).name);
+    }
     for (SemaId k : {e.a, e.b, e.c}) collect_lambda_names(k, inside);
     for (SemaId k : e.kids) collect_lambda_names(k, inside);
   }
@@ -446,12 +450,11 @@ class Lowerer {
       const ExprId v = value(e.b);
       const CType type = read_by_functions_.count(name) ? CType::Value : type_of(v);
       const std::uint32_t version = ++versions_[name];
-      if (version > 1 && read_by_functions_.count(name)) {
-        diags_.error(*p_.file, e.span, "'" + name + "' is defined twice and read inside a function; this is not "
-                                       "supported by this version of signc's code generation yet");
-      }
-      m_.globals.push_back({cpp_fresh_name(name, version), name, type, line_});
-      const auto g = static_cast<std::uint32_t>(m_.globals.size() - 1);
+      // A name functions read is one variable that each definition assigns:
+      // like the reference's environment, a call sees the latest definition.
+      const bool shared = read_by_functions_.count(name) && version > 1;
+      if (!shared) m_.globals.push_back({cpp_fresh_name(name, version), name, type, line_});
+      const auto g = shared ? visible_.at(name) : static_cast<std::uint32_t>(m_.globals.size() - 1);
       Stmt assign = stmt(Stmt::Kind::Assign);
       assign.index = g;
       assign.expr = coerce(v, type);
@@ -461,9 +464,21 @@ class Lowerer {
       return;
     }
     const ExprId v = value(form);
-    if (last) emit_result(v);
-    // A top-level expression that is not last is evaluated for its effects;
-    // a pure one is dropped by the C++ compiler.
+    if (last) {
+      emit_result(v);
+    } else {
+      evaluate(v);  // for its effects
+    }
+  }
+
+  // An expression whose value nobody reads: emitted only when evaluating it
+  // can have an effect (a call, a store); constants and names are dropped.
+  void evaluate(ExprId v) {
+    const Expr::Kind k = m_.exprs[v].kind;
+    if (k != Expr::Kind::Call && k != Expr::Kind::DirectCall) return;
+    Stmt s = stmt(Stmt::Kind::Evaluate);
+    s.expr = v;
+    emit(std::move(s));
   }
 
   void emit_result(ExprId v) {
@@ -646,10 +661,20 @@ class Lowerer {
         return call(CType::Value, "sign::impl::negate", {v});
       }
       case Op::Not: return call_value("sign::impl::logic_not", {value(e.a)});
-      // `$f` passes a function and `@f` reads it back: on a value that is not
-      // a memory cell both are the value itself (memory cells: issue 8).
-      case Op::Input:
-      case Op::Address:
+      // `$x` on a module variable is its address; on anything else (a
+      // parameter, `$f` passing a function) the value itself, which `@`
+      // gives back unchanged.
+      case Op::Address: {
+        const sema::Expr& operand = p_.expr(e.a);
+        if (!operand.name.empty()) {
+          const NameRef ref = lookup(*frame_, std::string(operand.name));
+          if (ref.kind == NameRef::Kind::Global && m_.globals[ref.index].type == CType::Value) {
+            return call(CType::Value, "sign::make_cell", {address_of(global(ref.index))});
+          }
+        }
+        return value(e.a);
+      }
+      case Op::Input: return call_value("sign::impl::input", {value(e.a)});
       case Op::Continuous:
       case Op::ExportInternal:
       case Op::ExportExternal:
@@ -754,8 +779,28 @@ class Lowerer {
       }
       case Op::Range: return range(id);
       case Op::GetProp: return get_prop(id);
+      case Op::Define: return inner_definition(id);
+      case Op::Output: {
+        const ExprId target = value(e.a);
+        return call_value("sign::impl::store", {target, value(e.b)});
+      }
       default: return unsupported(id);
     }
+  }
+
+  // `name : v` inside an expression (`[foo : 1, bar : 2]`): its value is v,
+  // and later reads of `name` in the same function see it.
+  ExprId inner_definition(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    const sema::Expr& target = p_.expr(e.a);
+    // `:` groups to the left, so `[a : 1, b : 2]` is `(a : (1, b)) : 2`: the
+    // reference binds nothing for a left side that is not a name and yields
+    // the right side, without evaluating the left.
+    if (target.kind != ExprKind::Atom || target.name.empty()) return value(e.b);
+    const std::string key(target.name);
+    const std::uint32_t slot = let_named(cpp_identifier(key), value(e.b));
+    frame_->names.emplace_back(key, slot);
+    return local(slot);
   }
 
   ExprId range(SemaId id) {
@@ -789,6 +834,12 @@ class Lowerer {
       return call_value("sign::impl::get_rest", {l, value(r.a)});
     }
     return call_value("sign::impl::get_index", {l, value(e.b)});
+  }
+
+  ExprId address_of(ExprId variable) {
+    Expr e = node(Expr::Kind::AddressOf, CType::Value);
+    e.args = {variable};
+    return add(std::move(e));
   }
 
   ExprId text_lit(std::string text) {
@@ -1093,7 +1144,11 @@ class Lowerer {
         return;
       }
       const ExprId v = value(line);
-      if (last) set(result, v);
+      if (last) {
+        set(result, v);
+      } else {
+        evaluate(v);
+      }
     }
   }
 
@@ -1157,7 +1212,7 @@ class Lowerer {
         continue;
       }
       if (last) return tail(line);
-      value(line);  // an earlier plain line is evaluated for its effects
+      evaluate(value(line));  // an earlier plain line is evaluated for its effects
     }
   }
 

@@ -33,6 +33,7 @@ struct Expr {
     TextLit,        // callee: a C++ string literal (a slot name)
     Constant,       // callee: a C++ constant spelled as is (true, an enumerator)
     Braced,         // {args...}: the arguments of a call, a List's items
+    AddressOf,      // &args[0]: the address of a module variable
     Capture,        // index: a value the enclosing closure captured (self.captured(i))
     ArgsRef,        // the argument span of a generic function
     FunctionValue,  // index: Module::functions as a function value
@@ -73,6 +74,7 @@ struct Stmt {
     IfUnit,    // if (locals[index].is_unit()) then_body else else_body   (negated: !is_unit)
     Return,    // return expr;
     Continue,  // continue;  the function's loop: a self tail call
+    Evaluate,  // expr;  evaluated for its effects (a store, a call), the value dropped
   };
   Kind kind = Kind::Return;
   std::uint32_t line = 0;  // Sign source line the statement comes from

@@ -22,6 +22,8 @@ enum class Kind : std::uint8_t {
   Unit, Int, Float,
   // heap kinds (sign/heap.hpp)
   String, List, Dict, Function,
+  // `$x` on a module variable: reads and writes the variable (`@a`, `a # v`).
+  Cell,
   // Internal: a tail call handed to the caller's trampoline (sign/impl/call.hpp);
   // never stored, printed or seen by Sign code.
   TailCall,
@@ -32,6 +34,7 @@ class String;
 class List;
 class Dict;
 class Function;
+class Cell;
 
 class Value {
  public:
@@ -78,7 +81,8 @@ class Value {
   constexpr bool is_list() const noexcept { return kind_ == Kind::List; }
   constexpr bool is_dict() const noexcept { return kind_ == Kind::Dict; }
   constexpr bool is_function() const noexcept { return kind_ == Kind::Function; }
-  constexpr bool is_heap() const noexcept { return kind_ >= Kind::String && kind_ <= Kind::Function; }
+  constexpr bool is_cell() const noexcept { return kind_ == Kind::Cell; }
+  constexpr bool is_heap() const noexcept { return kind_ >= Kind::String && kind_ <= Kind::Cell; }
 
   // Preconditions: the matching is_*() holds.
   constexpr std::int64_t as_int() const noexcept { return int_; }
@@ -88,6 +92,7 @@ class Value {
   const List& as_list() const noexcept;
   const Dict& as_dict() const noexcept;
   const Function& as_function() const noexcept;
+  const Cell& as_cell() const noexcept;
   HeapObject* object() const noexcept { return object_; }
 
  private:
@@ -110,7 +115,7 @@ void write_literal(std::ostream& out, const Value& v);
 // One JSON value in the sign-oracle convention: Unit and the empty List ->
 // null, numbers -> numbers (non-finite floats as "NaN", "Infinity",
 // "-Infinity"), Strings -> strings, Lists -> arrays, Dicts -> objects,
-// Functions -> "<function>".
+// Functions -> "<function>", Cells -> "<address>".
 void write_json(std::ostream& out, const Value& v);
 
 }  // namespace sign

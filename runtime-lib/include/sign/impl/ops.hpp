@@ -47,8 +47,15 @@ enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };
 
 // Prefix `!`: the identity function for __ (true), __ for anything else.
 [[nodiscard]] Value logic_not(const Value& v);
-// Prefix `@` on a value that is not an address: the value itself.
-[[nodiscard]] inline Value input(const Value& v) { return v; }
+// Prefix `@`: what an address holds; any other value is itself (so `@f x`
+// calls a function passed as `$f`).
+[[nodiscard]] inline Value input(const Value& v) { return v.is_cell() ? v.as_cell().variable() : v; }
+// `a # v`: stores v where the address a points and yields v; a value that
+// is not an address has nowhere to store, and the result is still v.
+[[nodiscard]] inline Value store(const Value& a, Value v) {
+  if (a.is_cell()) a.as_cell().variable() = v;
+  return v;
+}
 // `l ^ r`.
 [[nodiscard]] Value pow(const Value& l, const Value& r);
 
