@@ -4,6 +4,7 @@
 #include <sign/impl/call.hpp>
 #include <sign/impl/ops.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -313,7 +314,31 @@ Value pattern_source(Args args) {
   return make_list(std::vector<Value>(args.begin(), args.end()));
 }
 
-Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after) {
+namespace {
+
+Value destructure_by_name(const Dict& dict, std::size_t rest_at, std::initializer_list<std::string_view> names) {
+  std::vector<Value> out;
+  std::size_t k = 0;
+  for (const std::string_view name : names) {
+    if (k++ == rest_at) {
+      std::vector<Dict::Entry> unclaimed;
+      for (const auto& entry : dict.entries()) {
+        if (std::find(names.begin(), names.end(), entry.first) == names.end()) unclaimed.push_back(entry);
+      }
+      out.push_back(make_dict(std::move(unclaimed)));
+      continue;
+    }
+    const Value* slot = dict.find(name);
+    out.push_back(slot ? *slot : Value());
+  }
+  return make_list(std::move(out));
+}
+
+}  // namespace
+
+Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after,
+                  std::initializer_list<std::string_view> names) {
+  if (v.is_dict()) return destructure_by_name(v.as_dict(), rest ? before : names.size(), names);
   const std::vector<Value> items = indexable(v);
   std::vector<Value> out;
   std::size_t i = 0;

@@ -337,9 +337,12 @@ class Lowerer {
         ++(rest ? after : before);
       }
     }
+    std::vector<ExprId> names;
+    for (SemaId entry : entries) names.push_back(text_lit(std::string(p_.expr(entry).name)));
     const std::uint32_t parts = let("parts", call(CType::Value, "sign::impl::destructure",
                                                   {source, int_lit(static_cast<std::int64_t>(before)),
-                                                   bool_lit(rest), int_lit(static_cast<std::int64_t>(after))}));
+                                                   bool_lit(rest), int_lit(static_cast<std::int64_t>(after)),
+                                                   initializer(std::move(names))}));
     for (std::size_t k = 0; k < entries.size(); ++k) {
       bind_entry(entries[k], call(CType::Value, "sign::impl::part", {local(parts), int_lit(static_cast<std::int64_t>(k))}));
     }

@@ -28,7 +28,8 @@ sign::Value sum(const sign::Function& /*self*/, sign::Args args);
 #line 3 "lists-and-strings.sign"
 sign::Value sum(const sign::Function& /*self*/, sign::Args args) {
 #line 3 "lists-and-strings.sign"
-  sign::Value parts_1 = sign::impl::destructure(sign::impl::pattern_source(args), 1, true, 0);
+  sign::Value parts_1 =
+      sign::impl::destructure(sign::impl::pattern_source(args), 1, true, 0, {"h", "t"});
 #line 3 "lists-and-strings.sign"
   sign::Value h = sign::impl::part(parts_1, 0);
 #line 3 "lists-and-strings.sign"

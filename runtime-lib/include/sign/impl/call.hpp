@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <string_view>
 #include <vector>
 
 #include <sign/value.hpp>
@@ -44,8 +45,12 @@ namespace sign::impl {
 [[nodiscard]] Value rest_args(Args args, std::size_t i);
 // `[a b ~rest c] ? ...`: destructures one List (or String, or a scalar as a
 // one-element List) into `before` leading entries, the optional rest, and
-// `after` trailing entries: a List of the parts, missing ones __.
-[[nodiscard]] Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after);
+// `after` trailing entries: a List of the parts, missing ones __. A Dict is
+// destructured by name instead (`names`: the entries in order, the rest
+// entry included): each entry takes the slot of its name, the rest a Dict
+// of the slots no entry named.
+[[nodiscard]] Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after,
+                                std::initializer_list<std::string_view> names);
 // Part k of a destructure() result.
 [[nodiscard]] inline Value part(const Value& parts, std::size_t k) { return arg(parts.as_list().items(), k); }
 // What a bracket parameter list destructures: the one argument, or several
