@@ -1,16 +1,25 @@
 # SPDX-License-Identifier: MIT
 # Project-only: writes share/sign/run-config.json next to the build's bin/,
 # telling `signc run` how to compile and link a program against this very
-# runtime (same compiler, same sanitizer flags).
+# runtime (same compiler, same sanitizer flags), and the installed copy, whose
+# paths start with "@prefix@" (the directory above signc's bin/) so an
+# installed signc runs programs from wherever its prefix is moved to.
 set(_sign_run_flags -std=c++20 -O2 ${SIGN_SANITIZE_FLAGS})
-list(TRANSFORM _sign_run_flags PREPEND "\"" OUTPUT_VARIABLE _q)
-list(TRANSFORM _q APPEND "\"")
-list(JOIN _q ", " _sign_run_flags_json)
-file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/share/sign/run-config.json CONTENT
+list(JOIN _sign_run_flags "\", \"" _sign_run_flags_json)
+
+function(_sign_run_config out include_dir runtime)
+  file(GENERATE OUTPUT ${out} CONTENT
 "{
   \"compiler\": \"${CMAKE_CXX_COMPILER}\",
-  \"compile_flags\": [${_sign_run_flags_json}],
-  \"include_dirs\": [\"${PROJECT_SOURCE_DIR}/runtime-lib/include\"],
-  \"link\": [\"$<TARGET_FILE:sign_runtime>\"]
+  \"compile_flags\": [\"${_sign_run_flags_json}\"],
+  \"include_dirs\": [\"${include_dir}\"],
+  \"link\": [\"${runtime}\"]
 }
 ")
+endfunction()
+
+_sign_run_config(${PROJECT_BINARY_DIR}/share/sign/run-config.json
+                 ${PROJECT_SOURCE_DIR}/runtime-lib/include $<TARGET_FILE:sign_runtime>)
+_sign_run_config(${PROJECT_BINARY_DIR}/package/run-config.json @prefix@/${CMAKE_INSTALL_INCLUDEDIR}
+                 @prefix@/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:sign_runtime>)
+install(FILES ${PROJECT_BINARY_DIR}/package/run-config.json DESTINATION share/sign COMPONENT SignTools)

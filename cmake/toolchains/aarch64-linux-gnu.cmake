@@ -7,5 +7,10 @@ set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
 set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
 set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
 # Tests built for the target run through qemu-user with the cross sysroot.
-set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64;-L;/usr/aarch64-linux-gnu)
+# The guest's dynamic loader (from the sysroot) reads the host's ld.so.cache,
+# which also lists the multiarch libc6:arm64 the :arm64 -dev packages pull
+# in; a loader and libc from two glibc builds hang in pthread_create, so the
+# sysroot's own libraries come first.
+set(CMAKE_CROSSCOMPILING_EMULATOR
+    qemu-aarch64;-L;/usr/aarch64-linux-gnu;-E;LD_LIBRARY_PATH=/usr/aarch64-linux-gnu/lib)
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)

@@ -81,8 +81,7 @@ int build(const BuildOptions& o) {
     if (ok) {
       std::vector<std::string> targets = {cpp_path, hpp_path};
       if (o.entry) targets.push_back(main_path);
-      ok = write_atomically(dep_path, depfile_text(targets, {fs::absolute(file).lexically_normal().string()}),
-                            WriteMode::Always, file_diags);
+      ok = write_atomically(dep_path, depfile_text(targets, t->inputs), WriteMode::Always, file_diags);
     }
     if (!ok) remove_outputs({cpp_path, hpp_path, main_path, dep_path});
     file_diags.print(std::cerr);

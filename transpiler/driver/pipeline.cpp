@@ -50,6 +50,7 @@ std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diag
   auto t = std::make_unique<Translation>();
   t->file = std::make_unique<SourceFile>(path, std::move(*text));
   t->stem = stem_of(path);
+  t->inputs.push_back(fs::absolute(path).lexically_normal().string());
   if (ext == ".json") {  // S-expressions enter after pass 2 (memory-model.md §10)
     if (stop == Stage::Tokens || stop == Stage::Ast) {
       diags.error("'" + path + "': an S-expression program has no tokens or syntax tree; use --emit=sexpr or later");

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "emit/emit.hpp"
 #include "sema/sema.hpp"
@@ -21,6 +22,10 @@ struct Translation {
   sema::Program program;
   lower::Module module;
   std::string stem;  // file name without .sign/.sn
+  // Every file the translation read, absolute, in reading order: the
+  // prerequisites of `signc build --depfile`. Today only the module itself;
+  // imported modules and option.ms files join it when imports land (issue 8).
+  std::vector<std::string> inputs;
 };
 
 enum class Stage { Tokens, Ast, Sema, Ir };
