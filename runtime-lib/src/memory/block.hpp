@@ -12,7 +12,7 @@
 // Sanitizer builds allocate through malloc: ASan/LSan then see every block
 // (use after free, leaks), and TSan sees the hand-over of freed memory
 // between threads, which inside the uninstrumented libmimalloc it cannot.
-#if SIGN_ASAN || defined(__SANITIZE_THREAD__)
+#if SIGN_ASAN || SIGN_TSAN
 #define SIGN_SYSTEM_ALLOCATOR 1
 #else
 #define SIGN_SYSTEM_ALLOCATOR 0
@@ -35,9 +35,12 @@ inline void* block_of(ObjectHeader* o) noexcept { return reinterpret_cast<std::b
 // secret mixed with the address, so a forged header cannot guess it.
 std::uintptr_t heap_cookie(const ObjectHeader* o) noexcept;
 
-enum class BlockCheck { live, freed, foreign };
-// Whether `o` is a live Shared-Heap object, without reading memory the
-// sanitizer or the allocator considers gone.
+// live: a Shared-Heap object in use; freed: one that was released (exact
+// until the allocator hands the block out again); uncounted: the header of
+// a Project-Arena or Pinned-Area object; foreign: anything else.
+enum class BlockCheck { live, freed, uncounted, foreign };
+// What `o` is, without reading memory that is not mapped and without a
+// sanitizer report for peeking at a freed block.
 BlockCheck check_heap_object(const ObjectHeader* o) noexcept;
 
 // ASan poisoning (no-ops elsewhere) and the SIGN_DEBUG >= 2 fill pattern.

@@ -4,10 +4,15 @@
 // lookup only on its slot's stripe.
 #include <sign/memory/error.hpp>
 #include <sign/memory/handle_table.hpp>
+#include <sign/memory/pinned_area.hpp>
 #include <sign/memory/shared_heap.hpp>
 
 #include <algorithm>
+#include <mutex>
 #include <sstream>
+#include <vector>
+
+#include "block.hpp"
 
 namespace sign {
 namespace {
@@ -16,7 +21,38 @@ constexpr std::uint32_t kIndexBits = 24;
 constexpr std::uint32_t kMask24 = (1u << 24) - 1;
 constexpr std::uint32_t kRetired = 1u << 24;  // a slot generation no handle can carry
 
-std::atomic<std::uint32_t> g_next_table_id{0};
+// Table ids of live tables: a bitmap under a lock (tables are few and
+// long-lived). Ids are handed out round-robin from the last one issued, so
+// a destroyed table's id comes back only after every other id was used,
+// and no two live tables ever share one: a handle from another live table
+// is always foreign_handle, never a lookup in the wrong slots.
+struct TableIds {
+  std::mutex mutex;
+  std::vector<bool> used = std::vector<bool>(std::size_t{1} << 16, false);
+  std::uint32_t last = 0;
+};
+TableIds& table_ids() {
+  static auto* ids = new TableIds;  // never destroyed: tables may outlive statics
+  return *ids;
+}
+std::uint16_t acquire_table_id() {
+  TableIds& ids = table_ids();
+  std::lock_guard<std::mutex> lock(ids.mutex);
+  for (std::uint32_t step = 1; step <= 0xFFFF; ++step) {
+    const std::uint32_t id = (ids.last + step - 1) % 0xFFFF + 1;  // 1..65535; 0 is never issued
+    if (!ids.used[id]) {
+      ids.used[id] = true;
+      ids.last = id;
+      return static_cast<std::uint16_t>(id);
+    }
+  }
+  throw MemoryError(MemoryErrc::table_full, "HandleTable: 65535 handle tables are alive");
+}
+void release_table_id(std::uint16_t id) noexcept {
+  TableIds& ids = table_ids();
+  std::lock_guard<std::mutex> lock(ids.mutex);
+  ids.used[id] = false;
+}
 
 Handle make_handle(std::uint16_t table, std::uint32_t generation, std::uint32_t index) noexcept {
   return (Handle{table} << 48) | (Handle{generation} << kIndexBits) | index;
@@ -31,8 +67,7 @@ std::string show(Handle h) {
 }  // namespace
 
 HandleTable::HandleTable()
-    : id_(static_cast<std::uint16_t>(g_next_table_id.fetch_add(1, std::memory_order_relaxed) % 65535 + 1)),
-      segments_(new std::atomic<Segment*>[kMaxSegments]) {
+    : id_(acquire_table_id()), segments_(new std::atomic<Segment*>[kMaxSegments]) {
   for (std::size_t i = 0; i < kMaxSegments; ++i) segments_[i].store(nullptr, std::memory_order_relaxed);
 }
 
@@ -43,6 +78,7 @@ HandleTable::~HandleTable() {
     if (s.live && s.object != nullptr) impl::drop(s.object);
   }
   for (std::size_t i = 0; i < kMaxSegments; ++i) delete segments_[i].load(std::memory_order_relaxed);
+  release_table_id(id_);
 }
 
 HandleTable::Slot& HandleTable::slot(std::uint32_t index) const noexcept {
@@ -53,9 +89,27 @@ std::mutex& HandleTable::stripe(std::uint32_t index) const noexcept { return str
 
 Handle HandleTable::create_handle(ObjectHeader* object) {
   if (object == nullptr) throw MemoryError(MemoryErrc::null_pointer, "HandleTable::create_handle: null object");
-  if (region_of(object) == Region::heap) {
-    shared_heap().check(object);  // foreign or released objects never enter the table
-    shared_heap().share(object);  // any thread may look it up
+  // Classified before anything else is read: `object` may be freed or wild.
+  switch (detail::check_heap_object(object)) {
+    case detail::BlockCheck::live:
+      shared_heap().share(object);  // any thread may look it up
+      break;
+    case detail::BlockCheck::freed:
+      throw MemoryError(MemoryErrc::double_release, "HandleTable::create_handle: the object was already released");
+    case detail::BlockCheck::uncounted:
+      // Pinned objects are resident (§9: `###` plus handles). An arena
+      // object would dangle after its module's unload, which a handle
+      // cannot hold back (§5).
+      if (region_of(object) == Region::pinned && pinned_area().contains(object)) break;
+      if (region_of(object) == Region::arena) {
+        throw MemoryError(MemoryErrc::not_counted,
+                          "HandleTable::create_handle: a Project-Arena object cannot outlive its module; "
+                          "promote it (##) or pin it (###)");
+      }
+      [[fallthrough]];
+    case detail::BlockCheck::foreign:
+      throw MemoryError(MemoryErrc::foreign_pointer,
+                        "HandleTable::create_handle: neither a Shared-Heap nor a Pinned-Area object");
   }
   std::lock_guard<std::mutex> grow(free_mutex_);
   std::uint32_t index;
@@ -144,9 +198,9 @@ bool HandleTable::contains(Handle h) const noexcept {
 }
 
 bool HandleTable::is_valid() const {
+  // Every slot write happens under free_mutex_ (create, release), so it
+  // alone gives a consistent view; lookups only read slots.
   std::lock_guard<std::mutex> grow(free_mutex_);
-  std::vector<std::unique_lock<std::mutex>> locks;
-  for (auto& m : stripes_) locks.emplace_back(m);
   const std::uint32_t issued = issued_.load(std::memory_order_acquire);
   std::vector<std::uint8_t> state(issued, 0);  // 1 live, 2 free, 3 retired
   std::size_t live = 0;

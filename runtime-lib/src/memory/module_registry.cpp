@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "block.hpp"
+
 namespace sign {
 
 struct ModuleRegistry::Symbol {
@@ -144,10 +146,25 @@ void ModuleRegistry::register_symbol(ModuleId module, std::string_view name, Obj
   if (symbols_.count(key) != 0) {
     throw MemoryError(MemoryErrc::symbol_collision, "ModuleRegistry: symbol " + quoted(key) + " is already registered (§3)");
   }
-  const Region region = region_of(object);
-  if (region == Region::heap) {
-    shared_heap().check(object);
-    impl::dup(object);  // the registry's own reference (§3.3), dropped at unload
+  // Classified before anything else is read: `object` may be freed or wild.
+  Region region = Region::heap;
+  switch (detail::check_heap_object(object)) {
+    case detail::BlockCheck::live:
+      impl::dup(object);  // the registry's own reference (§3.3), dropped at unload
+      break;
+    case detail::BlockCheck::freed:
+      throw MemoryError(MemoryErrc::double_release, "ModuleRegistry: symbol " + quoted(key) + " was already released");
+    case detail::BlockCheck::uncounted:
+      region = region_of(object);
+      // Only the module's own arena: another module's object would be an
+      // outside reference the unload check could not see (§5).
+      if (region == Region::arena && module_of(object) == module && m.arena->contains(object)) break;
+      if (region == Region::pinned && pinned_area().contains(object)) break;
+      [[fallthrough]];
+    case detail::BlockCheck::foreign:
+      throw MemoryError(MemoryErrc::foreign_pointer, "ModuleRegistry: symbol " + quoted(key) +
+                                                         " is neither a live Shared-Heap object, nor in module " +
+                                                         quoted(m.name) + "'s arena, nor pinned");
   }
   auto sym = std::make_unique<Symbol>();
   sym->info = SymbolInfo{key, module, object, region, options.permissions};

@@ -85,8 +85,10 @@ void release_tree(ObjectHeader* root) noexcept {
     finish_heap_object(o);
     if ((o->region & header_bits::buffered) != 0) {
       // Still listed in its thread's candidate buffer: the collector frees
-      // the block when it next walks the buffer.
+      // the block when it next walks the buffer. kFreedRc already, so a
+      // checked release of it meanwhile is a double_release.
       o->region |= header_bits::dead;
+      Rc(o->rc).store(kFreedRc, std::memory_order_relaxed);
     } else {
       free_heap_object(o);
     }

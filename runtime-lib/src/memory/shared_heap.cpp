@@ -33,6 +33,9 @@ void require_live(const ObjectHeader* o, const char* what) {
     case BlockCheck::freed:
       throw MemoryError(MemoryErrc::double_release,
                         std::string(what) + ": object " + describe(o) + " was already released");
+    case BlockCheck::uncounted:
+      throw MemoryError(MemoryErrc::not_counted, std::string(what) + ": " + describe(o) +
+                                                     " is a Project-Arena or Pinned-Area object, which is not counted");
     case BlockCheck::foreign: break;
   }
   throw MemoryError(MemoryErrc::foreign_pointer,

@@ -31,6 +31,17 @@
 #define SIGN_ASAN 0
 #endif
 
+#if defined(__SANITIZE_THREAD__)
+#define SIGN_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define SIGN_TSAN 1
+#endif
+#endif
+#ifndef SIGN_TSAN
+#define SIGN_TSAN 0
+#endif
+
 namespace sign::impl {
 
 // Reports a broken runtime invariant on stderr and aborts; used where a

@@ -19,7 +19,7 @@ namespace sign {
 
 // A handle: 64 bits that mean nothing outside the table that issued them.
 //
-//   bits 63..48  table id     (each HandleTable draws a distinct one)
+//   bits 63..48  table id     (1..65535, distinct among live tables)
 //   bits 47..24  generation   (1..2^24-1; 0 is never issued)
 //   bits 23..0   slot index
 //
@@ -47,15 +47,19 @@ using Handle = std::uint64_t;
 // never duplicates a reference a release is dropping.
 class HandleTable {
  public:
+  // MemoryError table_full when 65535 tables are alive.
   HandleTable();
   HandleTable(const HandleTable&) = delete;
   HandleTable& operator=(const HandleTable&) = delete;
   // Drops the references of every live handle.
   ~HandleTable();
 
-  // Stores `object` (an owned reference, consumed; a live Shared-Heap or
-  // uncounted object) and returns its handle. MemoryError null_pointer,
-  // table_full.
+  // Stores `object` (an owned reference, consumed: a live Shared-Heap
+  // object, or a resident Pinned-Area one, which must outlive its handles:
+  // only a loader override can break that) and returns its handle.
+  // MemoryError null_pointer; foreign_pointer / double_release for a heap
+  // object that is not live; not_counted for a Project-Arena object, which
+  // would dangle after its module's unload; table_full.
   Handle create_handle(ObjectHeader* object);
   // A new owned reference to the object behind `h`.
   ObjectHeader* lookup_handle(Handle h) const;
@@ -67,7 +71,8 @@ class HandleTable {
   std::size_t size() const noexcept { return live_.load(std::memory_order_relaxed); }
   std::uint16_t id() const noexcept { return id_; }
   // The invariant walker (handle_table_is_valid): every slot's state agrees
-  // with the free list and the live count. Takes every lock: not for hot paths.
+  // with the free list and the live count. Blocks create and release while
+  // it walks: not for hot paths.
   bool is_valid() const;
 
   static constexpr std::size_t kSegmentSlots = 4096;

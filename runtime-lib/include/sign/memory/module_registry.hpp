@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include <sign/memory/error.hpp>
 #include <sign/memory/object_header.hpp>
 #include <sign/memory/pinned_area.hpp>
 #include <sign/memory/project_arena.hpp>
@@ -92,7 +93,9 @@ class ModuleRegistry {
   void remove_dependency(ModuleId from, ModuleId to);
 
   // Registers `object` (borrowed; heap objects get one reference taken) as
-  // `module:name`. MemoryError symbol_collision, unknown_module, null_pointer.
+  // `module:name`. An arena object must come from the module's own arena.
+  // MemoryError symbol_collision, unknown_module, null_pointer,
+  // foreign_pointer (not a live object of its region), double_release.
   void register_symbol(ModuleId module, std::string_view name, ObjectHeader* object,
                        SymbolOptions options = {});
   // Export lookup with the §9 check: `wanted` must be allowed by the symbol

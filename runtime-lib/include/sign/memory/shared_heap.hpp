@@ -56,8 +56,8 @@ class SharedHeap {
   }
 
   // Checked dup/drop for embedders: `o` must be a live object of this heap,
-  // else MemoryError null_pointer / foreign_pointer / double_release and
-  // nothing is touched. Double release is detected until the block is
+  // else MemoryError null_pointer, not_counted (an arena or pinned object),
+  // foreign_pointer or double_release, and nothing is touched. Double release is detected until the block is
   // handed out again; code that cannot rule that out should hold handles
   // (HandleTable), whose generations make it exact.
   void retain(ObjectHeader* o);
