@@ -24,18 +24,23 @@ constexpr std::size_t kMinThreshold = 4096;
 using Rc = std::atomic_ref<std::int32_t>;
 std::int32_t rc(const ObjectHeader* o) noexcept { return rc_of(o); }
 void set_rc(ObjectHeader* o, std::int32_t n) noexcept { Rc(o->rc).store(n, std::memory_order_relaxed); }
-std::uint8_t colour(const ObjectHeader* o) noexcept { return o->region & hb::colour_mask; }
+std::uint8_t colour(const ObjectHeader* o) noexcept { return region_bits(o) & hb::colour_mask; }
 void paint(ObjectHeader* o, std::uint8_t c) noexcept {
-  o->region = static_cast<std::uint8_t>((o->region & ~hb::colour_mask) | c);
+  set_region_bits(o, static_cast<std::uint8_t>((region_bits(o) & ~hb::colour_mask) | c));
 }
-bool buffered(const ObjectHeader* o) noexcept { return (o->region & hb::buffered) != 0; }
+bool buffered(const ObjectHeader* o) noexcept { return (region_bits(o) & hb::buffered) != 0; }
+void clear_bits(ObjectHeader* o, std::uint8_t bits) noexcept {
+  set_region_bits(o, static_cast<std::uint8_t>(region_bits(o) & ~bits));
+}
 
 // Only this thread's counted heap objects take part. During a collection a
 // gray object's count may drop to 0 (its references are all internal), so
 // "counted" here is rc >= 0 with region heap and not dead. Shared, sticky
 // and uncounted children are opaque: their counts are never touched.
 bool traced(const ObjectHeader* c) noexcept {
-  if (c == nullptr || region_of(c) != Region::heap || (c->region & hb::dead) != 0) return false;
+  if (c == nullptr) return false;
+  const std::uint8_t bits = region_bits(c);  // one load: c may be thread-shared
+  if ((bits & hb::region_mask) != static_cast<std::uint8_t>(Region::heap) || (bits & hb::dead) != 0) return false;
   const std::int32_t n = rc(c);
   return n >= 0 && n < kStickyRc;
 }
@@ -130,7 +135,7 @@ struct CandidateBuffer {
   std::size_t collect() noexcept;
   ~CandidateBuffer() {
     collect();
-    for (ObjectHeader* r : roots) r->region &= static_cast<std::uint8_t>(~hb::buffered);
+    for (ObjectHeader* r : roots) clear_bits(r, hb::buffered);
   }
 };
 thread_local CandidateBuffer t_buffer;
@@ -143,7 +148,7 @@ std::size_t CandidateBuffer::collect() noexcept {
   Stack live;
   live.reserve(roots.size());
   for (ObjectHeader* r : roots) {
-    if ((r->region & hb::dead) != 0) {
+    if ((region_bits(r) & hb::dead) != 0) {
       free_heap_object(r);
       ++freed;
     } else {
@@ -157,7 +162,7 @@ std::size_t CandidateBuffer::collect() noexcept {
   Stack keep;
   for (ObjectHeader* r : roots) {
     if (colour(r) == hb::white) {
-      r->region &= static_cast<std::uint8_t>(~hb::buffered);
+      clear_bits(r, hb::buffered);
       collect_white(r, stack, garbage);
     } else {
       keep.push_back(r);
@@ -200,8 +205,8 @@ void unbuffer_candidates(const std::vector<ObjectHeader*>& objects) noexcept {
 void SharedHeap::add_cycle_candidate(ObjectHeader* o) noexcept {
   if (o == nullptr || region_of(o) != Region::heap) return;
   const std::int32_t n = rc_of(o);
-  if (n <= 0 || n >= kStickyRc || (o->region & header_bits::buffered) != 0) return;
-  o->region |= header_bits::buffered;
+  if (n <= 0 || n >= kStickyRc || (region_bits(o) & header_bits::buffered) != 0) return;
+  set_region_bits(o, region_bits(o) | header_bits::buffered);
   auto& buffer = detail::t_buffer;
   buffer.roots.push_back(o);
   if (buffer.roots.size() >= buffer.threshold) buffer.collect();

@@ -67,7 +67,7 @@ void drop_child(ObjectHeader* child, void*) { impl::drop(child); }
 void finish_heap_object(ObjectHeader* o) noexcept {
   const KindOps* ops = find_kind(o->tag);
   if (ops != nullptr && ops->finalize != nullptr) ops->finalize(o);
-  if ((o->region & header_bits::weak) != 0) weak_target_died(o);
+  if ((region_bits(o) & header_bits::weak) != 0) weak_target_died(o);
 }
 
 void free_heap_object(ObjectHeader* o) noexcept {
@@ -83,11 +83,11 @@ void release_tree(ObjectHeader* root) noexcept {
     ObjectHeader* o = todo.pop();
     for_each_child(o, release_child, &todo);
     finish_heap_object(o);
-    if ((o->region & header_bits::buffered) != 0) {
+    if ((region_bits(o) & header_bits::buffered) != 0) {
       // Still listed in its thread's candidate buffer: the collector frees
       // the block when it next walks the buffer. kFreedRc already, so a
       // checked release of it meanwhile is a double_release.
-      o->region |= header_bits::dead;
+      set_region_bits(o, region_bits(o) | header_bits::dead);
       Rc(o->rc).store(kFreedRc, std::memory_order_relaxed);
     } else {
       free_heap_object(o);

@@ -91,9 +91,9 @@ void SharedHeap::share(ObjectHeader* o) noexcept {
     stack.pop_back();
     const std::int32_t n = rc_of(x);
     if (n <= 0) continue;  // already shared, uncounted, or reached twice
-    if ((x->region & header_bits::buffered) != 0) {
+    if ((region_bits(x) & header_bits::buffered) != 0) {
       unbuffer.push_back(x);
-      x->region &= static_cast<std::uint8_t>(~(header_bits::buffered | header_bits::colour_mask));
+      set_region_bits(x, static_cast<std::uint8_t>(region_bits(x) & ~(header_bits::buffered | header_bits::colour_mask)));
     }
     // A plain store: the object is still ours; publishing it to another
     // thread (a queue, a lock, a handle table) is the release that orders it.

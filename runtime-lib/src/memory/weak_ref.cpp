@@ -52,9 +52,9 @@ WeakRef::WeakRef(ObjectHeader* target) {
   if (fresh) {
     it->second = new impl::WeakControl{0, target};
     ++t.controls;
-    // Written under the lock while the caller holds a strong reference, so
-    // the thread that later frees the object sees it (release/acquire via rc).
-    target->region |= header_bits::weak;
+    // Set while the caller holds a strong reference, so the thread that
+    // later frees the object sees it (release/acquire via rc).
+    add_region_bits(target, header_bits::weak);
   }
   control_ = it->second;
   ++control_->weak_count;

@@ -11,7 +11,9 @@ using Batch = xsimd::batch<std::uint8_t>;
 constexpr std::size_t kWidth = Batch::size;
 
 // Index of the first differing byte in [0, size), or size if none.
-inline std::size_t mismatch(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) noexcept {
+// Always inlined: compare/equal must themselves hold the vector loops (the
+// aarch64 objdump test looks for q-register loads in them).
+[[gnu::always_inline]] inline std::size_t mismatch(const std::uint8_t* a, const std::uint8_t* b, std::size_t size) noexcept {
   std::size_t i = 0;
   for (; i + 2 * kWidth <= size; i += 2 * kWidth) {
     const auto ne0 = Batch::load_unaligned(a + i) != Batch::load_unaligned(b + i);

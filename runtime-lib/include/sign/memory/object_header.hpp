@@ -59,9 +59,9 @@ inline constexpr std::int32_t kStickyRc = std::int32_t{1} << 30;
 inline constexpr std::int32_t kFreedRc = INT32_MIN;
 
 // Bits of ObjectHeader::region. Bits 0-1 are the Region. The rest belong to
-// the cycle collector and the weak table and are only ever written by the
-// thread that owns a thread-local object (colour, buffered, dead) or under
-// the weak table's lock (weak), so no byte of the header races.
+// the cycle collector and the weak table: colour, buffered and dead are only
+// written by the thread that owns a thread-local object; weak is set with
+// an atomic RMW by any thread (region_bits and friends below).
 namespace header_bits {
 inline constexpr std::uint8_t region_mask = 0x03;
 inline constexpr std::uint8_t colour_mask = 0x0C;  // trial deletion colour
@@ -89,8 +89,23 @@ struct ObjectHeader {
 };
 static_assert(sizeof(ObjectHeader) == 8, "the header is 8 bytes (STYLE: Koka/Lean shape)");
 
+// The region byte, read and written through relaxed atomics: other threads
+// read a thread-shared object's byte (region_of, the weak bit at release)
+// while one of them sets its weak bit, so plain accesses would race. Relaxed
+// byte loads and stores are plain moves on x86-64 and AArch64.
+inline std::uint8_t region_bits(const ObjectHeader* o) noexcept {
+  return std::atomic_ref<std::uint8_t>(const_cast<std::uint8_t&>(o->region)).load(std::memory_order_relaxed);
+}
+// Owner-thread updates (colour, buffered, dead: thread-local objects only).
+inline void set_region_bits(ObjectHeader* o, std::uint8_t bits) noexcept {
+  std::atomic_ref<std::uint8_t>(o->region).store(bits, std::memory_order_relaxed);
+}
+// The weak bit may be set by any thread holding a reference: an atomic RMW.
+inline void add_region_bits(ObjectHeader* o, std::uint8_t bits) noexcept {
+  std::atomic_ref<std::uint8_t>(o->region).fetch_or(bits, std::memory_order_relaxed);
+}
 inline Region region_of(const ObjectHeader* o) noexcept {
-  return static_cast<Region>(o->region & header_bits::region_mask);
+  return static_cast<Region>(region_bits(o) & header_bits::region_mask);
 }
 inline ModuleId module_of(const ObjectHeader* o) noexcept { return o->module; }
 inline void* payload(ObjectHeader* o) noexcept { return reinterpret_cast<std::byte*>(o) + sizeof(ObjectHeader); }
