@@ -21,7 +21,7 @@ void free_one(Kind kind, HeapObject* object) noexcept {
     case Kind::List: delete static_cast<List*>(object); return;
     case Kind::Dict: delete static_cast<Dict*>(object); return;
     case Kind::Function: delete static_cast<Function*>(object); return;
-    case Kind::Cell: delete static_cast<Cell*>(object); return;
+    case Kind::Address: delete static_cast<Address*>(object); return;
     default: return;
   }
 }
@@ -54,7 +54,7 @@ const Value* Dict::find(std::string_view key) const noexcept {
 Value make_string(std::string text) { return Value::adopt(Kind::String, new String(std::move(text))); }
 Value make_list(std::vector<Value> items) { return Value::adopt(Kind::List, new List(std::move(items))); }
 Value make_dict(std::vector<Dict::Entry> entries) { return Value::adopt(Kind::Dict, new Dict(std::move(entries))); }
-Value make_cell(Value* variable) { return Value::adopt(Kind::Cell, new Cell(variable)); }
+Value make_address(Value* variable) { return Value::adopt(Kind::Address, new Address(variable)); }
 Value make_function(Function::Code code, std::int32_t arity, std::vector<Value> captured, Function::Shape shape,
                     std::int32_t tag) {
   return Value::adopt(Kind::Function, new Function(code, arity, std::move(captured), shape, tag));

@@ -76,7 +76,7 @@ void write_literal(std::ostream& out, const Value& v) {
       return;
     }
     case Kind::Function: out << "<function>"; return;
-    case Kind::Cell: out << "<address>"; return;
+    case Kind::Address: out << "<address>"; return;
     case Kind::TailCall: return;
     case Kind::Int: out << v.as_int(); return;
     case Kind::Float: {
@@ -121,7 +121,7 @@ void write_json(std::ostream& out, const Value& v) {
       return;
     }
     case Kind::Function: out << "\"<function>\""; return;
-    case Kind::Cell: out << "\"<address>\""; return;
+    case Kind::Address: out << "\"<address>\""; return;
     case Kind::Int: out << v.as_int(); return;
     case Kind::Float: {
       const double d = v.as_float();

@@ -181,7 +181,7 @@ class Lowerer {
     const sema::Expr& e = p_.expr(id);
     inside = inside || e.kind == ExprKind::Lambda;
     if (inside && e.kind == ExprKind::Atom && !e.name.empty()) read_by_functions_.emplace(e.name);
-    // A variable whose address is taken (`$x`) is a sign::Value a Cell can point to.
+    // A variable whose address is taken (`$x`) is a sign::Value an Address can point to.
     if (e.kind == ExprKind::Prefix && e.op == Op::Address && e.a != sema::kNoExpr && !p_.expr(e.a).name.empty()) {
       read_by_functions_.emplace(p_.expr(e.a).name);
     }
@@ -672,7 +672,7 @@ class Lowerer {
         if (!operand.name.empty()) {
           const NameRef ref = lookup(*frame_, std::string(operand.name));
           if (ref.kind == NameRef::Kind::Global && m_.globals[ref.index].type == CType::Value) {
-            return call(CType::Value, "sign::make_cell", {address_of(global(ref.index))});
+            return call(CType::Value, "sign::make_address", {address_of(global(ref.index))});
           }
         }
         return value(e.a);

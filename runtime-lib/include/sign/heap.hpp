@@ -105,9 +105,9 @@ class Function final : public HeapObject {
 
 // The address of a module variable (`$x`). Module variables outlive every
 // value of the program, so the pointer cannot dangle.
-class Cell final : public HeapObject {
+class Address final : public HeapObject {
  public:
-  explicit Cell(Value* variable) : variable_(variable) {}
+  explicit Address(Value* variable) : variable_(variable) {}
   Value& variable() const noexcept { return *variable_; }
 
  private:
@@ -127,7 +127,7 @@ inline const String& Value::as_string() const noexcept { return *static_cast<con
 inline const List& Value::as_list() const noexcept { return *static_cast<const List*>(object_); }
 inline const Dict& Value::as_dict() const noexcept { return *static_cast<const Dict*>(object_); }
 inline const Function& Value::as_function() const noexcept { return *static_cast<const Function*>(object_); }
-inline const Cell& Value::as_cell() const noexcept { return *static_cast<const Cell*>(object_); }
+inline const Address& Value::as_address() const noexcept { return *static_cast<const Address*>(object_); }
 
 inline bool Value::is_unit() const noexcept {
   switch (kind_) {
@@ -142,7 +142,7 @@ inline bool Value::is_unit() const noexcept {
 Value make_string(std::string text);
 Value make_list(std::vector<Value> items);
 Value make_dict(std::vector<Dict::Entry> entries);
-Value make_cell(Value* variable);
+Value make_address(Value* variable);
 Value make_function(Function::Code code, std::int32_t arity, std::vector<Value> captured = {},
                     Function::Shape shape = Function::Shape::Plain, std::int32_t tag = 0);
 

@@ -13,6 +13,16 @@
 #define SIGN_RUNTIME_ABI 1
 
 #include <sign/value.hpp>
+#include <sign/memory/cell.hpp>
+#include <sign/memory/error.hpp>
+#include <sign/memory/handle_table.hpp>
+#include <sign/memory/module_registry.hpp>
+#include <sign/memory/object_header.hpp>
+#include <sign/memory/pinned_area.hpp>
+#include <sign/memory/project_arena.hpp>
+#include <sign/memory/shared_heap.hpp>
+#include <sign/memory/weak_ref.hpp>
+#include <sign/simd/primitives.hpp>
 #include <sign/impl/arith.hpp>
 #include <sign/impl/call.hpp>
 #include <sign/impl/compare.hpp>

@@ -23,7 +23,7 @@ enum class Kind : std::uint8_t {
   // heap kinds (sign/heap.hpp)
   String, List, Dict, Function,
   // `$x` on a module variable: reads and writes the variable (`@a`, `a # v`).
-  Cell,
+  Address,
   // Internal: a tail call handed to the caller's trampoline (sign/impl/call.hpp);
   // never stored, printed or seen by Sign code.
   TailCall,
@@ -34,7 +34,7 @@ class String;
 class List;
 class Dict;
 class Function;
-class Cell;
+class Address;
 
 class Value {
  public:
@@ -81,8 +81,8 @@ class Value {
   constexpr bool is_list() const noexcept { return kind_ == Kind::List; }
   constexpr bool is_dict() const noexcept { return kind_ == Kind::Dict; }
   constexpr bool is_function() const noexcept { return kind_ == Kind::Function; }
-  constexpr bool is_cell() const noexcept { return kind_ == Kind::Cell; }
-  constexpr bool is_heap() const noexcept { return kind_ >= Kind::String && kind_ <= Kind::Cell; }
+  constexpr bool is_address() const noexcept { return kind_ == Kind::Address; }
+  constexpr bool is_heap() const noexcept { return kind_ >= Kind::String && kind_ <= Kind::Address; }
 
   // Preconditions: the matching is_*() holds.
   constexpr std::int64_t as_int() const noexcept { return int_; }
@@ -92,7 +92,7 @@ class Value {
   const List& as_list() const noexcept;
   const Dict& as_dict() const noexcept;
   const Function& as_function() const noexcept;
-  const Cell& as_cell() const noexcept;
+  const Address& as_address() const noexcept;
   HeapObject* object() const noexcept { return object_; }
 
  private:
@@ -115,7 +115,7 @@ void write_literal(std::ostream& out, const Value& v);
 // One JSON value in the sign-oracle convention: Unit and the empty List ->
 // null, numbers -> numbers (non-finite floats as "NaN", "Infinity",
 // "-Infinity"), Strings -> strings, Lists -> arrays, Dicts -> objects,
-// Functions -> "<function>", Cells -> "<address>".
+// Functions -> "<function>", Addresses -> "<address>".
 void write_json(std::ostream& out, const Value& v);
 
 }  // namespace sign

@@ -49,11 +49,11 @@ enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };
 [[nodiscard]] Value logic_not(const Value& v);
 // Prefix `@`: what an address holds; any other value is itself (so `@f x`
 // calls a function passed as `$f`).
-[[nodiscard]] inline Value input(const Value& v) { return v.is_cell() ? v.as_cell().variable() : v; }
+[[nodiscard]] inline Value input(const Value& v) { return v.is_address() ? v.as_address().variable() : v; }
 // `a # v`: stores v where the address a points and yields v; a value that
 // is not an address has nowhere to store, and the result is still v.
 [[nodiscard]] inline Value store(const Value& a, Value v) {
-  if (a.is_cell()) a.as_cell().variable() = v;
+  if (a.is_address()) a.as_address().variable() = v;
   return v;
 }
 // `l ^ r`.
