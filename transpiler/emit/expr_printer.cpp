@@ -84,8 +84,9 @@ class Printer {
       case Expr::Kind::DirectCall: {
         const lower::Function& callee = m_.functions[e.index];
         const std::string call = callee.cpp_name + "(" + list(e.args) + ")";
-        // A callee that hands tail calls back is finished here.
-        return callee.defers ? "sign::impl::settle(" + call + ")" : call;
+        // A callee that hands tail calls back is finished here, unless this
+        // call is itself in tail position: then the tail call is passed on.
+        return callee.defers && !e.tail ? "sign::impl::settle(" + call + ")" : call;
       }
       case Expr::Kind::MakeClosure: {
         if (e.args.empty()) return function_value(e.index);  // captures nothing: made once

@@ -136,6 +136,7 @@ class Lowerer {
     load_frame_.fn = &m_.load;
     for (std::size_t i = 0; i < p_.forms.size(); ++i) top_level(p_.forms[i], i + 1 == p_.forms.size());
     for (std::size_t f = 0; f < function_form_.size(); ++f) define_function(f);
+    propagate_defers();
     return std::move(m_);
   }
 
@@ -174,6 +175,23 @@ class Lowerer {
     // runs), whatever their type: a call may come before the definition.
     for (SemaId form : p_.forms) collect_lambda_names(form, false);
     build_call_graph();
+  }
+
+  // A function that returns the result of a deferring function from tail
+  // position hands that tail call on: it defers too (to a fixed point).
+  void propagate_defers() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (Function& f : m_.functions) {
+        if (f.defers) continue;
+        for (std::uint32_t g : f.tail_callees) {
+          if (m_.functions[g].defers) {
+            f.defers = changed = true;
+            break;
+          }
+        }
+      }
+    }
   }
 
   void collect_lambda_names(SemaId id, bool inside) {
@@ -970,6 +988,8 @@ class Lowerer {
       Expr e = node(Expr::Kind::DirectCall, CType::Value);
       e.index = *f;
       e.args = std::move(args);
+      e.tail = tail && frame_->fn != &m_.load;
+      if (e.tail) frame_->fn->tail_callees.push_back(*f);
       return add(std::move(e));
     }
     const ExprId f = coerce(value(shape.callee), CType::Value);

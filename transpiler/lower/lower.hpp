@@ -46,6 +46,7 @@ struct Expr {
   double float_value = 0;
   std::uint32_t index = 0;
   std::string callee;  // Call: qualified function; Infix: the operator; StringLit: the text
+  bool tail = false;   // DirectCall: in tail position, a tail call it hands back is passed on
   std::vector<ExprId> args;
 };
 
@@ -102,6 +103,7 @@ struct Function {
   std::vector<Local> locals;
   std::vector<StmtId> body;
   std::vector<std::string> captures;  // generic: the Sign names it captured, in order
+  std::vector<std::uint32_t> tail_callees;  // direct calls in tail position (functions index)
   bool generic = false;
   bool loops = false;        // the body runs in `for (;;)`: it has self tail calls
   bool defers = false;       // may return a tail call for the caller's trampoline
