@@ -13,6 +13,22 @@ namespace sign::simd::detail {
 template <class Batch>
 inline void copy_kernel(std::uint8_t* d, const std::uint8_t* s, std::size_t size) noexcept {
   constexpr std::size_t kWidth = Batch::size;
+  // Up to four vectors: load from both ends, letting the middle overlap
+  // (glibc's trick), so short copies take no loop and no scalar tail.
+  // Every store stays inside [d, d + size), and all loads come first.
+  if (size >= kWidth && size <= 4 * kWidth) {
+    const Batch a = Batch::load_unaligned(s);
+    const Batch z = Batch::load_unaligned(s + size - kWidth);
+    if (size > 2 * kWidth) {
+      const Batch b = Batch::load_unaligned(s + kWidth);
+      const Batch y = Batch::load_unaligned(s + size - 2 * kWidth);
+      b.store_unaligned(d + kWidth);
+      y.store_unaligned(d + size - 2 * kWidth);
+    }
+    a.store_unaligned(d);
+    z.store_unaligned(d + size - kWidth);
+    return;
+  }
   std::size_t i = 0;
   // Four vectors per iteration: enough loads in flight to keep both load
   // ports busy on wide cores, and a quarter of the loop overhead of one.
