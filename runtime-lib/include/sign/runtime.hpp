@@ -12,17 +12,11 @@
 // calling convention; generated TUs #error on a mismatch.
 #define SIGN_RUNTIME_ABI 1
 
+// Generated code needs only values and the sign::impl tier. The memory
+// library (sign/memory/*.hpp) and the SIMD primitives (sign/simd/*.hpp) are
+// included by those who use them: pulling them in here multiplied the time
+// to compile each generated file (0.17 s -> 0.9 s).
 #include <sign/value.hpp>
-#include <sign/memory/cell.hpp>
-#include <sign/memory/error.hpp>
-#include <sign/memory/handle_table.hpp>
-#include <sign/memory/module_registry.hpp>
-#include <sign/memory/object_header.hpp>
-#include <sign/memory/pinned_area.hpp>
-#include <sign/memory/project_arena.hpp>
-#include <sign/memory/shared_heap.hpp>
-#include <sign/memory/weak_ref.hpp>
-#include <sign/simd/primitives.hpp>
 #include <sign/impl/arith.hpp>
 #include <sign/impl/call.hpp>
 #include <sign/impl/compare.hpp>
