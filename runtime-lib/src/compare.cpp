@@ -8,8 +8,6 @@ namespace {
 
 enum class Rel { Less, LessEqual, Equal, MoreEqual, More };
 
-bool is_number(const Value& v) { return v.is_int() || v.is_float(); }
-
 template <class T>
 bool relate(Rel rel, T a, T b) {
   switch (rel) {
@@ -22,16 +20,14 @@ bool relate(Rel rel, T a, T b) {
   return false;
 }
 
-double as_double(const Value& v) { return v.is_int() ? static_cast<double>(v.as_int()) : v.as_float(); }
-
 // Numbers compare by value (Int with Float as doubles), Strings by their
 // text (UTF-8 byte order is code point order); values of other kinds are
 // never ordered, so the comparison does not hold.
 bool holds(Rel rel, const Value& l, const Value& r) {
   if (l.is_string() && r.is_string()) return relate(rel, l.as_string().text(), r.as_string().text());
-  if (!is_number(l) || !is_number(r)) return false;
+  if (!l.is_number() || !r.is_number()) return false;
   if (l.is_int() && r.is_int()) return relate(rel, l.as_int(), r.as_int());
-  return relate(rel, as_double(l), as_double(r));
+  return relate(rel, l.to_double(), r.to_double());
 }
 
 bool is_arithmetic_identity(const Value& v) {
@@ -52,7 +48,7 @@ Value chain(Rel rel, const Value& l, const Value& c, const Value& r) {
 
 // `!=`: numbers by value, Strings by text, other heap values by identity.
 bool identical(const Value& l, const Value& r) {
-  if (is_number(l) && is_number(r)) return holds(Rel::Equal, l, r);
+  if (l.is_number() && r.is_number()) return holds(Rel::Equal, l, r);
   if (l.is_string() && r.is_string()) return l.as_string().text() == r.as_string().text();
   if (l.kind() != r.kind()) return false;
   return !l.is_heap() || l.object() == r.object();

@@ -33,6 +33,47 @@ std::vector<Value> indexable(const Value& v) {
   return as_items(v);
 }
 
+std::size_t utf8_length(unsigned char lead);
+
+// The code points of UTF-8 text, as [begin, end) byte ranges, one at a time.
+template <class Visit>
+void for_each_char(std::string_view text, Visit visit) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(text[i])), text.size() - i);
+    if (!visit(text.substr(i, n))) return;
+    i += n;
+  }
+}
+
+// How many elements `'` sees in v (see indexable), without copying them.
+std::size_t element_count(const Value& v) {
+  if (v.is_unit()) return 0;
+  switch (v.kind()) {
+    case Kind::List: return v.as_list().items().size();
+    case Kind::Dict: return v.as_dict().entries().size();
+    case Kind::String: {
+      std::size_t n = 0;
+      for_each_char(v.as_string().text(), [&](std::string_view) { return ++n, true; });
+      return n;
+    }
+    default: return 1;
+  }
+}
+
+// Element i (< element_count(v)) of v, as indexable(v)[i] without the copy.
+Value element(const Value& v, std::size_t i) {
+  switch (v.kind()) {
+    case Kind::List: return v.as_list().items()[i];
+    case Kind::Dict: return v.as_dict().entries()[i].second;
+    case Kind::String: {
+      std::string_view found;
+      for_each_char(v.as_string().text(), [&](std::string_view c) { return i-- == 0 ? (found = c, false) : true; });
+      return make_string(std::string(found));
+    }
+    default: return v;
+  }
+}
+
 std::int64_t round_half_away(double d) { return static_cast<std::int64_t>(d < 0 ? -std::round(-d) : std::round(d)); }
 
 // Index i (negative counts from the end), or -1 when it is out of range.
@@ -79,11 +120,7 @@ constexpr std::size_t kMaxRange = std::size_t{1} << 26;  // a runaway range is _
 
 std::vector<Value> chars_of(std::string_view text) {
   std::vector<Value> out;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(text[i])), text.size() - i);
-    out.push_back(make_string(std::string(text.substr(i, n))));
-    i += n;
-  }
+  for_each_char(text, [&](std::string_view c) { return out.push_back(make_string(std::string(c))), true; });
   return out;
 }
 
@@ -143,16 +180,16 @@ Value product(const Value& l, const Value& r, bool chain) {
 
 Value get_index(const Value& l, const Value& r) {
   if (l.is_unit()) return Value();
-  const std::vector<Value> items = indexable(l);
+  const std::size_t size = element_count(l);
   if (r.is_number()) {
-    const std::int64_t i = resolve_index(r, items.size());
-    return i < 0 ? Value() : items[static_cast<std::size_t>(i)];
+    const std::int64_t i = resolve_index(r, size);
+    return i < 0 ? Value() : element(l, static_cast<std::size_t>(i));
   }
   if (r.is_list()) {
     std::vector<Value> picked;
     for (const Value& i : r.as_list().items()) {
-      const std::int64_t n = i.is_number() ? resolve_index(i, items.size()) : -1;
-      picked.push_back(n < 0 ? Value() : items[static_cast<std::size_t>(n)]);
+      const std::int64_t n = i.is_number() ? resolve_index(i, size) : -1;
+      picked.push_back(n < 0 ? Value() : element(l, static_cast<std::size_t>(n)));
     }
     return l.is_string() ? join_chars(picked) : make_list(std::move(picked));
   }
@@ -182,9 +219,9 @@ Value get_rest(const Value& l, const Value& n) {
 Value absolute(const Value& v, bool collection_operand) {
   if (v.is_unit()) return collection_operand ? Value::from_int(0) : Value();
   switch (v.kind()) {
-    case Kind::List: return Value::from_int(static_cast<std::int64_t>(v.as_list().items().size()));
-    case Kind::String: return Value::from_int(static_cast<std::int64_t>(chars_of(v.as_string().text()).size()));
-    case Kind::Dict: return Value::from_int(static_cast<std::int64_t>(v.as_dict().entries().size()));
+    case Kind::List:
+    case Kind::String:
+    case Kind::Dict: return Value::from_int(static_cast<std::int64_t>(element_count(v)));
     case Kind::Int: return Value::from_int(v.as_int() < 0 ? sub_wrap(0, v.as_int()) : v.as_int());
     case Kind::Float: return Value::from_float(std::fabs(v.as_float()));
     default: return Value();

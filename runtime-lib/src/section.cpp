@@ -30,11 +30,11 @@ Value combine(SectionOp op, const Value& a, const Value& b) {
     case SectionOp::Div: return div(a, b);
     case SectionOp::Mod: return mod(a, b);
     case SectionOp::Pow: return pow(a, b);
-    case SectionOp::Less: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, less(a, b));
-    case SectionOp::LessEqual: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, less_equal(a, b));
-    case SectionOp::Eq: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, equal_to(a, b));
-    case SectionOp::MoreEqual: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, more_equal(a, b));
-    case SectionOp::More: return a.is_unit() || b.is_unit() ? Value() : keep_if(a, more(a, b));
+    case SectionOp::Less: return keep_if(a, less(a, b));  // a __ operand absorbs: less(…) is __
+    case SectionOp::LessEqual: return keep_if(a, less_equal(a, b));
+    case SectionOp::Eq: return keep_if(a, equal_to(a, b));
+    case SectionOp::MoreEqual: return keep_if(a, more_equal(a, b));
+    case SectionOp::More: return keep_if(a, more(a, b));
     case SectionOp::Equal: return keep_if(a, structural_equal(a, b));
     case SectionOp::NotEqual: return keep_if(a, not_equal(a, b));
     case SectionOp::NotSame: return a.is_unit() ? b : b.is_unit() ? a : keep_if(a, logic_not(structural_equal(a, b)));

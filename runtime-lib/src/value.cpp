@@ -139,10 +139,6 @@ void write_json(std::ostream& out, const Value& v) {
 namespace sign::impl {
 namespace {
 
-double to_double(const Value& v) noexcept {
-  return v.is_int() ? static_cast<double>(v.as_int()) : v.as_float();
-}
-
 enum class ListArith { None, Repeat, Split };
 
 // `[0 1] * 3` repeats a List; `[1 2 3 4] / 2` splits it into 2 groups.
@@ -176,7 +172,7 @@ Value arith(const Value& l, const Value& r, IntOp int_op, FloatOp float_op, List
   if (l.is_list()) return list_arith(list_op, l, r);
   if (!l.is_number() || !r.is_number()) return Value::unit();
   if (l.is_int() && r.is_int()) return int_op(l.as_int(), r.as_int());
-  return Value::from_float(float_op(to_double(l), to_double(r)));
+  return Value::from_float(float_op(l.to_double(), r.to_double()));
 }
 
 }  // namespace

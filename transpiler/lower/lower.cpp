@@ -270,14 +270,8 @@ class Lowerer {
         bind_parameters(lambda);
       } else {
         for (std::uint32_t i = 0; i < f.param_count; ++i) frame.names.emplace_back(param_name(lambda, i), i);
-        // The completeness axiom (type_system.md §3.4): a Unit argument for a
-        // parameter without default collapses the call to __.
         for (std::uint32_t i = 0; i < f.param_count; ++i) {
-          Stmt guard = stmt(Stmt::Kind::IfUnit);
-          guard.index = i;
-          guard.then_body = {add_stmt(returns(unit()))};
-          if (i == 0) guard.comment = "a __ argument collapses the call";
-          emit(std::move(guard));
+          collapse_if_unit(i, i == 0 ? "a __ argument collapses the call" : "");
         }
       }
       tail(p_.expr(lambda).b);
@@ -337,10 +331,13 @@ class Lowerer {
     frame_->names.emplace_back(name, local);
   }
 
-  void collapse_if_unit(std::uint32_t local) {
+  // The completeness axiom (type_system.md §3.4): a Unit argument for a
+  // parameter without default collapses the call to __.
+  void collapse_if_unit(std::uint32_t local, std::string comment = {}) {
     Stmt guard = stmt(Stmt::Kind::IfUnit);
     guard.index = local;
     guard.then_body = {add_stmt(returns(unit()))};
+    guard.comment = std::move(comment);
     emit(std::move(guard));
   }
 
@@ -718,24 +715,27 @@ class Lowerer {
       case syntax::AtomKind::String: return string_lit(std::string(e.text.substr(1, e.text.size() - 2)));
       case syntax::AtomKind::Char: return string_lit(std::string(e.text.substr(1)));
       case syntax::AtomKind::Address:
-      case syntax::AtomKind::Register: {
-        std::uint64_t v = 0;
-        const std::string_view digits = e.text.substr(2);
-        const int base = e.text.size() > 1 && e.text[1] == 'b' ? 2 : 16;
-        for (char c : digits) {
-          const int d = c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0';
-          v = v * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
-        }
-        return int_lit(static_cast<std::int64_t>(v));
-      }
+      case syntax::AtomKind::Register:  // 0x1F, 0rFF, 0b101: the digits after the prefix
+        return int_lit(static_cast<std::int64_t>(prefixed_digits(e.text)));
       case syntax::AtomKind::Codepoint: {
-        std::uint32_t cp = 0;
-        for (char c : e.text.substr(2)) cp = cp * 16 + static_cast<std::uint32_t>(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
+        const auto cp = static_cast<std::uint32_t>(prefixed_digits(e.text));
         if (cp == 0) return unit();  // U+0000 is __ (value_representation.md §3)
         return string_lit(utf8(cp));
       }
       default: return unsupported(id);
     }
+  }
+
+  // The value of a literal with a two-character prefix: binary after `0b`,
+  // hexadecimal otherwise (the lexer has checked the digits).
+  static std::uint64_t prefixed_digits(std::string_view text) {
+    const std::uint64_t base = text.size() > 1 && text[1] == 'b' ? 2 : 16;
+    std::uint64_t v = 0;
+    for (char c : text.substr(2)) {
+      const int d = c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0';
+      v = v * base + static_cast<std::uint64_t>(d);
+    }
+    return v;
   }
 
   static std::string utf8(std::uint32_t cp) {
@@ -976,20 +976,25 @@ class Lowerer {
   // the caller's trampoline instead.
   ExprId call_expr(SemaId id, bool tail) {
     const CallShape shape = call_shape(id);
-    if (const auto f = direct_callee(shape)) {
+    return call_expr(shape, direct_callee(shape), tail);
+  }
+
+  // `direct`: the module function the call names with all its arguments, if any.
+  ExprId call_expr(const CallShape& shape, std::optional<std::uint32_t> direct, bool tail) {
+    if (direct) {
       std::vector<ExprId> args;
       for (SemaId a : shape.args) args.push_back(coerce(value(a), CType::Value));
-      if (tail && frame_->index >= 0 && reaches(*f, static_cast<std::uint32_t>(frame_->index))) {
+      if (tail && frame_->index >= 0 && reaches(*direct, static_cast<std::uint32_t>(frame_->index))) {
         frame_->fn->defers = true;
-        std::vector<ExprId> call_args{function_value(*f)};
+        std::vector<ExprId> call_args{function_value(*direct)};
         call_args.push_back(initializer(std::move(args)));
         return call(CType::Value, "sign::impl::tail_call", std::move(call_args));
       }
       Expr e = node(Expr::Kind::DirectCall, CType::Value);
-      e.index = *f;
+      e.index = *direct;
       e.args = std::move(args);
       e.tail = tail && frame_->fn != &m_.load;
-      if (e.tail) frame_->fn->tail_callees.push_back(*f);
+      if (e.tail) frame_->fn->tail_callees.push_back(*direct);
       return add(std::move(e));
     }
     const ExprId f = coerce(value(shape.callee), CType::Value);
@@ -1066,18 +1071,17 @@ class Lowerer {
     const sema::Expr& e = p_.expr(id);
     const char* op = section_op(e.op);
     if (op == nullptr) return unsupported(id);
-    const auto bare = [&](std::string text) { return constant(std::move(text)); };
-    const ExprId op_id = bare(std::string("sign::impl::SectionOp::") + op);
-    if (e.op >= Op::ExportInternal) return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::Unary")});
+    const ExprId op_id = constant(std::string("sign::impl::SectionOp::") + op);
+    if (e.op >= Op::ExportInternal) return call_value("sign::impl::section", {op_id, constant("sign::impl::SectionForm::Unary")});
     if (e.op == Op::GetProp && e.b != sema::kNoExpr && p_.expr(e.b).kind == ExprKind::Atom && !p_.expr(e.b).name.empty()) {
       return call_value("sign::impl::field_section", {text_lit(std::string(p_.expr(e.b).name)), name(e.b)});
     }
     if (e.flags & sema::kPointfreeMap) {
-      return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::Map"), e.b == sema::kNoExpr ? unit() : value(e.b)});
+      return call_value("sign::impl::section", {op_id, constant("sign::impl::SectionForm::Map"), e.b == sema::kNoExpr ? unit() : value(e.b)});
     }
-    if (e.a == sema::kNoExpr && e.b == sema::kNoExpr) return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::Fold")});
-    if (e.a == sema::kNoExpr) return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::RightBound"), value(e.b)});
-    return call_value("sign::impl::section", {op_id, bare("sign::impl::SectionForm::LeftBound"), value(e.a)});
+    if (e.a == sema::kNoExpr && e.b == sema::kNoExpr) return call_value("sign::impl::section", {op_id, constant("sign::impl::SectionForm::Fold")});
+    if (e.a == sema::kNoExpr) return call_value("sign::impl::section", {op_id, constant("sign::impl::SectionForm::RightBound"), value(e.b)});
+    return call_value("sign::impl::section", {op_id, constant("sign::impl::SectionForm::LeftBound"), value(e.a)});
   }
 
   static const char* section_op(Op op) {
@@ -1213,7 +1217,7 @@ class Lowerer {
       const CallShape shape = call_shape(id);
       const auto target = direct_callee(shape);
       if (target && static_cast<int>(*target) == frame_->index) return self_tail_call(shape.args);
-      emit(returns(call_expr(id, true)));
+      emit(returns(call_expr(shape, target, true)));
       return;
     }
     emit(returns(value(id)));
