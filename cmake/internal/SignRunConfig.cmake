@@ -4,6 +4,9 @@
 # runtime (same compiler, same sanitizer flags), and the installed copy, whose
 # paths start with "@prefix@" (the directory above signc's bin/) so an
 # installed signc runs programs from wherever its prefix is moved to.
+# The runtime is a static library: its own dependency (mimalloc, the
+# Shared-Heap's allocator, a system package) is linked by its system path.
+find_package(mimalloc REQUIRED)  # its imported target is scoped to the directory that finds it
 set(_sign_run_flags -std=c++20 -O2 ${SIGN_SANITIZE_FLAGS})
 list(JOIN _sign_run_flags "\", \"" _sign_run_flags_json)
 
@@ -13,7 +16,7 @@ function(_sign_run_config out include_dir runtime)
   \"compiler\": \"${CMAKE_CXX_COMPILER}\",
   \"compile_flags\": [\"${_sign_run_flags_json}\"],
   \"include_dirs\": [\"${include_dir}\"],
-  \"link\": [\"${runtime}\"]
+  \"link\": [\"${runtime}\", \"$<TARGET_LINKER_FILE:mimalloc>\"]
 }
 ")
 endfunction()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Heap values: construction and iterative release (contract in sign/heap.hpp).
 #include <sign/value.hpp>
+#include <sign/memory/cell.hpp>
 
 #include <utility>
 #include <vector>
@@ -54,7 +55,22 @@ const Value* Dict::find(std::string_view key) const noexcept {
 Value make_string(std::string text) { return Value::adopt(Kind::String, new String(std::move(text))); }
 Value make_list(std::vector<Value> items) { return Value::adopt(Kind::List, new List(std::move(items))); }
 Value make_dict(std::vector<Dict::Entry> entries) { return Value::adopt(Kind::Dict, new Dict(std::move(entries))); }
+Address::Address(Value* variable, ObjectHeader* cell) noexcept : variable_(variable), cell_(cell) {
+  if (cell_ != nullptr) impl::dup(cell_);
+}
+
+Address::~Address() {
+  if (cell_ != nullptr) impl::drop(cell_);
+}
+
 Value make_address(Value* variable) { return Value::adopt(Kind::Address, new Address(variable)); }
+
+Value make_address(ObjectHeader* value_cell) {
+  auto* cell = reinterpret_cast<Cell<Value>*>(value_cell);
+  // Only a Shared-Heap cell is counted; arena and pinned cells outlive their refs.
+  ObjectHeader* counted = region_of(value_cell) == Region::heap ? value_cell : nullptr;
+  return Value::adopt(Kind::Address, new Address(&cell->value, counted));
+}
 Value make_function(Function::Code code, std::int32_t arity, std::vector<Value> captured, Function::Shape shape,
                     std::int32_t tag) {
   return Value::adopt(Kind::Function, new Function(code, arity, std::move(captured), shape, tag));

@@ -59,9 +59,10 @@ int build(const BuildOptions& o) {
   }
   const WriteMode mode = o.write_if_changed ? WriteMode::IfChanged : WriteMode::Always;
   bool failed = false;
+  ModuleGraph graph(o.import_dirs, o.sema);  // modules imported by several inputs are read once
   for (const auto& file : o.files) {
     Diagnostics file_diags;
-    auto t = translate(file, Stage::Ir, file_diags, o.sema);
+    Translation* t = graph.translate(file, Stage::Ir, file_diags);
     const std::string stem = fs::path(file).filename().string();
     std::optional<emit::ModuleText> text;
     std::optional<std::string> main_text;
@@ -90,9 +91,11 @@ int build(const BuildOptions& o) {
   return failed ? 1 : 0;
 }
 
-int check(const std::vector<std::string>& files, const sema::Options& options) {
+int check(const std::vector<std::string>& files, const sema::Options& options,
+          const std::vector<std::string>& import_dirs) {
   Diagnostics diags;
-  for (const auto& f : files) translate(f, Stage::Sema, diags, options);
+  ModuleGraph graph(import_dirs, options);
+  for (const auto& f : files) graph.translate(f, Stage::Sema, diags);
   return finish(diags);
 }
 
@@ -103,7 +106,7 @@ int emit_stage(const std::string& stage, const std::vector<std::string>& files, 
                        : stage == "ast"  ? Stage::Ast
                        : (stage == "sexpr" || stage == "types" || stage == "sema") ? Stage::Sema
                                                                 : Stage::Ir;
-    auto t = translate(file, stop, diags, o.sema);
+    auto t = translate(file, stop, diags, o.sema, o.import_dirs);
     if (!t) continue;
     if (stage == "tokens") syntax::dump_tokens(std::cout, *t->file, t->tokens);
     if (stage == "ast") syntax::dump_ast(std::cout, *t->file, t->tree);
@@ -155,13 +158,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"tokens", "ast", "sema", "sexpr", "types", "ir", "cpp", "hpp"}));
   app.add_option("files", emit_files, "Input files for --emit");
   add_codegen_options(app, emit_opts);
+  app.add_option("-I,--import-dir", emit_opts.import_dirs, "Directory searched for imported modules (after the importer's own)");
 
   BuildOptions build_opts;
   auto* build_cmd = app.add_subcommand("build", "Translate Sign modules to C++ (NAME.sign.cpp, .hpp, .d)");
   build_cmd->add_option("files", build_opts.files, "Sign source files")->required();
   build_cmd->add_option("-o,--output-dir", build_opts.out_dir, "Output directory")->default_val(".");
   build_cmd->add_option("--depfile", build_opts.depfile, "Depfile path (one input only; default OUT/NAME.sign.d)");
-  build_cmd->add_option("-I,--import-dir", build_opts.import_dirs, "Directory searched for imported modules");
+  build_cmd->add_option("-I,--import-dir", build_opts.import_dirs,
+                        "Directory searched for imported modules (after the importer's own)");
   build_cmd->add_flag("--entry", build_opts.entry, "Also write NAME.main.cpp, a main() that prints the module's value");
   build_cmd->add_flag("--write-if-changed", build_opts.write_if_changed,
                       "Leave outputs whose content is unchanged untouched (for Ninja restat)");
@@ -173,14 +178,19 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("-v,--verbose", run_opts.verbose, "Show the compile command and cache decisions");
   run_cmd->add_flag("--strict-alloc", run_opts.strict_alloc,
                     "Make an allocation prefix (# ## ###) inside an expression an error");
+  run_cmd->add_option("-I,--import-dir", run_opts.import_dirs,
+                      "Directory searched for imported modules (after the importer's own)");
   run_cmd->add_option("file", run_opts.file, "The program's entry module")->required();
   run_cmd->add_option("args", run_opts.args, "Arguments passed to the program");
   run_cmd->prefix_command();
 
   std::vector<std::string> check_files;
+  std::vector<std::string> check_dirs;
   sema::Options check_opts;
   auto* check_cmd = app.add_subcommand("check", "Run the front end and report diagnostics only");
   check_cmd->add_option("files", check_files, "Sign source files")->required();
+  check_cmd->add_option("-I,--import-dir", check_dirs,
+                        "Directory searched for imported modules (after the importer's own)");
   check_cmd->add_flag("--strict-alloc", check_opts.strict_alloc,
                       "Make an allocation prefix (# ## ###) inside an expression an error instead of a warning");
 
@@ -204,7 +214,7 @@ int main(int argc, char** argv) {
     diags.print(std::cerr);
     return rc;
   }
-  if (*check_cmd) return check(check_files, check_opts);
+  if (*check_cmd) return check(check_files, check_opts, check_dirs);
   if (!emit_what.empty()) {
     if (emit_files.empty()) {
       std::cerr << "signc: error: --emit needs an input file\nRun 'signc --help' for usage.\n";

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "sexpr/sexpr.hpp"
@@ -36,10 +37,45 @@ std::string stem_of(const std::string& path) {
   return fs::path(name).stem().string();
 }
 
+// Every `x@` of the program, in source order.
+void collect_import_sites(const sema::Program& p, sema::ExprId id, std::vector<sema::ExprId>& out) {
+  if (id == sema::kNoExpr) return;
+  const sema::Expr& e = p.expr(id);
+  if (sema::import_spec(p, id)) out.push_back(id);
+  for (sema::ExprId k : {e.a, e.b, e.c}) collect_import_sites(p, k, out);
+  for (sema::ExprId k : e.kids) collect_import_sites(p, k, out);
+}
+
+// The builtin module `Module@`: the unloader binding (sign::impl::module_binding).
+constexpr std::string_view kBuiltinModule = "Module";
+
+const sema::ModuleInterface& builtin_interface() {
+  static const sema::ModuleInterface interface = {
+      {"unload", {sema::Category::Lambda, 1, 1}},
+      {"blocker", {sema::Category::Lambda, 1, 1}},
+      {"loaded", {sema::Category::Lambda, 1, 1}},
+  };
+  return interface;
+}
+
+std::string normal_path(const fs::path& p) {
+  std::error_code ec;
+  return fs::weakly_canonical(fs::absolute(p, ec), ec).lexically_normal().string();
+}
+
 }  // namespace
 
-std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags,
-                                       const sema::Options& options) {
+Translation* ModuleGraph::translate(const std::string& path, Stage stop, Diagnostics& diags) {
+  const std::string key = normal_path(path);
+  const auto it = modules_.find(key);
+  if (it == modules_.end()) return translate_new(path, stop, diags);
+  Translation& t = *it->second;
+  if (t.failed) return nullptr;
+  if (stop == Stage::Ir && t.reached == Stage::Sema) lower(t, diags);
+  return t.failed ? nullptr : &t;
+}
+
+Translation* ModuleGraph::translate_new(const std::string& path, Stage stop, Diagnostics& diags) {
   const std::string ext = fs::path(path).extension().string();
   if (ext != ".sign" && ext != ".sn" && ext != ".json") {
     diags.error("'" + path + "': not a Sign source file (expected .sign, .sn, or .json for S-expressions)");
@@ -47,31 +83,191 @@ std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diag
   }
   auto text = read_file(path, diags);
   if (!text) return nullptr;
-  auto t = std::make_unique<Translation>();
-  t->file = std::make_unique<SourceFile>(path, std::move(*text));
-  t->stem = stem_of(path);
-  t->inputs.push_back(fs::absolute(path).lexically_normal().string());
+  auto owned = std::make_unique<Translation>();
+  Translation& t = *owned;
+  t.path = normal_path(path);
+  modules_.emplace(t.path, std::move(owned));
+  in_progress_.insert(t.path);
+  const std::size_t errors_before = diags.error_count();
+  t.file = std::make_unique<SourceFile>(path, std::move(*text));
+  t.stem = stem_of(path);
+  t.inputs.push_back(fs::absolute(path).lexically_normal().string());
+  t.settings = read_module_settings(path, diags);
+  t.inputs.insert(t.inputs.end(), t.settings.files.begin(), t.settings.files.end());
+  sema::Options options = options_;
+  options.layer = t.settings.layer;
+  options.imports = [this, &t, &diags](std::string_view spec) { return interface_of(t, spec, diags); };
+  const auto done = [&](Stage reached) -> Translation* {
+    in_progress_.erase(t.path);
+    t.reached = reached;
+    t.failed = diags.error_count() != errors_before;
+    return t.failed ? nullptr : &t;
+  };
   if (ext == ".json") {  // S-expressions enter after pass 2 (memory-model.md §10)
     if (stop == Stage::Tokens || stop == Stage::Ast) {
       diags.error("'" + path + "': an S-expression program has no tokens or syntax tree; use --emit=sexpr or later");
-      return nullptr;
+      return done(stop);
     }
-    if (!sexpr::read(*t->file, t->program, diags)) return nullptr;
-    sema::finish_analysis(t->program, diags, options);
-    if (stop == Stage::Sema) return diags.has_errors() ? nullptr : std::move(t);
-    t->module = lower::lower_module(t->program, t->stem, diags);
-    return diags.has_errors() ? nullptr : std::move(t);
+    if (!sexpr::read(*t.file, t.program, diags)) return done(stop);
+    sema::finish_analysis(t.program, diags, options);
+  } else {
+    // Every stage runs even after an earlier one reported errors (the parser
+    // drops bad lines), so one run reports as many real errors as it can.
+    t.tokens = syntax::lex(*t.file, diags);
+    if (stop == Stage::Tokens) return done(stop);
+    t.tree = syntax::parse(*t.file, t.tokens, diags);
+    if (stop == Stage::Ast) return done(stop);
+    t.program = sema::analyze(*t.file, t.tree, diags, options);
   }
-  // Every stage runs even after an earlier one reported errors (the parser
-  // drops bad lines), so one run reports as many real errors as it can.
-  t->tokens = syntax::lex(*t->file, diags);
-  if (stop == Stage::Tokens) return diags.has_errors() ? nullptr : std::move(t);
-  t->tree = syntax::parse(*t->file, t->tokens, diags);
-  if (stop == Stage::Ast) return diags.has_errors() ? nullptr : std::move(t);
-  t->program = sema::analyze(*t->file, t->tree, diags, options);
-  if (stop == Stage::Sema) return diags.has_errors() ? nullptr : std::move(t);
-  t->module = lower::lower_module(t->program, t->stem, diags);
-  return diags.has_errors() ? nullptr : std::move(t);
+  link_imports(t, diags);
+  if (done(Stage::Sema) == nullptr || stop == Stage::Sema) return t.failed ? nullptr : &t;
+  lower(t, diags);
+  return t.failed ? nullptr : &t;
+}
+
+void ModuleGraph::lower(Translation& t, Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  t.module = lower::lower_module(t.program, t.stem, diags, t.context);
+  t.reached = Stage::Ir;
+  t.failed = diags.error_count() != errors_before;
+}
+
+std::optional<ModuleGraph::Resolved> ModuleGraph::resolve(const Translation& importer, std::string_view spec,
+                                                          Span span, Diagnostics& diags) {
+  const auto key = std::make_pair(importer.path, std::string(spec));
+  if (const auto it = resolved_.find(key); it != resolved_.end()) return it->second;
+  // `lib@` names lib.sign or lib.sn; `` `dir/lib.sign`@ `` a path, with or
+  // without the extension. The importer's directory is searched first, then
+  // each -I directory in order.
+  std::vector<std::string> names;
+  const fs::path written(spec);
+  const std::string ext = written.extension().string();
+  if (ext == ".sign" || ext == ".sn" || ext == ".json") {
+    names.push_back(std::string(spec));
+  } else {
+    names.push_back(std::string(spec) + ".sign");
+    names.push_back(std::string(spec) + ".sn");
+  }
+  std::vector<fs::path> dirs = {fs::path(importer.path).parent_path()};
+  for (const auto& d : import_dirs_) dirs.push_back(fs::absolute(d));
+  std::optional<Resolved> found;
+  std::error_code ec;
+  for (const auto& dir : dirs) {
+    for (const auto& name : names) {
+      if (!found && fs::is_regular_file(dir / name, ec)) found = Resolved{normal_path(dir / name), false};
+    }
+  }
+  if (!found && spec == kBuiltinModule) found = Resolved{"", true};
+  if (!found) {
+    std::string looked;
+    for (const auto& dir : dirs) looked += (looked.empty() ? "" : ", ") + dir.string();
+    diags.error(*importer.file, span,
+                "cannot find module '" + std::string(spec) + "' (looked for " + names[0] +
+                    (names.size() > 1 ? " and " + names[1] : "") + " in " + looked + "; add a directory with -I)");
+  }
+  resolved_.emplace(key, found);
+  return found;
+}
+
+const sema::ModuleInterface* ModuleGraph::interface_of(Translation& importer, std::string_view spec,
+                                                       Diagnostics& diags) {
+  // The span is not known here; link_imports reports an unresolvable import
+  // at its site, so this lookup stays quiet.
+  Diagnostics quiet;
+  const auto r = resolve(importer, spec, {}, quiet);
+  if (!r) {
+    resolved_.erase(std::make_pair(importer.path, std::string(spec)));  // report it later, located
+    return nullptr;
+  }
+  if (r->builtin) return &builtin_interface();
+  if (in_progress_.count(r->path) != 0) return nullptr;  // an import cycle: calls resolve dynamically
+  Translation* imported = translate(r->path, Stage::Sema, diags);
+  return imported != nullptr ? &imported->program.exports : nullptr;
+}
+
+// Resolves every import of `t`, translates the imported modules and checks
+// the inter-layer invariant (build_system.md §4).
+void ModuleGraph::link_imports(Translation& t, Diagnostics& diags) {
+  std::vector<sema::ExprId> sites;
+  for (sema::ExprId form : t.program.forms) collect_import_sites(t.program, form, sites);
+  std::set<std::string> imported;
+  for (sema::ExprId site : sites) {
+    const std::string_view spec = *sema::import_spec(t.program, site);
+    const Span span = t.program.expr(site).span;
+    const auto r = resolve(t, spec, span, diags);
+    if (!r) continue;
+    if (r->builtin) {
+      t.context.imports[site] = lower::ImportTarget{"", "", true};
+      continue;
+    }
+    ModuleSettings theirs;
+    std::string stem;
+    if (in_progress_.count(r->path) != 0) {
+      theirs = read_module_settings(r->path, diags);
+      stem = modules_.at(r->path)->stem;
+    } else if (Translation* m = translate(r->path, Stage::Sema, diags)) {
+      theirs = m->settings;
+      stem = m->stem;
+    } else {
+      diags.error(*t.file, span, "module '" + std::string(spec) + "' (" + r->path + ") has errors");
+      continue;
+    }
+    if (theirs.layer > t.settings.layer) {
+      diags.error(*t.file, span,
+                  "module '" + std::string(spec) + "' is layer " + std::to_string(theirs.layer) + ", above this module's layer " +
+                      std::to_string(t.settings.layer) +
+                      "; a module cannot import one with a higher layer (build_system.md §4, option.ms)");
+    }
+    t.context.imports[site] = lower::ImportTarget{stem, lower::cpp_module_name(stem), false};
+    if (imported.insert(r->path).second) {
+      t.inputs.push_back(r->path);
+      t.inputs.insert(t.inputs.end(), theirs.files.begin(), theirs.files.end());
+    }
+  }
+  t.imported.assign(imported.begin(), imported.end());
+  t.context.volatile_access = t.settings.layer == 0;
+}
+
+std::vector<Translation*> ModuleGraph::program(const std::string& entry, Diagnostics& diags) {
+  std::vector<Translation*> out;
+  Translation* root = translate(entry, Stage::Ir, diags);
+  if (root == nullptr) return {};
+  std::set<std::string> seen = {root->path};
+  std::map<std::string, std::string> stems = {{root->stem, root->path}};
+  out.push_back(root);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    for (const std::string& path : out[i]->imported) {
+      if (!seen.insert(path).second) continue;
+      Translation* m = translate(path, Stage::Ir, diags);
+      if (m == nullptr) return {};
+      const auto [it, fresh] = stems.emplace(m->stem, m->path);
+      if (!fresh) {
+        diags.error("modules '" + it->second + "' and '" + m->path + "' have the same name '" + m->stem +
+                    "'; a program's modules need distinct file names");
+        return {};
+      }
+      out.push_back(m);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<Translation> ModuleGraph::take(const std::string& path) {
+  auto it = modules_.find(path);
+  if (it == modules_.end()) return nullptr;
+  auto t = std::move(it->second);
+  modules_.erase(it);
+  return t;
+}
+
+std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags,
+                                       const sema::Options& options, const std::vector<std::string>& import_dirs) {
+  // The graph owns every module it translated; the caller gets the one it
+  // asked for (the imported ones only lent their interfaces).
+  ModuleGraph graph(import_dirs, options);
+  Translation* t = graph.translate(path, stop, diags);
+  if (t == nullptr) return nullptr;
+  return graph.take(t->path);
 }
 
 emit::Options emit_options(const std::string& path, emit::LineDirectives mode, bool format,

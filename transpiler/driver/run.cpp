@@ -117,14 +117,13 @@ int spawn_and_wait(const std::vector<std::string>& argv, const fs::path& log) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-bool compile_program(const RunConfig& cfg, const fs::path& dir, const std::string& stem, bool verbose,
-                     Diagnostics& diags) {
+bool compile_program(const RunConfig& cfg, const fs::path& dir, const std::vector<std::string>& sources,
+                     bool verbose, Diagnostics& diags) {
   std::vector<std::string> cmd = {cfg.compiler};
   cmd.insert(cmd.end(), cfg.compile_flags.begin(), cfg.compile_flags.end());
   cmd.push_back("-I" + dir.string());
   for (const auto& inc : cfg.include_dirs) cmd.push_back("-I" + inc);
-  cmd.push_back((dir / (stem + ".sign.cpp")).string());
-  cmd.push_back((dir / (stem + ".main.cpp")).string());
+  for (const auto& src : sources) cmd.push_back((dir / src).string());
   cmd.insert(cmd.end(), cfg.link.begin(), cfg.link.end());
   cmd.push_back("-o");
   cmd.push_back((dir / "program").string());
@@ -140,22 +139,40 @@ bool compile_program(const RunConfig& cfg, const fs::path& dir, const std::strin
   return false;
 }
 
+// One file of the program as generated: its name in the cache entry and text.
+struct GeneratedFile {
+  std::string name;
+  std::string text;
+  bool compiled = false;  // a TU (not a header)
+};
+
 }  // namespace
 
 int run_program(const RunOptions& options, Diagnostics& diags) {
   sema::Options sopts;
   sopts.strict_alloc = options.strict_alloc;
-  auto t = translate(options.file, Stage::Ir, diags, sopts);
-  if (!t) return 1;
+  ModuleGraph graph(options.import_dirs, sopts);
+  const std::vector<Translation*> modules = graph.program(options.file, diags);
+  if (modules.empty()) return 1;
   // Not formatted: nobody reads it, and formatting would load LLVM.
-  const auto eopts = emit_options(options.file, emit::LineDirectives::Absolute, false, "sign_mod");
-  auto text = emit::emit_module(t->module, t->stem, eopts, diags);
-  auto main_text = emit::emit_entry_main(t->module, t->stem, eopts, diags);
+  std::vector<GeneratedFile> files;
+  for (Translation* t : modules) {
+    const auto eopts = emit_options(t->file->path(), emit::LineDirectives::Absolute, false, "sign_mod");
+    auto text = emit::emit_module(t->module, t->stem, eopts, diags);
+    if (!text) return 1;
+    files.push_back({text->hpp_name, std::move(text->hpp), false});
+    files.push_back({text->cpp_name, std::move(text->cpp), true});
+    if (t == modules.front()) {
+      auto main_text = emit::emit_entry_main(t->module, t->stem, eopts, diags);
+      if (!main_text) return 1;
+      files.push_back({t->stem + ".main.cpp", std::move(*main_text), true});
+    }
+  }
   auto cfg = load_run_config(diags);
-  if (!text || !main_text || !cfg) return 1;
+  if (!cfg) return 1;
 
-  const std::string key = std::string("signc " SIGN_VERSION "\n") + cfg->text + "\n--module--\n" + text->cpp +
-                          "\n--header--\n" + text->hpp + "\n--main--\n" + *main_text;
+  std::string key = std::string("signc " SIGN_VERSION "\n") + cfg->text;
+  for (const auto& f : files) key += "\n--" + f.name + "--\n" + f.text;
   const fs::path root = cache_root();
   const fs::path entry = root / fnv1a_hex(key);
   const fs::path program = entry / "program";
@@ -170,11 +187,14 @@ int run_program(const RunOptions& options, Diagnostics& diags) {
       diags.error("cannot create the cache directory " + tmp.string() + ": " + ec.message());
       return 1;
     }
-    bool ok = write_atomically((tmp / text->cpp_name).string(), text->cpp, WriteMode::Always, diags) &&
-              write_atomically((tmp / text->hpp_name).string(), text->hpp, WriteMode::Always, diags) &&
-              write_atomically((tmp / (t->stem + ".main.cpp")).string(), *main_text, WriteMode::Always, diags) &&
-              compile_program(*cfg, tmp, t->stem, options.verbose, diags) &&
-              write_atomically((tmp / "key").string(), key, WriteMode::Always, diags);
+    bool ok = true;
+    std::vector<std::string> sources;
+    for (const auto& f : files) {
+      ok = ok && write_atomically((tmp / f.name).string(), f.text, WriteMode::Always, diags);
+      if (f.compiled) sources.push_back(f.name);
+    }
+    ok = ok && compile_program(*cfg, tmp, sources, options.verbose, diags) &&
+         write_atomically((tmp / "key").string(), key, WriteMode::Always, diags);
     if (!ok) {
       fs::remove_all(tmp, ec);
       return 1;

@@ -14,6 +14,7 @@ struct RunOptions {
   bool json = false;
   bool verbose = false;  // print the compile command and cache decisions
   std::vector<std::string> args;
+  std::vector<std::string> import_dirs;
   bool strict_alloc = false;
 };
 

@@ -17,6 +17,11 @@ using Slots = std::initializer_list<std::pair<std::string_view, std::string_view
 // slot must occur; a mismatch is a bug in signc, reported by throwing.
 std::string fill_template(std::string_view tmpl_name, std::string_view tmpl, Slots slots);
 
+// A C++ string literal: printable ASCII as is, everything else escaped as
+// octal, so the generated file is plain ASCII whatever the Sign text holds
+// (string literals, export names and #line paths alike).
+std::string cpp_string(std::string_view text);
+
 // One expression as C++ source; locals are those of `function`.
 std::string print_expr(const lower::Module& module, const lower::Function& function, lower::ExprId id);
 
@@ -27,5 +32,7 @@ extern const std::string_view module_cpp_tmpl;
 extern const std::string_view module_hpp_tmpl;
 extern const std::string_view main_cpp_tmpl;
 extern const std::string_view functions_cpp_tmpl;
+extern const std::string_view exports_hpp_tmpl;
+extern const std::string_view exports_cpp_tmpl;
 extern const std::string_view _clang_format;
 }  // namespace signc::emit::embedded

@@ -13,15 +13,6 @@ using lower::Function;
 using lower::Stmt;
 using lower::StmtId;
 
-std::string quoted_path(std::string_view path) {
-  std::string out = "\"";
-  for (char c : path) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + '"';
-}
-
 // Block slots sit on lines of their own in the templates: drop the final
 // newline so an empty or filled block leaves no stray blank line.
 std::string block(std::string text) {
@@ -71,6 +62,27 @@ class ModuleWriter {
   }
 
   std::string load_body() const { return statements(m_.load, m_.load.body); }
+
+  std::string imports() const {
+    std::string out;
+    for (const auto& i : m_.imports) out += "#include \"" + i.stem + ".sign.hpp\"\n";
+    return out.empty() ? out : "\n" + out;
+  }
+
+  // The export table: declarations for the header, definitions for the TU.
+  std::pair<std::string, std::string> exports() const {
+    if (m_.exports.empty()) return {};
+    std::string declarations, definitions;
+    for (const auto& e : m_.exports) {
+      declarations += "sign::Value " + e.cpp_name + "();  // " + e.marker + " " + e.sign_name + "\n";
+      definitions += "sign::Value " + e.cpp_name + "() {\n  load();\n  return module_.exported(" +
+                     detail::cpp_string(e.sign_name) + ");\n}\n";
+    }
+    return {detail::fill_template("exports.hpp.tmpl", embedded::exports_hpp_tmpl,
+                                  {{"module_name", m_.registry_name}, {"declarations", block(declarations)}}),
+            detail::fill_template("exports.cpp.tmpl", embedded::exports_cpp_tmpl,
+                                  {{"definitions", block(definitions)}})};
+  }
 
   std::string unload_body() const {
     std::string out;
@@ -130,7 +142,7 @@ class ModuleWriter {
 
   std::string line_directive(std::uint32_t line) const {
     if (o_.lines == LineDirectives::None) return {};
-    return "#line " + std::to_string(line) + " " + quoted_path(o_.line_path) + "\n";
+    return "#line " + std::to_string(line) + " " + detail::cpp_string(o_.line_path) + "\n";
   }
 
   const lower::Module& m_;
@@ -154,9 +166,13 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
   const std::string abi = std::to_string(SIGN_RUNTIME_ABI);
   const std::string globals = block(w.globals()), functions = w.functions(), load = block(w.load_body()),
                     unload = block(w.unload_body());
+  const auto [export_declarations, export_definitions] = w.exports();
   auto cpp = finish(detail::fill_template("module.cpp.tmpl", embedded::module_cpp_tmpl,
                                           {{"source_name", module.source_name},
                                            {"header_name", out.hpp_name},
+                                           {"imports", block(w.imports())},
+                                           {"module_name", module.registry_name},
+                                           {"exports", block(export_definitions)},
                                            {"cpp_name", out.cpp_name},
                                            {"abi", abi},
                                            {"namespace", ns},
@@ -166,7 +182,10 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
                                            {"unload_body", unload}}),
                     options, diags);
   auto hpp = finish(detail::fill_template("module.hpp.tmpl", embedded::module_hpp_tmpl,
-                                          {{"source_name", module.source_name}, {"namespace", ns}}),
+                                          {{"source_name", module.source_name},
+                                           {"namespace", ns},
+                                           {"module_name", module.registry_name},
+                                           {"exports", block(export_declarations)}}),
                     options, diags);
   if (!cpp || !hpp) return std::nullopt;
   out.cpp = std::move(*cpp);

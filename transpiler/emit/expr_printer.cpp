@@ -32,26 +32,6 @@ std::string float_literal(double v) {
   return s;
 }
 
-// A C++ string literal: printable ASCII as is, everything else escaped as
-// octal, so the generated file is plain ASCII whatever the Sign text holds.
-std::string cpp_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u >= 0x20 && u < 0x7F) {
-      out += c;
-    } else {
-      out += '\\';
-      out += static_cast<char>('0' + (u >> 6));
-      out += static_cast<char>('0' + ((u >> 3) & 7));
-      out += static_cast<char>('0' + (u & 7));
-    }
-  }
-  return out + '"';
-}
 
 class Printer {
  public:
@@ -133,6 +113,27 @@ class Printer {
 
 std::string print_expr(const lower::Module& module, const lower::Function& function, ExprId id) {
   return Printer(module, function).print(id);
+}
+
+// A C++ string literal: printable ASCII as is, everything else escaped as
+// octal, so the generated file is plain ASCII whatever the Sign text holds.
+std::string cpp_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u >= 0x20 && u < 0x7F) {
+      out += c;
+    } else {
+      out += '\\';
+      out += static_cast<char>('0' + (u >> 6));
+      out += static_cast<char>('0' + ((u >> 3) & 7));
+      out += static_cast<char>('0' + (u & 7));
+    }
+  }
+  return out + '"';
 }
 
 }  // namespace signc::emit::detail

@@ -125,10 +125,13 @@ struct Frame {
 
 class Lowerer {
  public:
-  Lowerer(const sema::Program& p, Diagnostics& diags) : p_(p), diags_(diags) {}
+  Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context)
+      : p_(p), diags_(diags), context_(context) {}
 
   Module run(std::string_view module_name) {
     m_.name = cpp_module_name(module_name);
+    m_.registry_name = std::string(module_name);
+    collect_imports_and_exports();
     // The file name only: no directory may leak into generated text (determinism).
     m_.source_name = std::filesystem::path(p_.file->path()).filename().string();
     m_.load.cpp_name = "load";
@@ -462,10 +465,12 @@ class Lowerer {
       const std::string name(p_.expr(e.a).name);
       const auto fn = function_of_.find(name);
       if (fn != function_of_.end()) {
+        if (e.exported != 0) evaluate(export_value(name, e.exported, function_value(fn->second)));
         if (last) emit_result(function_value(fn->second));
         return;
       }
-      const ExprId v = value(e.b);
+      ExprId v = load_time_value(name, e.b);
+      if (e.exported != 0) v = export_value(name, e.exported, v);
       const CType type = read_by_functions_.count(name) ? CType::Value : type_of(v);
       const std::uint32_t version = ++versions_[name];
       // A name functions read is one variable that each definition assigns:
@@ -487,6 +492,59 @@ class Lowerer {
     } else {
       evaluate(v);  // for its effects
     }
+  }
+
+  // The right-hand side of a top-level definition (memory-model.md §3):
+  // `name : #e`, `## e`, `### e` allocate a ref cell holding e's value in
+  // the module's arena, the Shared-Heap (registered as `module:name`) or the
+  // Pinned-Area; anything else is the plain value.
+  ExprId load_time_value(const std::string& name, SemaId rhs) {
+    const sema::Expr& r = p_.expr(rhs);
+    if (r.kind != ExprKind::Prefix) return value(rhs);
+    switch (r.op) {
+      case Op::ExportInternal: return call_value("module_.arena_ref", {coerce(value(r.a), CType::Value)});
+      case Op::ExportExternal: return call_value("module_.shared_ref", {text_lit(name), coerce(value(r.a), CType::Value)});
+      case Op::ExportPinned: return call_value("module_.pinned_ref", {text_lit(name), coerce(value(r.a), CType::Value)});
+      default: return value(rhs);
+    }
+  }
+
+  // `#name : e` (and ##, ###): the value itself, recorded as an export.
+  ExprId export_value(const std::string& name, std::uint8_t marker, ExprId v) {
+    static constexpr const char* kRegion[] = {"", "sign::impl::Region::Arena", "sign::impl::Region::Shared",
+                                              "sign::impl::Region::Pinned"};
+    return call_value("module_.export_value", {text_lit(name), constant(kRegion[marker]), coerce(v, CType::Value)});
+  }
+
+  // The modules the program imports (for the #includes) and the names it
+  // exports (for the header), both sorted so the output is deterministic.
+  void collect_imports_and_exports() {
+    std::map<std::string, ImportTarget> by_stem;
+    for (const auto& [id, target] : context_.imports) {
+      if (!target.builtin) by_stem.emplace(target.stem, target);
+    }
+    for (auto& [stem, target] : by_stem) m_.imports.push_back(target);
+    for (const auto& [name, info] : p_.exports) {
+      const auto bid = p_.scopes[p_.file_scope].names.find(name);
+      if (bid == p_.scopes[p_.file_scope].names.end()) continue;
+      const sema::Binding& b = p_.bindings[bid->second];
+      std::string marker(b.exported, '#');
+      if (b.exported == 0 && b.value != sema::kNoExpr) {
+        marker = p_.expr(b.value).op == Op::ExportExternal ? "## ref" : "### ref";
+      }
+      m_.exports.push_back({name, cpp_identifier(name), marker});
+    }
+  }
+
+  ExprId import(SemaId id) {
+    const auto it = context_.imports.find(id);
+    if (it == context_.imports.end()) {
+      diags_.error(*p_.file, p_.expr(id).span, "this import was not resolved to a module");
+      return unit();
+    }
+    if (it->second.builtin) return call_value("sign::impl::module_binding", {constant("module_")});
+    const std::string ns = it->second.cpp_module + "::";
+    return call_value("module_.import", {constant(ns + "module_state()"), constant("&" + ns + "load")});
   }
 
   // An expression whose value nobody reads: emitted only when evaluating it
@@ -661,6 +719,7 @@ class Lowerer {
       case ExprKind::Postfix:
         if (e.op == Op::Factorial) return call_value("sign::impl::factorial", {value(e.a)});
         if (e.op == Op::Expand) return call_value("sign::impl::flatten", {value(e.a)});
+        if (e.op == Op::Import) return import(id);
         return unsupported(id);
       case ExprKind::Block: return block_value(id);
       case ExprKind::Lambda: return closure(id);
@@ -692,7 +751,8 @@ class Lowerer {
         }
         return value(e.a);
       }
-      case Op::Input: return call_value("sign::impl::input", {value(e.a)});
+      case Op::Input:
+        return call_value(context_.volatile_access ? "sign::impl::input_volatile" : "sign::impl::input", {value(e.a)});
       case Op::Continuous:
       case Op::ExportInternal:
       case Op::ExportExternal:
@@ -803,7 +863,8 @@ class Lowerer {
       case Op::Define: return inner_definition(id);
       case Op::Output: {
         const ExprId target = value(e.a);
-        return call_value("sign::impl::store", {target, value(e.b)});
+        return call_value(context_.volatile_access ? "sign::impl::store_volatile" : "sign::impl::store",
+                          {target, value(e.b)});
       }
       default: return unsupported(id);
     }
@@ -1270,6 +1331,7 @@ class Lowerer {
   std::vector<std::vector<std::uint32_t>> calls_;  // module function -> functions its body names
   std::unordered_set<std::string> read_by_functions_;
   std::unordered_map<std::string, std::uint32_t> versions_;
+  const Context& context_;
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;
 };
@@ -1285,8 +1347,9 @@ std::string_view ctype_spelling(CType type) {
   return "?";
 }
 
-Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags) {
-  return Lowerer(program, diags).run(module_name);
+Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags,
+                    const Context& context) {
+  return Lowerer(program, diags, context).run(module_name);
 }
 
 }  // namespace signc::lower

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,11 +112,34 @@ struct Function {
   bool uses_args = false;    // generic: reads its argument span
 };
 
+// A module another one imports (`lib@`), as the importer's C++ sees it.
+struct ImportTarget {
+  std::string stem;        // its file's stem: the header is STEM.sign.hpp
+  std::string cpp_module;  // its namespace below the root namespace
+  bool builtin = false;    // `Module@`: the runtime's unloader binding, no file
+};
+
+// What lowering needs beyond the program itself.
+struct Context {
+  std::map<sema::ExprId, ImportTarget> imports;  // every `x@` of the program, resolved
+  bool volatile_access = false;                  // layer 0: `@` and infix `#` are volatile
+};
+
+// An export of the module (memory-model.md §3), declared in its header.
+struct Export {
+  std::string sign_name;
+  std::string cpp_name;
+  std::string marker;  // "#", "##" or "###"; "## ref" / "### ref" for `name : ##e`
+};
+
 struct Module {
   std::string name;         // C++-safe module name: the namespace below sign_mod
+  std::string registry_name;  // the module part of its `module:name` symbols: the file stem
   std::string source_name;  // file name of the .sign source, for comments
   std::vector<Global> globals;
   std::deque<Function> functions;  // stable addresses: lambdas are added while others are lowered
+  std::vector<ImportTarget> imports;  // distinct imported modules, by stem
+  std::vector<Export> exports;        // by name
   Function load;            // the body of load(): top-level definitions in order
   std::vector<Expr> exprs;  // expression pool
   std::vector<Stmt> stmts;  // statement pool
@@ -126,7 +150,8 @@ struct Module {
 
 // `module_name` is the file's stem (before .sign/.sn); it is escaped as needed.
 // Constructs code generation does not handle yet are reported in diags.
-Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags);
+Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags,
+                    const Context& context = {});
 
 void dump_ir(std::ostream& out, const Module& module);
 

@@ -80,6 +80,50 @@ void Resolver::run() {
     resolve_binding(bid);
     diags_ = loud;
   }
+  collect_exports();
+}
+
+void Resolver::collect_exports() {
+  const Scope& file = p_.scopes[p_.file_scope];
+  for (const auto& [name, bid] : file.names) {
+    const Binding& b = p_.bindings[bid];
+    ExportInfo info{b.category, b.arity, b.required_arity};
+    if (b.exported != 0) {
+      p_.exports.emplace(std::string(name), info);
+      continue;
+    }
+    // `logger : ## e` and `kernel_io : ### e` are registered refs (§3.3, §3.4).
+    if (b.value == kNoExpr) continue;
+    const Expr& v = at(b.value);
+    if (v.kind == ExprKind::Prefix && (v.op == Op::ExportExternal || v.op == Op::ExportPinned)) {
+      p_.exports.emplace(std::string(name), ExportInfo{});
+    }
+  }
+}
+
+std::optional<ExportInfo> Resolver::member_info(ExprId get_prop, ScopeId scope) {
+  const Expr& e = at(get_prop);
+  if (e.b == kNoExpr || at(e.b).name.empty()) return std::nullopt;
+  const std::string_view member = at(e.b).name;
+  const ExprId target = unwrap_solo_block(deref_bound(unwrap_solo_block(e.a), scope));
+  if (const auto spec = import_spec(p_, target)) {
+    const ModuleInterface* module = imports_ != nullptr && *imports_ ? (*imports_)(*spec) : nullptr;
+    if (module == nullptr) return std::nullopt;
+    const auto it = module->find(member);
+    if (it == module->end()) return std::nullopt;
+    return it->second;
+  }
+  // A struct literal `[greet : x ? x + 1 / ...]`: the slot's own binding.
+  const Expr& t = at(target);
+  if (t.kind == ExprKind::Block && t.scope != kNoScope) {
+    const auto& names = p_.scopes[t.scope].names;
+    const auto it = names.find(member);
+    if (it == names.end()) return std::nullopt;
+    resolve_binding(it->second);
+    const Binding& b = p_.bindings[it->second];
+    return ExportInfo{b.category, b.arity, b.required_arity};
+  }
+  return std::nullopt;
 }
 
 // A definition resolved as part of its line settles its binding, so the
@@ -467,6 +511,10 @@ Category Resolver::category(ExprId id, ScopeId scope, bool closed) {
       return Category::Atom;
     case ExprKind::Infix: {
       if (e.op == Op::Compose || e.op == Op::PartialApply) return Category::Lambda;
+      if (e.op == Op::GetProp) {
+        const auto member = member_info(id, scope);
+        return member ? member->category : Category::Atom;
+      }
       if (e.op != Op::Apply) return Category::Atom;
       std::int32_t depth = 0;
       ExprId base = id;
@@ -510,6 +558,11 @@ std::optional<ArityInfo> Resolver::known_arity(ExprId id, ScopeId scope) {
   if (e.kind == ExprKind::Block && e.block != syntax::BlockKind::Indent && e.block != syntax::BlockKind::Abs &&
       e.kids.size() == 1) {
     return known_arity(e.kids[0], e.scope);
+  }
+  if (e.kind == ExprKind::Infix && e.op == Op::GetProp) {
+    const auto member = member_info(id, scope);
+    if (!member || member->arity < 0) return std::nullopt;
+    return ArityInfo{member->arity, member->required_arity >= 0 ? member->required_arity : member->arity, 0};
   }
   if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
     std::int32_t depth = 0;

@@ -31,9 +31,36 @@ void check_allocation_prefixes(const Program& p, ExprId id, bool allowed_here, D
   for (ExprId k : e.kids) check_allocation_prefixes(p, k, false, diags, strict);
 }
 
+// option_ms_schema.md §4: what a layer below 2 (no FPU) or 0 (bare: no
+// dynamic allocation) rules out is a located compile error.
+void check_layer(const Program& p, ExprId id, int layer, Diagnostics& diags) {
+  if (id == kNoExpr) return;
+  const Expr& e = p.expr(id);
+  if (layer == 0 && e.kind == ExprKind::Prefix && is_allocation(e.op)) {
+    diags.error(*p.file, e.span,
+                "allocation prefix '" + std::string(op_symbol(e.op)) +
+                    "' is not available in layer 0 (bare: no dynamic allocation); set `layer` in option.ms to 1 or more");
+  }
+  if (layer == 0 && e.kind == ExprKind::Infix && e.op == Op::Define && e.exported != 0) {
+    diags.error(*p.file, p.expr(e.a).span,
+                "export prefix '" + std::string(e.exported, '#') +
+                    "' allocates the export and is not available in layer 0 (bare); set `layer` in option.ms to 1 or more");
+  }
+  if (layer < 2 && e.kind == ExprKind::Atom && e.atom == syntax::AtomKind::Float) {
+    diags.error(*p.file, e.span,
+                "Float literal '" + std::string(e.text) + "' needs layer 2 (fpu) or more; this module is layer " +
+                    std::to_string(layer) + " (option.ms)");
+  }
+  for (ExprId k : {e.a, e.b, e.c}) check_layer(p, k, layer, diags);
+  for (ExprId k : e.kids) check_layer(p, k, layer, diags);
+}
+
 }  // namespace
 
 void finish_analysis(Program& program, Diagnostics& diags, const Options& options) {
+  if (options.layer < 4) {
+    for (ExprId form : program.forms) check_layer(program, form, options.layer, diags);
+  }
   for (ExprId form : program.forms) {
     const Expr& e = program.expr(form);
     if (e.kind == ExprKind::Infix && e.op == Op::Define) {
@@ -51,9 +78,20 @@ Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnost
   program.file = &file;
   program.tree = &tree;
   if (tree.root == syntax::kNoNode) return program;
-  detail::Resolver(program, diags).run();
+  detail::Resolver(program, diags, &options.imports).run();
   finish_analysis(program, diags, options);
   return program;
+}
+
+std::optional<std::string_view> import_spec(const Program& program, ExprId id) {
+  if (id == kNoExpr) return std::nullopt;
+  const Expr& e = program.expr(id);
+  if (e.kind != ExprKind::Postfix || e.op != Op::Import || e.a == kNoExpr) return std::nullopt;
+  const Expr& what = program.expr(e.a);
+  if (what.kind != ExprKind::Atom) return std::nullopt;
+  if (!what.name.empty()) return what.name;
+  if (what.atom == syntax::AtomKind::String && what.text.size() >= 2) return what.text.substr(1, what.text.size() - 2);
+  return std::nullopt;
 }
 
 namespace {

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -133,6 +135,22 @@ struct Scope {
 enum class Type : std::uint8_t { Unit, Int, Float, String, Address, List, Lambda, Dynamic };
 std::string_view type_name(Type type);
 
+//=== module interfaces ========================================================
+
+// What an importer knows of an imported module when it is compiled: each
+// export's category and arity (the module's public symbol file,
+// memory-model.md §3), so `lib@ ' greet 2` resolves to an application.
+struct ExportInfo {
+  Category category = Category::Atom;
+  std::int32_t arity = -1;  // -1: unknown
+  std::int32_t required_arity = -1;
+};
+using ModuleInterface = std::map<std::string, ExportInfo, std::less<>>;
+// The interface of an import given as written (`lib` for `lib@`,
+// `util/x.sign` for `` `util/x.sign`@ ``), or null when it is unknown.
+using InterfaceLookup = std::function<const ModuleInterface*(std::string_view spec)>;
+
+
 //=== the program ==============================================================
 
 struct Program {
@@ -145,6 +163,7 @@ struct Program {
   std::vector<ExprId> forms;  // resolved top-level lines, file order
   ScopeId file_scope = kNoScope;
   std::vector<Type> type_of;  // per expr
+  ModuleInterface exports;    // the module's own exports (Sign source only)
 
   const Expr& expr(ExprId id) const { return exprs[id]; }
   // Keeps a string for the program's lifetime.
@@ -154,10 +173,21 @@ struct Program {
   }
 };
 
+// The import an expression denotes, as written, if it is `name@` or
+// `` `path`@ `` (the spec InterfaceLookup takes).
+std::optional<std::string_view> import_spec(const Program& program, ExprId id);
+
 struct Options {
   // Allocation prefixes (# ## ###) inside an expression are ignored with a
   // warning (memory-model.md §3); strict makes them an error.
   bool strict_alloc = false;
+  // The module's hardware capability layer (option.ms `layer`, 0..4;
+  // build_system.md §4): layer 0 forbids the allocation prefixes everywhere,
+  // layers 0 and 1 forbid Float literals.
+  int layer = 4;
+  // Interfaces of the modules this one imports, asked for while resolving
+  // (the driver translates the imported module then); empty: none known.
+  InterfaceLookup imports;
 };
 
 // Runs pass 1, pass 2 and pass 3. The Program refers to `file` and `tree`,

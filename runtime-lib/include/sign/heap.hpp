@@ -20,6 +20,8 @@
 
 namespace sign {
 
+struct ObjectHeader;  // sign/memory/object_header.hpp
+
 class HeapObject {
  public:
   HeapObject(const HeapObject&) = delete;
@@ -103,15 +105,22 @@ class Function final : public HeapObject {
   std::vector<Value> captured_;
 };
 
-// The address of a module variable (`$x`). Module variables outlive every
-// value of the program, so the pointer cannot dangle.
+// A place `@` reads and infix `#` writes: a module variable (`$x`), or the
+// value slot of a ref cell a top-level `# e`, `## e` or `### e` allocated in
+// the module's Project-Arena, the Shared-Heap or the Pinned-Area
+// (memory-model.md §2, §3). A Shared-Heap cell is kept alive by the Address
+// (one counted reference, §6); arena and pinned cells are not counted and
+// live until their module unloads (§5), which resets the module's own refs.
 class Address final : public HeapObject {
  public:
-  explicit Address(Value* variable) : variable_(variable) {}
+  explicit Address(Value* variable, ObjectHeader* cell = nullptr) noexcept;
+  ~Address();
   Value& variable() const noexcept { return *variable_; }
+  ObjectHeader* cell() const noexcept { return cell_; }
 
  private:
   Value* variable_;
+  ObjectHeader* cell_;
 };
 
 // Frees an object whose count reached zero, and every object only it kept
@@ -143,6 +152,8 @@ Value make_string(std::string text);
 Value make_list(std::vector<Value> items);
 Value make_dict(std::vector<Dict::Entry> entries);
 Value make_address(Value* variable);
+// A ref to a Cell<Value> (sign/memory/cell.hpp) of any region.
+Value make_address(ObjectHeader* value_cell);
 Value make_function(Function::Code code, std::int32_t arity, std::vector<Value> captured = {},
                     Function::Shape shape = Function::Shape::Plain, std::int32_t tag = 0);
 

@@ -23,3 +23,4 @@
 #include <sign/impl/ops.hpp>
 #include <sign/impl/section.hpp>
 #include <sign/impl/entry.hpp>
+#include <sign/impl/module.hpp>

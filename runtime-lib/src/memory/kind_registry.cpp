@@ -5,6 +5,7 @@
 #include <sign/memory/cell.hpp>
 #include <sign/memory/error.hpp>
 #include <sign/memory/object_header.hpp>
+#include <sign/heap.hpp>
 
 #include <array>
 #include <atomic>
@@ -27,8 +28,11 @@ void visit_object_cell(ObjectHeader* self, ChildFn fn, void* ctx) {
   if (content != nullptr) fn(content, ctx);
 }
 
-// sign::Value holds no heap kinds yet, so a Value cell has no children;
-// when Value gains String/List/... this entry visits the payload.
+// A Value cell's content is a language value (sign/heap.hpp), counted by
+// its own intrusive count rather than an ObjectHeader: it has no children
+// to visit, and the finalizer drops the reference the cell holds.
+void finalize_value_cell(ObjectHeader* self) noexcept { reinterpret_cast<Cell<Value>*>(self)->value = Value(); }
+
 constexpr KindOps kBuiltin[kFirstUserTag] = {
     {},
     {"bytes", nullptr, nullptr},
@@ -36,7 +40,7 @@ constexpr KindOps kBuiltin[kFirstUserTag] = {
     {"cell_int", nullptr, nullptr},
     {"cell_float", nullptr, nullptr},
     {"cell_object", visit_object_cell, nullptr},
-    {"cell_value", nullptr, nullptr},
+    {"cell_value", nullptr, finalize_value_cell},
 };
 
 std::array<KindOps, 256> g_user{};

@@ -134,6 +134,12 @@ void ModuleRegistry::remove_dependency(ModuleId from, ModuleId to) {
   if (--it->second == 0) f.deps.erase(it);
 }
 
+bool ModuleRegistry::depends_on(ModuleId from, ModuleId to) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return from < modules_.size() && modules_[from] != nullptr && modules_[from]->loaded &&
+         modules_[from]->deps.count(to) != 0;
+}
+
 //=== symbols ==================================================================
 
 void ModuleRegistry::register_symbol(ModuleId module, std::string_view name, ObjectHeader* object,

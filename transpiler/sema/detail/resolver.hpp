@@ -31,7 +31,8 @@ struct Item {
 
 class Resolver {
  public:
-  Resolver(Program& program, Diagnostics& diags) : p_(program), diags_(&diags) {}
+  Resolver(Program& program, Diagnostics& diags, const InterfaceLookup* imports = nullptr)
+      : p_(program), diags_(&diags), imports_(imports) {}
 
   // Pass 1 + 2 over the whole file: fills program.forms.
   void run();
@@ -89,6 +90,11 @@ class Resolver {
   bool pointfree_lambda(ExprId id, ScopeId scope);
   ExprId deref_bound(ExprId id, ScopeId scope);
   ExprId unwrap_solo_block(ExprId id) const;
+  // `m ' name` where m is (bound to) an import or a struct literal: what
+  // the module interface or the struct's slot says `name` is.
+  std::optional<ExportInfo> member_info(ExprId get_prop, ScopeId scope);
+  void collect_exports();
+  const InterfaceLookup* imports_;
   int depth_ = 0;
   std::size_t path_terms_ = 0;
 };

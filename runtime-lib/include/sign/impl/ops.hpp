@@ -5,6 +5,7 @@
 // the wrong kind gives __, never a crash.
 #pragma once
 
+#include <atomic>
 #include <string_view>
 #include <vector>
 
@@ -55,6 +56,22 @@ enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };
 [[nodiscard]] inline Value store(const Value& a, Value v) {
   if (a.is_address()) a.as_address().variable() = v;
   return v;
+}
+// Layer 0 (option.ms `layer : 0`, memory-model.md §2): `@` and infix `#`
+// are volatile accesses — the compiler may neither drop, merge nor move them
+// across other memory accesses (a signal fence on each side; the access is
+// a device register's in spirit, a Value slot in fact).
+[[nodiscard]] inline Value input_volatile(const Value& v) {
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  Value out = input(v);
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  return out;
+}
+[[nodiscard]] inline Value store_volatile(const Value& a, Value v) {
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  Value out = store(a, std::move(v));
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  return out;
 }
 // `l ^ r`.
 [[nodiscard]] Value pow(const Value& l, const Value& r);

@@ -91,6 +91,8 @@ class ModuleRegistry {
   // `from` references `to` (an import, §5). Counted: add twice, remove twice.
   void add_dependency(ModuleId from, ModuleId to);
   void remove_dependency(ModuleId from, ModuleId to);
+  // True if `from` is loaded and has an edge to `to` (never throws).
+  bool depends_on(ModuleId from, ModuleId to) const;
 
   // Registers `object` (borrowed; heap objects get one reference taken) as
   // `module:name`. An arena object must come from the module's own arena.

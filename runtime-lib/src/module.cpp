@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+// Generated modules in the registry (sign/impl/module.hpp) and the C++ view
+// of their exports (sign/module.hpp).
+#include <sign/impl/call.hpp>
+#include <sign/impl/module.hpp>
+#include <sign/memory/pinned_area.hpp>
+#include <sign/memory/project_arena.hpp>
+#include <sign/memory/shared_heap.hpp>
+#include <sign/module.hpp>
+
+#include <bit>
+#include <optional>
+
+namespace sign {
+
+ModuleRegistry& module_registry() {
+  static ModuleRegistry registry;
+  return registry;
+}
+
+HandleTable& export_handles() {
+  static HandleTable table;
+  return table;
+}
+
+namespace {
+
+Cell<Value>* value_cell(ObjectHeader* o) { return reinterpret_cast<Cell<Value>*>(o); }
+
+// §9: what C++ and importers may do with an export of each region.
+Permissions permissions_of(impl::Region region, bool ref) {
+  Permissions p = permission::read | permission::call;
+  if (ref) p |= permission::write;
+  if (region == impl::Region::Pinned) p |= permission::device;
+  return p;
+}
+
+}  // namespace
+
+Value symbol_value(std::string_view key, Permissions wanted) {
+  const SymbolInfo info = module_registry().lookup_export(key, wanted, kNoModule);
+  return deref(value_cell(info.object));
+}
+
+Handle export_handle(std::string_view key, Permissions wanted) {
+  const SymbolInfo info = module_registry().lookup_export(key, wanted, kNoModule);
+  if (info.region == Region::heap) impl::dup(info.object);  // the table consumes a reference
+  return export_handles().create_handle(info.object);
+}
+
+Value handle_value(Handle h) {
+  ObjectHeader* cell = export_handles().lookup_handle(h);
+  Value v = deref(value_cell(cell));
+  impl::drop(cell);
+  return v;
+}
+
+void release_export_handle(Handle h) { export_handles().release_handle(h); }
+
+Value call(const Value& f, std::initializer_list<Value> args) { return impl::apply(f, args); }
+
+}  // namespace sign
+
+namespace sign::impl {
+
+void ModuleState::open() {
+  ModuleOptions options;
+  options.on_unload = [this] {
+    forget();
+    reset_();
+  };
+  id_ = module_registry().register_module(name_, std::move(options));
+}
+
+void ModuleState::forget() noexcept {
+  id_ = 0;
+  exports_.clear();
+}
+
+Value ModuleState::arena_ref(Value v) {
+  return make_address(as_object(module_registry().arena(id_).make_cell<Value>(std::move(v))));
+}
+
+Value ModuleState::shared_ref(std::string_view name, Value v) {
+  ObjectHeader* cell = as_object(shared_heap().make_cell<Value>(std::move(v), id_));
+  module_registry().register_symbol(id_, name, cell, {permissions_of(Region::Shared, true)});
+  Value ref = make_address(cell);
+  impl::drop(cell);  // the registry and the ref hold it now (§3.3: rc 1 for the symbol)
+  exports_.emplace_back(name, ref);
+  return ref;
+}
+
+Value ModuleState::pinned_ref(std::string_view name, Value v) {
+  ObjectHeader* cell = as_object(pinned_area().make_cell<Value>(std::move(v), id_));
+  module_registry().register_symbol(id_, name, cell, {permissions_of(Region::Pinned, true)});
+  Value ref = make_address(cell);
+  exports_.emplace_back(name, ref);
+  return ref;
+}
+
+Value ModuleState::export_value(std::string_view name, Region region, Value v) {
+  ObjectHeader* cell = nullptr;
+  switch (region) {
+    case Region::Arena: cell = as_object(module_registry().arena(id_).make_cell<Value>(v)); break;
+    case Region::Shared: cell = as_object(shared_heap().make_cell<Value>(v, id_)); break;
+    case Region::Pinned: cell = as_object(pinned_area().make_cell<Value>(v, id_)); break;
+  }
+  module_registry().register_symbol(id_, name, cell, {permissions_of(region, false)});
+  if (region == Region::Shared) impl::drop(cell);  // the registry's reference is the symbol's
+  exports_.emplace_back(name, v);
+  return v;
+}
+
+Value ModuleState::exports() const {
+  std::vector<Dict::Entry> entries;
+  for (const auto& [name, value] : exports_) {
+    bool replaced = false;  // a later definition of the same name wins
+    for (auto& e : entries) {
+      if (e.first == name) {
+        e.second = value;
+        replaced = true;
+      }
+    }
+    if (!replaced) entries.emplace_back(name, value);
+  }
+  return make_dict(std::move(entries));
+}
+
+Value ModuleState::exported(std::string_view name) const {
+  for (auto it = exports_.rbegin(); it != exports_.rend(); ++it) {
+    if (it->first == name) return it->second;
+  }
+  return Value();
+}
+
+Value ModuleState::import(ModuleState& imported, const Value& (*load)()) {
+  load();
+  if (loaded() && imported.loaded() && &imported != this &&
+      !module_registry().depends_on(id_, imported.id_)) {
+    module_registry().add_dependency(id_, imported.id_);
+  }
+  return imported.exports();
+}
+
+std::string ModuleState::unload() {
+  if (!loaded()) return {};
+  try {
+    module_registry().unload(id_);
+  } catch (const MemoryError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+std::string ModuleState::unload_blocker() const {
+  return loaded() ? module_registry().unload_blocker(id_) : std::string();
+}
+
+//=== the Sign binding: `Module@` ==============================================
+namespace {
+
+ModuleState& caller_of(const Function& self) {
+  return *std::bit_cast<ModuleState*>(self.captured(0).as_int());
+}
+
+// The module a Sign argument names: a String (its file stem).
+std::optional<ModuleId> named_module(const Value& name) {
+  if (!name.is_string()) return std::nullopt;
+  ModuleRegistry& r = module_registry();
+  try {
+    return r.find_module(name.as_string().text());
+  } catch (const MemoryError&) {
+    return std::nullopt;
+  }
+}
+
+// `unload name`: unloads the module as `caller` — which first gives up its
+// own reference to it — and yields the names of the modules unloaded with
+// it, or __ when another module still refers to it (the caller keeps its
+// reference then).
+Value unload_code(const Function& self, Args args) {
+  const auto target = named_module(args.empty() ? Value() : args[0]);
+  if (!target) return Value();
+  ModuleRegistry& r = module_registry();
+  ModuleState& caller = caller_of(self);
+  const bool held = caller.loaded() && r.depends_on(caller.id(), *target);
+  if (held) r.remove_dependency(caller.id(), *target);
+  try {
+    std::vector<std::string> names;
+    for (ModuleId m : r.unload_unit(*target)) names.push_back(r.module_name(m));
+    r.unload(*target);
+    std::vector<Value> out;
+    for (auto& n : names) out.push_back(make_string(std::move(n)));
+    return make_list(std::move(out));
+  } catch (const MemoryError&) {
+    if (held) r.add_dependency(caller.id(), *target);
+    return Value();
+  }
+}
+
+// `blocker name`: why unloading it (as the caller) would be refused, or __.
+Value blocker_code(const Function& self, Args args) {
+  const auto target = named_module(args.empty() ? Value() : args[0]);
+  if (!target) return Value();
+  ModuleRegistry& r = module_registry();
+  ModuleState& caller = caller_of(self);
+  const bool held = caller.loaded() && r.depends_on(caller.id(), *target);
+  if (held) r.remove_dependency(caller.id(), *target);
+  std::string why = r.unload_blocker(*target);
+  if (held) r.add_dependency(caller.id(), *target);
+  return why.empty() ? Value() : make_string(std::move(why));
+}
+
+// `loaded name`: 1 while the module is loaded, else __.
+Value loaded_code(const Function& /*self*/, Args args) {
+  return named_module(args.empty() ? Value() : args[0]) ? Value::from_int(1) : Value();
+}
+
+}  // namespace
+
+Value module_binding(ModuleState& caller) {
+  const Value who = Value::from_int(std::bit_cast<std::int64_t>(&caller));
+  return make_dict({{"unload", make_function(&unload_code, 1, {who})},
+                    {"blocker", make_function(&blocker_code, 1, {who})},
+                    {"loaded", make_function(&loaded_code, 1, {})}});
+}
+
+}  // namespace sign::impl
