@@ -10,8 +10,8 @@
 #   - a newer signc regenerates every module;
 #   - a syntax error fails the build with `file:line:col: error:` and leaves
 #     no stale generated file.
-# When the language has imports (issue 8), add: touching an imported module
-# regenerates its importers.
+#   - touching an imported module regenerates its importers too (the
+#     depfile lists the imported .sign files and the option.ms files read).
 #   -DPROJECT_DIR= -DWORK_DIR= -DPREFIX=<staged install> -DCXX=<compiler>
 include(${CMAKE_CURRENT_LIST_DIR}/PackageTestLib.cmake)
 file(REMOVE_RECURSE "${WORK_DIR}")
@@ -36,7 +36,8 @@ endfunction()
 sign_test_run("configure" COMMAND "${CMAKE_COMMAND}" -S "${src}" -B "${bin}" -G Ninja
               "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" "-DCMAKE_CXX_COMPILER=${CXX}")
 build("first build" out)
-foreach(step "\\[signc\\]\\[parts\\] a\\.sign" "\\[signc\\]\\[parts\\] b\\.sign" "\\[signc\\]\\[solo\\] solo\\.sign")
+foreach(step "\\[signc\\]\\[parts\\] a\\.sign" "\\[signc\\]\\[parts\\] b\\.sign" "\\[signc\\]\\[solo\\] solo\\.sign"
+             "\\[signc\\]\\[solo\\] helper\\.sign")
   sign_test_expect("first build" "${out}" MATCHES "${step}")
 endforeach()
 expect_app("first build" "^a=3 b=20\n$")
@@ -45,7 +46,8 @@ sign_test_expect("solo --json" "${text}" MATCHES "^42\n$")
 
 # compile_commands.json lists every generated TU, entry main() included.
 file(READ "${bin}/compile_commands.json" commands)
-foreach(tu parts.sign/a.sign.cpp parts.sign/b.sign.cpp solo.sign/solo.sign.cpp solo.sign/solo.main.cpp)
+foreach(tu parts.sign/a.sign.cpp parts.sign/b.sign.cpp solo.sign/solo.sign.cpp solo.sign/solo.main.cpp
+           solo.sign/helper.sign.cpp)
   sign_test_expect("compile_commands.json" "${commands}" MATCHES "\"file\": \"[^\"]*${tu}\"")
 endforeach()
 expect_no_work("unchanged")
@@ -56,6 +58,15 @@ build("touch a.sign" out)
 sign_test_expect("touch a.sign" "${out}" MATCHES "\\[signc\\]\\[parts\\] a\\.sign")
 sign_test_expect("touch a.sign" "${out}" NOT_MATCHES "b\\.sign|solo\\.sign|Building CXX|Linking")
 expect_no_work("after touch")
+
+# An imported module touched: it and its importer regenerate; same output,
+# so nothing recompiles.
+file(TOUCH "${src}/helper.sign")
+build("touch helper.sign" out)
+sign_test_expect("touch helper.sign" "${out}" MATCHES "\\[signc\\]\\[solo\\] helper\\.sign")
+sign_test_expect("touch helper.sign" "${out}" MATCHES "\\[signc\\]\\[solo\\] solo\\.sign")
+sign_test_expect("touch helper.sign" "${out}" NOT_MATCHES "a\\.sign|b\\.sign|Building CXX|Linking")
+expect_no_work("after touching helper.sign")
 
 # Edited: regenerated, recompiled and relinked; b.sign untouched.
 file(WRITE "${src}/a.sign" "` a.sign — edited by the test.\n1 + 2 + 3\n")

@@ -53,7 +53,8 @@ def translate(signc, case, out_dir):
         print(f"FAIL {case}: signc build exit {proc.returncode}\n{proc.stderr.strip()}")
         return None
     header = (out_dir / (case.stem + ".sign.hpp")).read_text()
-    return re.search(r"^namespace (\S+) \{", header, re.M).group(1)
+    # The module's namespace (the header also forward-declares runtime types).
+    return next(ns for ns in re.findall(r"^namespace (\S+) \{", header, re.M) if not ns.startswith("sign::"))
 
 
 def write_batch(path, modules):

@@ -63,6 +63,16 @@ std::string normal_path(const fs::path& p) {
   return fs::weakly_canonical(fs::absolute(p, ec), ec).lexically_normal().string();
 }
 
+// How diagnostics name an imported module's file: relative to the working
+// directory when it is below it, as the user typed the entry's path.
+std::string display_path(const std::string& absolute) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return absolute;
+  const fs::path rel = fs::path(absolute).lexically_proximate(cwd);
+  return rel.empty() || rel.string().starts_with("..") ? absolute : rel.string();
+}
+
 }  // namespace
 
 Translation* ModuleGraph::translate(const std::string& path, Stage stop, Diagnostics& diags) {
@@ -154,10 +164,12 @@ std::optional<ModuleGraph::Resolved> ModuleGraph::resolve(const Translation& imp
   std::error_code ec;
   for (const auto& dir : dirs) {
     for (const auto& name : names) {
-      if (!found && fs::is_regular_file(dir / name, ec)) found = Resolved{normal_path(dir / name), false};
+      if (found || !fs::is_regular_file(dir / name, ec)) continue;
+      const fs::path rel = fs::path(name).parent_path() / (stem_of(name) + ".sign.hpp");
+      found = Resolved{normal_path(dir / name), false, rel.lexically_normal().generic_string()};
     }
   }
-  if (!found && spec == kBuiltinModule) found = Resolved{"", true};
+  if (!found && spec == kBuiltinModule) found = Resolved{"", true, ""};
   if (!found) {
     std::string looked;
     for (const auto& dir : dirs) looked += (looked.empty() ? "" : ", ") + dir.string();
@@ -181,7 +193,7 @@ const sema::ModuleInterface* ModuleGraph::interface_of(Translation& importer, st
   }
   if (r->builtin) return &builtin_interface();
   if (in_progress_.count(r->path) != 0) return nullptr;  // an import cycle: calls resolve dynamically
-  Translation* imported = translate(r->path, Stage::Sema, diags);
+  Translation* imported = translate(display_path(r->path), Stage::Sema, diags);
   return imported != nullptr ? &imported->program.exports : nullptr;
 }
 
@@ -197,7 +209,7 @@ void ModuleGraph::link_imports(Translation& t, Diagnostics& diags) {
     const auto r = resolve(t, spec, span, diags);
     if (!r) continue;
     if (r->builtin) {
-      t.context.imports[site] = lower::ImportTarget{"", "", true};
+      t.context.imports[site] = lower::ImportTarget{"", "", "", true};
       continue;
     }
     ModuleSettings theirs;
@@ -205,7 +217,7 @@ void ModuleGraph::link_imports(Translation& t, Diagnostics& diags) {
     if (in_progress_.count(r->path) != 0) {
       theirs = read_module_settings(r->path, diags);
       stem = modules_.at(r->path)->stem;
-    } else if (Translation* m = translate(r->path, Stage::Sema, diags)) {
+    } else if (Translation* m = translate(display_path(r->path), Stage::Sema, diags)) {
       theirs = m->settings;
       stem = m->stem;
     } else {
@@ -218,7 +230,8 @@ void ModuleGraph::link_imports(Translation& t, Diagnostics& diags) {
                       std::to_string(t.settings.layer) +
                       "; a module cannot import one with a higher layer (build_system.md §4, option.ms)");
     }
-    t.context.imports[site] = lower::ImportTarget{stem, lower::cpp_module_name(stem), false};
+    t.context.imports[site] = lower::ImportTarget{stem, r->header, lower::cpp_module_name(stem), false};
+    t.imported_headers.emplace(r->header, r->path);
     if (imported.insert(r->path).second) {
       t.inputs.push_back(r->path);
       t.inputs.insert(t.inputs.end(), theirs.files.begin(), theirs.files.end());

@@ -38,6 +38,7 @@ struct Translation {
   std::vector<std::string> inputs;
   lower::Context context;             // resolved imports, for lowering
   std::vector<std::string> imported;  // absolute paths of imported module files, sorted
+  std::map<std::string, std::string> imported_headers;  // import's header spelling -> its module's path
   bool failed = false;
 };
 
@@ -64,6 +65,7 @@ class ModuleGraph {
   struct Resolved {
     std::string path;  // absolute; empty for the builtin `Module`
     bool builtin = false;
+    std::string header;  // the importer's #include for it (see lower::ImportTarget)
   };
   Translation* translate_new(const std::string& path, Stage stop, Diagnostics& diags);
   void lower(Translation& t, Diagnostics& diags);

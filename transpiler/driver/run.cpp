@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -156,16 +157,25 @@ int run_program(const RunOptions& options, Diagnostics& diags) {
   if (modules.empty()) return 1;
   // Not formatted: nobody reads it, and formatting would load LLVM.
   std::vector<GeneratedFile> files;
+  std::map<std::string, std::string> header_of;  // module path -> its header's text
   for (Translation* t : modules) {
     const auto eopts = emit_options(t->file->path(), emit::LineDirectives::Absolute, false, "sign_mod");
     auto text = emit::emit_module(t->module, t->stem, eopts, diags);
     if (!text) return 1;
+    header_of[t->path] = text->hpp;
     files.push_back({text->hpp_name, std::move(text->hpp), false});
     files.push_back({text->cpp_name, std::move(text->cpp), true});
     if (t == modules.front()) {
       auto main_text = emit::emit_entry_main(t->module, t->stem, eopts, diags);
       if (!main_text) return 1;
       files.push_back({t->stem + ".main.cpp", std::move(*main_text), true});
+    }
+  }
+  // Every TU sits in one directory; an import spelled with a directory
+  // (`` `util/x.sign`@ `` includes "util/x.sign.hpp") gets its header there too.
+  for (Translation* t : modules) {
+    for (const auto& [spelling, path] : t->imported_headers) {
+      if (spelling.find('/') != std::string::npos) files.push_back({spelling, header_of.at(path), false});
     }
   }
   auto cfg = load_run_config(diags);
@@ -190,6 +200,7 @@ int run_program(const RunOptions& options, Diagnostics& diags) {
     bool ok = true;
     std::vector<std::string> sources;
     for (const auto& f : files) {
+      fs::create_directories((tmp / f.name).parent_path(), ec);
       ok = ok && write_atomically((tmp / f.name).string(), f.text, WriteMode::Always, diags);
       if (f.compiled) sources.push_back(f.name);
     }

@@ -65,7 +65,7 @@ class ModuleWriter {
 
   std::string imports() const {
     std::string out;
-    for (const auto& i : m_.imports) out += "#include \"" + i.stem + ".sign.hpp\"\n";
+    for (const auto& i : m_.imports) out += "#include " + detail::cpp_string(i.header) + "\n";
     return out.empty() ? out : "\n" + out;
   }
 
@@ -170,7 +170,7 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
   auto cpp = finish(detail::fill_template("module.cpp.tmpl", embedded::module_cpp_tmpl,
                                           {{"source_name", module.source_name},
                                            {"header_name", out.hpp_name},
-                                           {"imports", block(w.imports())},
+                                           {"imports", w.imports()},
                                            {"module_name", module.registry_name},
                                            {"exports", block(export_definitions)},
                                            {"cpp_name", out.cpp_name},

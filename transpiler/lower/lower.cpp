@@ -137,7 +137,10 @@ class Lowerer {
     m_.load.cpp_name = "load";
     declare_functions();
     load_frame_.fn = &m_.load;
-    for (std::size_t i = 0; i < p_.forms.size(); ++i) top_level(p_.forms[i], i + 1 == p_.forms.size());
+    for (std::size_t i = 0; i < p_.forms.size(); ++i) {
+      form_index_ = i;
+      top_level(p_.forms[i], i + 1 == p_.forms.size());
+    }
     for (std::size_t f = 0; f < function_form_.size(); ++f) define_function(f);
     propagate_defers();
     return std::move(m_);
@@ -438,13 +441,30 @@ class Lowerer {
         return add(std::move(e));
       }
       case NameRef::Kind::Global: return global(ref.index);
-      case NameRef::Kind::Function: return function_value(ref.index);
+      case NameRef::Kind::Function:
+        if (frame_->fn == &m_.load && frame_->outer == nullptr && defined_after(ref.index)) {
+          // Load time, before the definition ran: the prebound placeholder
+          // (memory-model.md §3), which is __ — as in the reference.
+          diags_.warning(*p_.file, p_.expr(id).span,
+                         "'" + n + "' is read before its definition; its placeholder evaluates to __");
+          return unit();
+        }
+        return function_value(ref.index);
       case NameRef::Kind::Undefined: break;
     }
     if (frame_->fn == &m_.load && frame_->outer == nullptr && p_.scopes[p_.file_scope].names.count(n)) {
       diags_.warning(*p_.file, p_.expr(id).span, "'" + n + "' is read before its definition; its placeholder evaluates to __");
     }
     return unit();  // an undefined name is __ (unit.md §0.1)
+  }
+
+  // True if module function f is defined by a top-level line after the one
+  // being loaded.
+  bool defined_after(std::uint32_t f) const {
+    for (std::size_t i = 0; i < form_index_ && i < p_.forms.size(); ++i) {
+      if (p_.forms[i] == function_form_[f]) return false;
+    }
+    return true;
   }
 
   ExprId function_value(std::uint32_t f) {
@@ -519,11 +539,11 @@ class Lowerer {
   // The modules the program imports (for the #includes) and the names it
   // exports (for the header), both sorted so the output is deterministic.
   void collect_imports_and_exports() {
-    std::map<std::string, ImportTarget> by_stem;
+    std::map<std::string, ImportTarget> by_header;
     for (const auto& [id, target] : context_.imports) {
-      if (!target.builtin) by_stem.emplace(target.stem, target);
+      if (!target.builtin) by_header.emplace(target.header, target);
     }
-    for (auto& [stem, target] : by_stem) m_.imports.push_back(target);
+    for (auto& [header, target] : by_header) m_.imports.push_back(target);
     for (const auto& [name, info] : p_.exports) {
       const auto bid = p_.scopes[p_.file_scope].names.find(name);
       if (bid == p_.scopes[p_.file_scope].names.end()) continue;
@@ -1025,6 +1045,7 @@ class Lowerer {
     if (callee.kind != ExprKind::Atom || callee.name.empty()) return std::nullopt;
     const NameRef ref = lookup(*frame_, std::string(callee.name));
     if (ref.kind != NameRef::Kind::Function) return std::nullopt;
+    if (frame_->fn == &m_.load && frame_->outer == nullptr && defined_after(ref.index)) return std::nullopt;
     const Function& f = m_.functions[ref.index];
     if (f.generic || f.param_count != shape.args.size()) return std::nullopt;
     for (SemaId a : shape.args) {
@@ -1332,6 +1353,7 @@ class Lowerer {
   std::unordered_set<std::string> read_by_functions_;
   std::unordered_map<std::string, std::uint32_t> versions_;
   const Context& context_;
+  std::size_t form_index_ = 0;  // the top-level line load() is at
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;
 };

@@ -114,7 +114,9 @@ struct Function {
 
 // A module another one imports (`lib@`), as the importer's C++ sees it.
 struct ImportTarget {
-  std::string stem;        // its file's stem: the header is STEM.sign.hpp
+  std::string stem;        // its file's stem
+  std::string header;      // how the importer includes its header: the imported file's path relative
+                           // to the directory the import was found in, as DIR/STEM.sign.hpp
   std::string cpp_module;  // its namespace below the root namespace
   bool builtin = false;    // `Module@`: the runtime's unloader binding, no file
 };

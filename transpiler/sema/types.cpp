@@ -103,6 +103,15 @@ class Typer {
     for (const auto& s : p_.scopes) {
       if (s.names.count(name)) return true;
     }
+    // A program read from S-expressions has only its file scope: its
+    // parameters are known by their Param nodes alone.
+    for (const Expr& e : p_.exprs) {
+      if (e.kind == ExprKind::Param && e.name == name) return true;
+      if (e.kind == ExprKind::Lambda && e.a != kNoExpr && p_.expr(e.a).kind == ExprKind::Atom &&
+          p_.expr(e.a).name == name) {
+        return true;
+      }
+    }
     return false;
   }
 

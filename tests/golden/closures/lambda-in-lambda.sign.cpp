@@ -10,10 +10,15 @@
 namespace sign_mod::lambda_in_lambda {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"lambda-in-lambda", &reset_module};
 
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
@@ -54,6 +59,13 @@ sign::Value outer_lambda_1_lambda_1(const sign::Function& self, sign::Args args)
   return sign::impl::add(sign::impl::add(self.captured(0), self.captured(1)), c);
 }
 
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
+
 }  // namespace
 
 //=== module load / unload =====================================================
@@ -62,6 +74,7 @@ sign::Value outer_lambda_1_lambda_1(const sign::Function& self, sign::Args args)
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 3 "lambda-in-lambda.sign"
   module_result_ = sign::impl::push_back(
       sign::impl::construct(outer(sign::Value::from_int(1)), sign::Value::from_int(2)),
@@ -69,9 +82,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::lambda_in_lambda

@@ -10,11 +10,16 @@
 namespace sign_mod::make_adder {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 3 "make-adder.sign"
 sign::Value add5;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"make-adder", &reset_module};
 
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
@@ -43,6 +48,14 @@ sign::Value make_adder_lambda_1(const sign::Function& self, sign::Args args) {
   return sign::impl::add(x, self.captured(0));
 }
 
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  add5 = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
+
 }  // namespace
 
 //=== module load / unload =====================================================
@@ -51,6 +64,7 @@ sign::Value make_adder_lambda_1(const sign::Function& self, sign::Args args) {
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 3 "make-adder.sign"
   add5 = make_adder(sign::Value::from_int(5));
 #line 4 "make-adder.sign"
@@ -58,10 +72,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  add5 = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::make_adder

@@ -10,6 +10,8 @@
 namespace sign_mod::partial_and_compose {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 2 "partial-and-compose.sign"
 sign::Value inc;
@@ -17,6 +19,9 @@ sign::Value inc;
 sign::Value pipeline;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"partial-and-compose", &reset_module};
 
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
@@ -55,6 +60,15 @@ sign::Value dbl_entry(const sign::Function& /*self*/, sign::Args args) {
   return dbl(sign::impl::arg(args, 0));
 }
 
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  inc = sign::Value();
+  pipeline = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
+
 }  // namespace
 
 //=== module load / unload =====================================================
@@ -63,6 +77,7 @@ sign::Value dbl_entry(const sign::Function& /*self*/, sign::Args args) {
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 2 "partial-and-compose.sign"
   inc =
       sign::impl::partial(sign::impl::static_function<&add_entry, 2>(), {sign::Value::from_int(1)});
@@ -73,11 +88,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  inc = sign::Value();
-  pipeline = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::partial_and_compose

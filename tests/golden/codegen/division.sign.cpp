@@ -10,6 +10,8 @@
 namespace sign_mod::division {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 3 "division.sign"
 std::int64_t half = 0;
@@ -21,6 +23,17 @@ std::int64_t safe = 0;
 sign::Value maybe;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"division", &reset_module};
+
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  maybe = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
 
 }  // namespace
 
@@ -30,6 +43,7 @@ sign::Value module_result_;
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 3 "division.sign"
   half = sign::impl::div_round(7, 2);
 #line 4 "division.sign"
@@ -43,10 +57,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  maybe = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::division

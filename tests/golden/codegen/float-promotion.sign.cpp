@@ -10,6 +10,8 @@
 namespace sign_mod::float_promotion {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 2 "float-promotion.sign"
 double r = 0;
@@ -17,6 +19,16 @@ double r = 0;
 double area = 0;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"float-promotion", &reset_module};
+
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
 
 }  // namespace
 
@@ -26,6 +38,7 @@ sign::Value module_result_;
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 2 "float-promotion.sign"
   r = 2.5;
 #line 3 "float-promotion.sign"
@@ -35,9 +48,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::float_promotion

@@ -10,10 +10,15 @@
 namespace sign_mod::forward_calls {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"forward-calls", &reset_module};
 
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
@@ -40,6 +45,13 @@ sign::Value second(sign::Value n) {
   return sign::impl::mul(n, sign::Value::from_int(2));
 }
 
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
+
 }  // namespace
 
 //=== module load / unload =====================================================
@@ -48,14 +60,19 @@ sign::Value second(sign::Value n) {
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 4 "forward-calls.sign"
   module_result_ = first(sign::Value::from_int(20));
   return module_result_;
 }
 
-void unload() {
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::forward_calls

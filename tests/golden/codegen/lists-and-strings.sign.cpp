@@ -10,6 +10,8 @@
 namespace sign_mod::lists_and_strings {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 1 "lists-and-strings.sign"
 sign::Value xs;
@@ -17,6 +19,9 @@ sign::Value xs;
 sign::Value greeting;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"lists-and-strings", &reset_module};
 
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
@@ -41,6 +46,15 @@ sign::Value sum(const sign::Function& /*self*/, sign::Args args) {
                          sign::impl::apply_spread(sign::impl::static_function<&sum, 1>(), {t}, 1));
 }
 
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  xs = sign::Value();
+  greeting = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
+
 }  // namespace
 
 //=== module load / unload =====================================================
@@ -49,6 +63,7 @@ sign::Value sum(const sign::Function& /*self*/, sign::Args args) {
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 1 "lists-and-strings.sign"
   xs = sign::impl::product(
       sign::impl::product(sign::Value::from_int(1), sign::Value::from_int(2), false),
@@ -72,11 +87,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  xs = sign::Value();
-  greeting = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::lists_and_strings

@@ -10,6 +10,8 @@
 namespace sign_mod::redefinition {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 2 "redefinition.sign"
 std::int64_t x = 0;
@@ -19,6 +21,16 @@ std::int64_t y = 0;
 double x_2_ = 0;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"redefinition", &reset_module};
+
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
 
 }  // namespace
 
@@ -28,6 +40,7 @@ sign::Value module_result_;
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 2 "redefinition.sign"
   x = 1;
 #line 3 "redefinition.sign"
@@ -39,9 +52,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::redefinition

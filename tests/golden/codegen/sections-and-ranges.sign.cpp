@@ -10,6 +10,8 @@
 namespace sign_mod::sections_and_ranges {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 1 "sections-and-ranges.sign"
 sign::Value evens;
@@ -17,6 +19,18 @@ sign::Value evens;
 sign::Value total;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"sections-and-ranges", &reset_module};
+
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  evens = sign::Value();
+  total = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
 
 }  // namespace
 
@@ -26,6 +40,7 @@ sign::Value module_result_;
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 1 "sections-and-ranges.sign"
   evens = sign::impl::apply_spread(
       sign::impl::section(sign::impl::SectionOp::Mod, sign::impl::SectionForm::Map,
@@ -46,11 +61,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  evens = sign::Value();
-  total = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::sections_and_ranges

@@ -10,11 +10,16 @@
 namespace sign_mod::structs_and_patterns {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 1 "structs-and-patterns.sign"
 sign::Value point;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"structs-and-patterns", &reset_module};
 
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
@@ -40,6 +45,14 @@ sign::Value norm1(const sign::Function& /*self*/, sign::Args args) {
   return sign::impl::add(sign::impl::absolute(x, false), sign::impl::absolute(y, false));
 }
 
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  point = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
+
 }  // namespace
 
 //=== module load / unload =====================================================
@@ -48,6 +61,7 @@ sign::Value norm1(const sign::Function& /*self*/, sign::Args args) {
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 1 "structs-and-patterns.sign"
   sign::Value x = sign::Value::from_int(3);
 #line 1 "structs-and-patterns.sign"
@@ -61,10 +75,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  point = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::structs_and_patterns

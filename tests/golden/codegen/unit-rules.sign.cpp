@@ -10,6 +10,8 @@
 namespace sign_mod::unit_rules {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 3 "unit-rules.sign"
 sign::Value absorbed;
@@ -19,6 +21,18 @@ std::int64_t kept = 0;
 sign::Value missing;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"unit-rules", &reset_module};
+
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  absorbed = sign::Value();
+  missing = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
 
 }  // namespace
 
@@ -28,6 +42,7 @@ sign::Value module_result_;
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 3 "unit-rules.sign"
   absorbed = sign::Value();
 #line 4 "unit-rules.sign"
@@ -39,11 +54,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  absorbed = sign::Value();
-  missing = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::unit_rules

@@ -11,6 +11,8 @@
 namespace sign_mod::address_of_module_variable {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 #line 2 "address-of-module-variable.sign"
 sign::Value counter;
@@ -18,6 +20,18 @@ sign::Value counter;
 sign::Value slot;
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"address-of-module-variable", &reset_module};
+
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  counter = sign::Value();
+  slot = sign::Value();
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
 
 }  // namespace
 
@@ -27,6 +41,7 @@ sign::Value module_result_;
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 2 "address-of-module-variable.sign"
   counter = sign::Value::from_int(0);
 #line 3 "address-of-module-variable.sign"
@@ -38,11 +53,13 @@ const sign::Value& load() {
   return module_result_;
 }
 
-void unload() {
-  counter = sign::Value();
-  slot = sign::Value();
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::address_of_module_variable

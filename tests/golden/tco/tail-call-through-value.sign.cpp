@@ -10,10 +10,15 @@
 namespace sign_mod::tail_call_through_value {
 namespace {
 
+void reset_module();
+
 //=== module state =============================================================
 
 bool module_loaded_ = false;
 sign::Value module_result_;
+// The module's entry in the process's module registry while it is loaded:
+// its arena, ref cells and exports (memory-model.md §3, §5).
+sign::impl::ModuleState module_{"tail-call-through-value", &reset_module};
 
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
@@ -75,6 +80,13 @@ sign::Value run_entry(const sign::Function& /*self*/, sign::Args args) {
   return run(sign::impl::arg(args, 0), sign::impl::arg(args, 1));
 }
 
+// The registry calls this when the module unloads; the next load() starts
+// afresh.
+void reset_module() {
+  module_result_ = sign::Value();
+  module_loaded_ = false;
+}
+
 }  // namespace
 
 //=== module load / unload =====================================================
@@ -83,15 +95,20 @@ sign::Value run_entry(const sign::Function& /*self*/, sign::Args args) {
 const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
+  module_.open();
 #line 5 "tail-call-through-value.sign"
   module_result_ = sign::impl::settle(
       run(sign::impl::static_function<&step_entry, 2>(), sign::Value::from_int(1000000)));
   return module_result_;
 }
 
-void unload() {
-  module_result_ = sign::Value();
-  module_loaded_ = false;
+std::string unload() { return module_.unload(); }
+
+sign::Value exports() {
+  load();
+  return module_.exports();
 }
+
+sign::impl::ModuleState& module_state() { return module_; }
 
 }  // namespace sign_mod::tail_call_through_value
