@@ -174,26 +174,45 @@ std::optional<ModuleId> named_module(const Value& name) {
   }
 }
 
-// `unload name`: unloads the module as `caller` — which first gives up its
-// own reference to it — and yields the names of the modules unloaded with
-// it, or __ when another module still refers to it (the caller keeps its
-// reference then).
+// The Sign caller's own reference to a module, set aside while it unloads
+// the module (or asks why it could not): the caller keeps the reference
+// unless the unload happens.
+class CallerReference {
+ public:
+  CallerReference(const Function& self, ModuleId target) : caller_(caller_of(self)), target_(target) {
+    ModuleRegistry& r = module_registry();
+    held_ = caller_.loaded() && r.depends_on(caller_.id(), target_);
+    if (held_) r.remove_dependency(caller_.id(), target_);
+  }
+  CallerReference(const CallerReference&) = delete;
+  CallerReference& operator=(const CallerReference&) = delete;
+  ~CallerReference() {
+    if (held_ && !given_up_) module_registry().add_dependency(caller_.id(), target_);
+  }
+  void give_up() noexcept { given_up_ = true; }
+
+ private:
+  ModuleState& caller_;
+  ModuleId target_;
+  bool held_ = false;
+  bool given_up_ = false;
+};
+
+// `unload name`: unloads the module as the caller and yields the names of
+// the modules unloaded with it, or __ when another module still refers to
+// it or it holds pinned memory.
 Value unload_code(const Function& self, Args args) {
   const auto target = named_module(args.empty() ? Value() : args[0]);
   if (!target) return Value();
   ModuleRegistry& r = module_registry();
-  ModuleState& caller = caller_of(self);
-  const bool held = caller.loaded() && r.depends_on(caller.id(), *target);
-  if (held) r.remove_dependency(caller.id(), *target);
+  CallerReference reference(self, *target);
   try {
-    std::vector<std::string> names;
-    for (ModuleId m : r.unload_unit(*target)) names.push_back(r.module_name(m));
+    std::vector<Value> names;
+    for (ModuleId m : r.unload_unit(*target)) names.push_back(make_string(r.module_name(m)));
     r.unload(*target);
-    std::vector<Value> out;
-    for (auto& n : names) out.push_back(make_string(std::move(n)));
-    return make_list(std::move(out));
+    reference.give_up();
+    return make_list(std::move(names));
   } catch (const MemoryError&) {
-    if (held) r.add_dependency(caller.id(), *target);
     return Value();
   }
 }
@@ -202,12 +221,8 @@ Value unload_code(const Function& self, Args args) {
 Value blocker_code(const Function& self, Args args) {
   const auto target = named_module(args.empty() ? Value() : args[0]);
   if (!target) return Value();
-  ModuleRegistry& r = module_registry();
-  ModuleState& caller = caller_of(self);
-  const bool held = caller.loaded() && r.depends_on(caller.id(), *target);
-  if (held) r.remove_dependency(caller.id(), *target);
-  std::string why = r.unload_blocker(*target);
-  if (held) r.add_dependency(caller.id(), *target);
+  const CallerReference reference(self, *target);
+  std::string why = module_registry().unload_blocker(*target);
   return why.empty() ? Value() : make_string(std::move(why));
 }
 

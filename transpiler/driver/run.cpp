@@ -182,6 +182,14 @@ int run_program(const RunOptions& options, Diagnostics& diags) {
   if (!cfg) return 1;
 
   std::string key = std::string("signc " SIGN_VERSION "\n") + cfg->text;
+  // The libraries linked in (a rebuilt runtime in a build tree) by size and
+  // time: a cached program linked against an older one is not reused.
+  for (const auto& lib : cfg->link) {
+    std::error_code ec;
+    const auto size = fs::file_size(lib, ec);
+    const auto time = fs::last_write_time(lib, ec).time_since_epoch().count();
+    if (!ec) key += "\n--link " + lib + " " + std::to_string(size) + " " + std::to_string(time);
+  }
   for (const auto& f : files) key += "\n--" + f.name + "--\n" + f.text;
   const fs::path root = cache_root();
   const fs::path entry = root / fnv1a_hex(key);
