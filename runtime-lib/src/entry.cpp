@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The shared `main` of Sign executables: load the entry module, print its value.
 #include <sign/impl/entry.hpp>
+
+#include <exception>
+#include <string>
 #include <sign/value.hpp>
 
 #include <pthread.h>
@@ -20,24 +23,35 @@ constexpr std::size_t kProgramStack = std::size_t{1} << 30;
 struct StackRun {
   ModuleLoad load;
   Value result;
+  std::string error;  // a load that threw (the module registry refusing a second module of one name)
 };
 
+void load_into(StackRun& run) {
+  try {
+    run.result = run.load();
+  } catch (const std::exception& e) {
+    run.error = e.what();
+  }
+}
+
 void* run_thread(void* arg) {
-  auto* run = static_cast<StackRun*>(arg);
-  run->result = run->load();
+  load_into(*static_cast<StackRun*>(arg));
   return nullptr;
 }
 
-Value run_on_large_stack(ModuleLoad load) {
-  StackRun run{load, Value()};
+StackRun run_on_large_stack(ModuleLoad load) {
+  StackRun run{load, Value(), {}};
   pthread_attr_t attr;
   pthread_t thread;
   const bool ok = pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, kProgramStack) == 0 &&
                   pthread_create(&thread, &attr, run_thread, &run) == 0;
   pthread_attr_destroy(&attr);
-  if (!ok) return load();  // no thread (e.g. address space limits): run on this stack
-  pthread_join(thread, nullptr);
-  return run.result;
+  if (ok) {
+    pthread_join(thread, nullptr);
+  } else {
+    load_into(run);  // no thread (e.g. address space limits): run on this stack
+  }
+  return run;
 }
 
 }  // namespace
@@ -59,11 +73,15 @@ int run_entry(int argc, char** argv, ModuleLoad load) {
       return 1;
     }
   }
-  const Value result = run_on_large_stack(load);
+  const StackRun run = run_on_large_stack(load);
+  if (!run.error.empty()) {
+    std::cerr << argv[0] << ": error: " << run.error << '\n';
+    return 1;
+  }
   if (json) {
-    write_json(std::cout, result);
+    write_json(std::cout, run.result);
   } else {
-    write_literal(std::cout, result);
+    write_literal(std::cout, run.result);
   }
   std::cout << '\n';
   return std::cout.good() ? 0 : 1;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Runs the module cases: every directory under cases/ is one program of one
 or more modules (and option.ms files). `signc run --json` runs its entry
-(main.sign, or expected.json's "main") and the result must be expected.json's
+(main.sign, or expected.json's "main"; "args" are more signc run options) and the result must be expected.json's
 "value", or the build must fail with each of its "error" lines in the
 diagnostics. The case's name says the rule it checks (memory-model.md,
 build_system.md)."""
@@ -17,8 +17,11 @@ import sys
 def run_case(signc, case, env):
     expected = json.loads((case / "expected.json").read_text())
     entry = expected.get("main", "main.sign")
-    proc = subprocess.run([signc, "run", "--json", entry], cwd=case, capture_output=True, text=True,
+    proc = subprocess.run([signc, "run", "--json", *expected.get("args", []), entry], cwd=case, capture_output=True, text=True,
                           env=env, timeout=600)
+    for warning in expected.get("warning", []):
+        if warning not in proc.stderr:
+            return f"diagnostics lack the warning {warning!r}:\n{proc.stderr}"
     if "error" in expected:
         if proc.returncode == 0:
             return f"expected a compile error, but it ran and printed {proc.stdout.strip()}"
