@@ -80,11 +80,11 @@ bool same(const Value& l, const Value& r) {
 
 }  // namespace
 
-Value less(const Value& l, const Value& r) noexcept { return compare(Rel::Less, l, r); }
-Value less_equal(const Value& l, const Value& r) noexcept { return compare(Rel::LessEqual, l, r); }
-Value equal_to(const Value& l, const Value& r) noexcept { return compare(Rel::Equal, l, r); }
-Value more_equal(const Value& l, const Value& r) noexcept { return compare(Rel::MoreEqual, l, r); }
-Value more(const Value& l, const Value& r) noexcept { return compare(Rel::More, l, r); }
+Value less_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::Less, l, r); }
+Value less_equal_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::LessEqual, l, r); }
+Value equal_to_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::Equal, l, r); }
+Value more_equal_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::MoreEqual, l, r); }
+Value more_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::More, l, r); }
 
 Value not_equal(const Value& l, const Value& r) noexcept {
   if (l.is_unit()) return r;

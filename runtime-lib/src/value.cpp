@@ -177,23 +177,23 @@ Value arith(const Value& l, const Value& r, IntOp int_op, FloatOp float_op, List
 
 }  // namespace
 
-Value add(const Value& l, const Value& r) noexcept {
+Value add_dynamic(const Value& l, const Value& r) noexcept {
   return arith(l, r, [](auto a, auto b) { return Value::from_int(add_wrap(a, b)); },
                [](double a, double b) { return a + b; });
 }
-Value sub(const Value& l, const Value& r) noexcept {
+Value sub_dynamic(const Value& l, const Value& r) noexcept {
   return arith(l, r, [](auto a, auto b) { return Value::from_int(sub_wrap(a, b)); },
                [](double a, double b) { return a - b; });
 }
-Value mul(const Value& l, const Value& r) noexcept {
+Value mul_dynamic(const Value& l, const Value& r) noexcept {
   return arith(l, r, [](auto a, auto b) { return Value::from_int(mul_wrap(a, b)); },
                [](double a, double b) { return a * b; }, ListArith::Repeat);
 }
-Value div(const Value& l, const Value& r) noexcept {
+Value div_dynamic(const Value& l, const Value& r) noexcept {
   return arith(l, r, [](auto a, auto b) { return div_int(a, b); },
                [](double a, double b) { return a / b; }, ListArith::Split);
 }
-Value mod(const Value& l, const Value& r) noexcept {
+Value mod_dynamic(const Value& l, const Value& r) noexcept {
   return arith(l, r, [](auto a, auto b) { return mod_int(a, b); },
                [](double a, double b) { return mod_float(a, b); });
 }

@@ -80,10 +80,27 @@ template <class Op>
 // Dynamic arithmetic, for operands pass 3 could not type. Unit rules of the
 // operator table: a Unit left operand absorbs (`__ + 5` is `__`), a Unit right
 // operand is the identity (`5 + __` is `5`); Int with Float promotes to Float.
-[[nodiscard]] Value add(const Value& l, const Value& r) noexcept;
-[[nodiscard]] Value sub(const Value& l, const Value& r) noexcept;
-[[nodiscard]] Value mul(const Value& l, const Value& r) noexcept;
-[[nodiscard]] Value div(const Value& l, const Value& r) noexcept;
-[[nodiscard]] Value mod(const Value& l, const Value& r) noexcept;
+// Int with Int is decided inline (the common case in untyped code: no call,
+// no branch on kinds beyond two compares); everything else goes out of line.
+[[nodiscard]] Value add_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value sub_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value mul_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value div_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value mod_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] inline Value add(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? Value::from_int(add_wrap(l.as_int(), r.as_int())) : add_dynamic(l, r);
+}
+[[nodiscard]] inline Value sub(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? Value::from_int(sub_wrap(l.as_int(), r.as_int())) : sub_dynamic(l, r);
+}
+[[nodiscard]] inline Value mul(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? Value::from_int(mul_wrap(l.as_int(), r.as_int())) : mul_dynamic(l, r);
+}
+[[nodiscard]] inline Value div(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? div_int(l.as_int(), r.as_int()) : div_dynamic(l, r);
+}
+[[nodiscard]] inline Value mod(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? mod_int(l.as_int(), r.as_int()) : mod_dynamic(l, r);
+}
 
 }  // namespace sign::impl

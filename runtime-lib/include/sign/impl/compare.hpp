@@ -8,15 +8,43 @@
 // where it is the identity. A chain `a < b < c` yields b.
 #pragma once
 
+#include <cstdint>
+
 #include <sign/value.hpp>
 
 namespace sign::impl {
 
-[[nodiscard]] Value less(const Value& l, const Value& r) noexcept;
-[[nodiscard]] Value less_equal(const Value& l, const Value& r) noexcept;
-[[nodiscard]] Value equal_to(const Value& l, const Value& r) noexcept;  // `=`
-[[nodiscard]] Value more_equal(const Value& l, const Value& r) noexcept;
-[[nodiscard]] Value more(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value less_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value less_equal_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value equal_to_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value more_equal_dynamic(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value more_dynamic(const Value& l, const Value& r) noexcept;
+
+// The result of an Int comparison that holds: l, or r when l is 0 or 1.
+[[nodiscard]] inline Value int_comparison_result(const Value& l, const Value& r) noexcept {
+  return static_cast<std::uint64_t>(l.as_int()) <= 1 ? r : l;
+}
+// Int with Int inline; everything else out of line.
+[[nodiscard]] inline Value less(const Value& l, const Value& r) noexcept {
+  if (!l.is_int() || !r.is_int()) return less_dynamic(l, r);
+  return l.as_int() < r.as_int() ? int_comparison_result(l, r) : Value();
+}
+[[nodiscard]] inline Value less_equal(const Value& l, const Value& r) noexcept {
+  if (!l.is_int() || !r.is_int()) return less_equal_dynamic(l, r);
+  return l.as_int() <= r.as_int() ? int_comparison_result(l, r) : Value();
+}
+[[nodiscard]] inline Value equal_to(const Value& l, const Value& r) noexcept {  // `=`
+  if (!l.is_int() || !r.is_int()) return equal_to_dynamic(l, r);
+  return l.as_int() == r.as_int() ? int_comparison_result(l, r) : Value();
+}
+[[nodiscard]] inline Value more_equal(const Value& l, const Value& r) noexcept {
+  if (!l.is_int() || !r.is_int()) return more_equal_dynamic(l, r);
+  return l.as_int() >= r.as_int() ? int_comparison_result(l, r) : Value();
+}
+[[nodiscard]] inline Value more(const Value& l, const Value& r) noexcept {
+  if (!l.is_int() || !r.is_int()) return more_dynamic(l, r);
+  return l.as_int() > r.as_int() ? int_comparison_result(l, r) : Value();
+}
 [[nodiscard]] Value not_equal(const Value& l, const Value& r) noexcept;       // `!=`
 [[nodiscard]] Value structural_equal(const Value& l, const Value& r) noexcept;  // `==`: l or __
 // `!==`: l when not structurally equal; a __ operand is the identity.
