@@ -36,6 +36,18 @@ std::string stem_of(const std::string& path) {
   return fs::path(name).stem().string();
 }
 
+// `--line-directives=relative`: the input's path from the working directory,
+// also when it was given as an absolute path, so that no absolute directory
+// reaches the output (DESIGN "Determinism rules").
+std::string relative_line_path(const std::string& path) {
+  const fs::path p = fs::path(path).lexically_normal();
+  if (p.is_relative()) return p.string();
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  const fs::path rel = ec ? fs::path() : p.lexically_relative(cwd);
+  return rel.empty() ? p.string() : rel.string();
+}
+
 }  // namespace
 
 std::unique_ptr<Translation> translate(const std::string& path, Stage stop, Diagnostics& diags,
@@ -81,7 +93,7 @@ emit::Options emit_options(const std::string& path, emit::LineDirectives mode, b
   o.format = format;
   o.root_namespace = root_namespace;
   o.line_path = mode == emit::LineDirectives::Absolute ? fs::absolute(path).lexically_normal().string()
-                                                       : fs::path(path).lexically_normal().string();
+                                                       : relative_line_path(path);
   return o;
 }
 
