@@ -73,6 +73,18 @@ std::string display_path(const std::string& absolute) {
   return rel.empty() || rel.string().starts_with("..") ? absolute : rel.string();
 }
 
+// `--line-directives=relative`: the input's path from the working directory,
+// also when it was given as an absolute path, so that no absolute directory
+// reaches the output (DESIGN "Determinism rules").
+std::string relative_line_path(const std::string& path) {
+  const fs::path p = fs::path(path).lexically_normal();
+  if (p.is_relative()) return p.string();
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  const fs::path rel = ec ? fs::path() : p.lexically_relative(cwd);
+  return rel.empty() ? p.string() : rel.string();
+}
+
 }  // namespace
 
 Translation* ModuleGraph::translate(const std::string& path, Stage stop, Diagnostics& diags) {
@@ -290,7 +302,7 @@ emit::Options emit_options(const std::string& path, emit::LineDirectives mode, b
   o.format = format;
   o.root_namespace = root_namespace;
   o.line_path = mode == emit::LineDirectives::Absolute ? fs::absolute(path).lexically_normal().string()
-                                                       : fs::path(path).lexically_normal().string();
+                                                       : relative_line_path(path);
   return o;
 }
 

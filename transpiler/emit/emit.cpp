@@ -8,6 +8,8 @@
 namespace signc::emit {
 namespace {
 
+constexpr std::string_view kLineReset = "// signc: line reset";
+
 using lower::CType;
 using lower::Function;
 using lower::Stmt;
@@ -25,13 +27,14 @@ class ModuleWriter {
   ModuleWriter(const lower::Module& m, const Options& o) : m_(m), o_(o) {}
 
   std::string globals() const {
+    if (m_.globals.empty()) return {};
     std::string out;
     for (const auto& g : m_.globals) {
       out += line_directive(g.line);
       out += std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name;
       out += g.type == CType::Value ? ";\n" : " = 0;\n";
     }
-    return out;
+    return out + line_reset();
   }
 
   std::string functions() const {
@@ -44,7 +47,7 @@ class ModuleWriter {
       if (f.loops) definitions += "for (;;) {  // the body repeats for self tail calls\n";
       definitions += statements(f, f.body);
       if (f.loops) definitions += "}\n";
-      definitions += "}\n";
+      definitions += "}\n" + line_reset();
     }
     for (const Function& f : m_.functions) {
       if (!f.needs_entry) continue;
@@ -61,7 +64,7 @@ class ModuleWriter {
                                  {{"declarations", block(declarations)}, {"definitions", block(definitions)}});
   }
 
-  std::string load_body() const { return statements(m_.load, m_.load.body); }
+  std::string load_body() const { return statements(m_.load, m_.load.body) + line_reset(); }
 
   std::string imports() const {
     std::string out;
@@ -140,6 +143,12 @@ class ModuleWriter {
     return out;
   }
 
+  // Where mapped code ends, the numbering goes back to the generated file;
+  // without this everything after the last #line would be charged to the
+  // Sign lines after it. A marker now, a #line once the text is final
+  // (resolve_line_resets), because formatting moves lines.
+  std::string line_reset() const { return o_.lines == LineDirectives::None ? "" : std::string(kLineReset) + "\n"; }
+
   std::string line_directive(std::uint32_t line) const {
     if (o_.lines == LineDirectives::None) return {};
     return "#line " + std::to_string(line) + " " + detail::cpp_string(o_.line_path) + "\n";
@@ -149,9 +158,34 @@ class ModuleWriter {
   const Options& o_;
 };
 
-std::optional<std::string> finish(std::string text, const Options& options, Diagnostics& diags) {
-  if (!options.format) return text;
-  return format_cpp(text, diags);
+// Replaces each line-reset marker by `#line <next line> "<file>"`: from the
+// line after it, the compiler counts lines of the generated file again.
+std::string resolve_line_resets(const std::string& text, std::string_view file_name) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t line = 1, begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    end = end == std::string::npos ? text.size() : end + 1;
+    const std::string_view current(text.data() + begin, end - begin);
+    const std::size_t indent = current.find_first_not_of(' ');
+    if (indent != std::string_view::npos && current.substr(indent).starts_with(kLineReset)) {
+      out += "#line " + std::to_string(line + 1) + " " + detail::cpp_string(file_name) + "\n";
+    } else {
+      out += current;
+    }
+    ++line;
+    begin = end;
+  }
+  return out;
+}
+
+std::optional<std::string> finish(std::string text, const Options& options, Diagnostics& diags,
+                                  std::string_view file_name = {}) {
+  std::optional<std::string> done = std::move(text);
+  if (options.format) done = format_cpp(*done, diags);
+  if (done && !file_name.empty()) *done = resolve_line_resets(*done, file_name);
+  return done;
 }
 
 }  // namespace
@@ -180,7 +214,7 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
                                            {"functions", functions},
                                            {"load_body", load},
                                            {"unload_body", unload}}),
-                    options, diags);
+                    options, diags, out.cpp_name);
   auto hpp = finish(detail::fill_template("module.hpp.tmpl", embedded::module_hpp_tmpl,
                                           {{"source_name", module.source_name},
                                            {"namespace", ns},

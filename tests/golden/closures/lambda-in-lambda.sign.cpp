@@ -36,6 +36,7 @@ sign::Value outer(sign::Value a) {
 #line 2 "lambda-in-lambda.sign"
   return sign::make_function(&outer_lambda_1, 1, {a});
 }
+#line 40 "lambda-in-lambda.sign.cpp"
 
 // a lambda (lambda-in-lambda.sign:2)
 #line 2 "lambda-in-lambda.sign"
@@ -47,6 +48,7 @@ sign::Value outer_lambda_1(const sign::Function& self, sign::Args args) {
 #line 2 "lambda-in-lambda.sign"
   return sign::make_function(&outer_lambda_1_lambda_1, 1, {self.captured(0), b});
 }
+#line 52 "lambda-in-lambda.sign.cpp"
 
 // a lambda (lambda-in-lambda.sign:2)
 #line 2 "lambda-in-lambda.sign"
@@ -58,6 +60,7 @@ sign::Value outer_lambda_1_lambda_1(const sign::Function& self, sign::Args args)
 #line 2 "lambda-in-lambda.sign"
   return sign::impl::add(sign::impl::add(self.captured(0), self.captured(1)), c);
 }
+#line 64 "lambda-in-lambda.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -79,6 +82,7 @@ const sign::Value& load() {
   module_result_ = sign::impl::push_back(
       sign::impl::construct(outer(sign::Value::from_int(1)), sign::Value::from_int(2)),
       sign::Value::from_int(3));
+#line 86 "lambda-in-lambda.sign.cpp"
   return module_result_;
 }
 

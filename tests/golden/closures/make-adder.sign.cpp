@@ -15,6 +15,7 @@ void reset_module();
 //=== module state =============================================================
 #line 3 "make-adder.sign"
 sign::Value add5;
+#line 19 "make-adder.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -36,6 +37,7 @@ sign::Value make_adder(sign::Value n) {
 #line 2 "make-adder.sign"
   return sign::make_function(&make_adder_lambda_1, 1, {n});
 }
+#line 41 "make-adder.sign.cpp"
 
 // a lambda (make-adder.sign:2)
 #line 2 "make-adder.sign"
@@ -47,6 +49,7 @@ sign::Value make_adder_lambda_1(const sign::Function& self, sign::Args args) {
 #line 2 "make-adder.sign"
   return sign::impl::add(x, self.captured(0));
 }
+#line 53 "make-adder.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -69,6 +72,7 @@ const sign::Value& load() {
   add5 = make_adder(sign::Value::from_int(5));
 #line 4 "make-adder.sign"
   module_result_ = sign::impl::construct(add5, sign::Value::from_int(10));
+#line 76 "make-adder.sign.cpp"
   return module_result_;
 }
 

@@ -17,6 +17,7 @@ void reset_module();
 sign::Value inc;
 #line 4 "partial-and-compose.sign"
 sign::Value pipeline;
+#line 21 "partial-and-compose.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -42,6 +43,7 @@ sign::Value add(sign::Value x, sign::Value y) {
 #line 1 "partial-and-compose.sign"
   return sign::impl::add(x, y);
 }
+#line 47 "partial-and-compose.sign.cpp"
 
 // dbl (partial-and-compose.sign:3)
 #line 3 "partial-and-compose.sign"
@@ -51,6 +53,7 @@ sign::Value dbl(sign::Value x) {
 #line 3 "partial-and-compose.sign"
   return sign::impl::mul(x, sign::Value::from_int(2));
 }
+#line 57 "partial-and-compose.sign.cpp"
 
 sign::Value add_entry(const sign::Function& /*self*/, sign::Args args) {
   return add(sign::impl::arg(args, 0), sign::impl::arg(args, 1));
@@ -85,6 +88,7 @@ const sign::Value& load() {
   pipeline = sign::impl::compose(inc, sign::impl::static_function<&dbl_entry, 1>());
 #line 5 "partial-and-compose.sign"
   module_result_ = sign::impl::apply(pipeline, {sign::Value::from_int(5)});
+#line 92 "partial-and-compose.sign.cpp"
   return module_result_;
 }
 

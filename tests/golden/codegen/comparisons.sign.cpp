@@ -50,6 +50,7 @@ sign::Value in_range(sign::Value x) {
 #line 2 "comparisons.sign"
   return cmp_1;
 }
+#line 54 "comparisons.sign.cpp"
 
 // below (comparisons.sign:3)
 #line 3 "comparisons.sign"
@@ -59,6 +60,7 @@ sign::Value below(sign::Value x) {
 #line 3 "comparisons.sign"
   return sign::impl::less(x, sign::Value::from_int(10));
 }
+#line 64 "comparisons.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -78,6 +80,7 @@ const sign::Value& load() {
   module_.open();
 #line 4 "comparisons.sign"
   module_result_ = in_range(below(sign::Value::from_int(5)));
+#line 84 "comparisons.sign.cpp"
   return module_result_;
 }
 

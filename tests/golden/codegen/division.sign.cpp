@@ -21,6 +21,7 @@ std::int64_t n = 0;
 std::int64_t safe = 0;
 #line 6 "division.sign"
 sign::Value maybe;
+#line 25 "division.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -54,6 +55,7 @@ const sign::Value& load() {
   maybe = sign::impl::div_int(n, sign::impl::sub_wrap(n, 10));
 #line 7 "division.sign"
   module_result_ = maybe;
+#line 59 "division.sign.cpp"
   return module_result_;
 }
 

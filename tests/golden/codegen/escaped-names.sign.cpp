@@ -19,6 +19,7 @@ std::int64_t class_ = 0;
 std::int64_t load_ = 0;
 #line 4 "escaped-names.sign"
 std::int64_t a_x_ = 0;
+#line 23 "escaped-names.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -50,6 +51,7 @@ const sign::Value& load() {
 #line 5 "escaped-names.sign"
   module_result_ =
       sign::Value::from_int(sign::impl::add_wrap(sign::impl::add_wrap(class_, load_), a_x_));
+#line 55 "escaped-names.sign.cpp"
   return module_result_;
 }
 

@@ -17,6 +17,7 @@ void reset_module();
 double r = 0;
 #line 3 "float-promotion.sign"
 double area = 0;
+#line 21 "float-promotion.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -45,6 +46,7 @@ const sign::Value& load() {
   area = r * r * static_cast<double>(3);
 #line 4 "float-promotion.sign"
   module_result_ = sign::Value::from_float(sign::impl::mod_float(area, static_cast<double>(4)));
+#line 50 "float-promotion.sign.cpp"
   return module_result_;
 }
 

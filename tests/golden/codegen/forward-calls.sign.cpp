@@ -35,6 +35,7 @@ sign::Value first(sign::Value n) {
 #line 2 "forward-calls.sign"
   return second(sign::impl::add(n, sign::Value::from_int(1)));
 }
+#line 39 "forward-calls.sign.cpp"
 
 // second (forward-calls.sign:3)
 #line 3 "forward-calls.sign"
@@ -44,6 +45,7 @@ sign::Value second(sign::Value n) {
 #line 3 "forward-calls.sign"
   return sign::impl::mul(n, sign::Value::from_int(2));
 }
+#line 49 "forward-calls.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -63,6 +65,7 @@ const sign::Value& load() {
   module_.open();
 #line 4 "forward-calls.sign"
   module_result_ = first(sign::Value::from_int(20));
+#line 69 "forward-calls.sign.cpp"
   return module_result_;
 }
 

@@ -19,6 +19,7 @@ std::int64_t a = 0;
 std::int64_t b = 0;
 #line 4 "int-arithmetic.sign"
 std::int64_t c = 0;
+#line 23 "int-arithmetic.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -49,6 +50,7 @@ const sign::Value& load() {
   c = sign::impl::mod_trunc(sign::impl::add_wrap(a, b), 5);
 #line 5 "int-arithmetic.sign"
   module_result_ = sign::Value::from_int(sign::impl::sub_wrap(b, c));
+#line 54 "int-arithmetic.sign.cpp"
   return module_result_;
 }
 

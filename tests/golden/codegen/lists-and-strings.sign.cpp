@@ -17,6 +17,7 @@ void reset_module();
 sign::Value xs;
 #line 2 "lists-and-strings.sign"
 sign::Value greeting;
+#line 21 "lists-and-strings.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -45,6 +46,7 @@ sign::Value sum(const sign::Function& /*self*/, sign::Args args) {
   return sign::impl::add(h,
                          sign::impl::apply_spread(sign::impl::static_function<&sum, 1>(), {t}, 1));
 }
+#line 50 "lists-and-strings.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -84,6 +86,7 @@ const sign::Value& load() {
                               sign::Value::from_int(2)),
           {xs}, 1),
       true);
+#line 90 "lists-and-strings.sign.cpp"
   return module_result_;
 }
 

@@ -42,6 +42,7 @@ sign::Value classify(sign::Value x) {
 #line 5 "match-case.sign"
   return sign::Value::from_int(0);
 }
+#line 46 "match-case.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -61,6 +62,7 @@ const sign::Value& load() {
   module_.open();
 #line 6 "match-case.sign"
   module_result_ = classify(sign::Value::from_int(-4));
+#line 66 "match-case.sign.cpp"
   return module_result_;
 }
 

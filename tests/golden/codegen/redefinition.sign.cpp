@@ -19,6 +19,7 @@ std::int64_t x = 0;
 std::int64_t y = 0;
 #line 4 "redefinition.sign"
 double x_2_ = 0;
+#line 23 "redefinition.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -49,6 +50,7 @@ const sign::Value& load() {
   x_2_ = 2.5;
 #line 5 "redefinition.sign"
   module_result_ = sign::Value::from_float(x_2_ + static_cast<double>(y));
+#line 54 "redefinition.sign.cpp"
   return module_result_;
 }
 

@@ -17,6 +17,7 @@ void reset_module();
 sign::Value evens;
 #line 2 "sections-and-ranges.sign"
 sign::Value total;
+#line 21 "sections-and-ranges.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -58,6 +59,7 @@ const sign::Value& load() {
                                                                 sign::Value::from_int(1)),
                                             {sign::Value::from_int(41)}),
                           true);
+#line 63 "sections-and-ranges.sign.cpp"
   return module_result_;
 }
 

@@ -15,6 +15,7 @@ void reset_module();
 //=== module state =============================================================
 #line 1 "structs-and-patterns.sign"
 sign::Value point;
+#line 19 "structs-and-patterns.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -44,6 +45,7 @@ sign::Value norm1(const sign::Function& /*self*/, sign::Args args) {
 #line 4 "structs-and-patterns.sign"
   return sign::impl::add(sign::impl::absolute(x, false), sign::impl::absolute(y, false));
 }
+#line 49 "structs-and-patterns.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -72,6 +74,7 @@ const sign::Value& load() {
   module_result_ = sign::impl::product(
       sign::impl::get_named(point, "y", sign::Value()),
       sign::impl::apply(sign::impl::static_function<&norm1, 1>(), {point}), false);
+#line 78 "structs-and-patterns.sign.cpp"
   return module_result_;
 }
 

@@ -19,6 +19,7 @@ sign::Value absorbed;
 std::int64_t kept = 0;
 #line 5 "unit-rules.sign"
 sign::Value missing;
+#line 23 "unit-rules.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -51,6 +52,7 @@ const sign::Value& load() {
   missing = sign::Value();
 #line 6 "unit-rules.sign"
   module_result_ = sign::Value::from_int(kept);
+#line 56 "unit-rules.sign.cpp"
   return module_result_;
 }
 

@@ -17,6 +17,7 @@ void reset_module();
 std::int64_t low = 0;
 #line 3 "wrap-literal.sign"
 std::int64_t big = 0;
+#line 21 "wrap-literal.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -45,6 +46,7 @@ const sign::Value& load() {
   big = 1;
 #line 4 "wrap-literal.sign"
   module_result_ = sign::Value::from_int(sign::impl::sub_wrap(low, big));
+#line 50 "wrap-literal.sign.cpp"
   return module_result_;
 }
 

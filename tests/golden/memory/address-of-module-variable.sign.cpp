@@ -18,6 +18,7 @@ void reset_module();
 sign::Value counter;
 #line 3 "address-of-module-variable.sign"
 sign::Value slot;
+#line 22 "address-of-module-variable.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -50,6 +51,7 @@ const sign::Value& load() {
   static_cast<void>(sign::impl::store(slot, sign::Value::from_int(sign::impl::add_wrap(41, 1))));
 #line 5 "address-of-module-variable.sign"
   module_result_ = sign::impl::product(counter, sign::impl::input(slot), false);
+#line 55 "address-of-module-variable.sign.cpp"
   return module_result_;
 }
 

@@ -21,6 +21,7 @@ sign::Value kernel_io;
 sign::Value cache;
 #line 8 "exports-and-refs.sign"
 sign::Value version;
+#line 25 "exports-and-refs.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -45,6 +46,7 @@ sign::Value log_backend(sign::Value msg) {
 #line 3 "exports-and-refs.sign"
   return sign::impl::construct(sign::impl::string_literal("log: "), msg);
 }
+#line 50 "exports-and-refs.sign.cpp"
 
 // greet (exports-and-refs.sign:7)
 #line 7 "exports-and-refs.sign"
@@ -54,6 +56,7 @@ sign::Value greet(sign::Value name) {
 #line 7 "exports-and-refs.sign"
   return sign::impl::construct(sign::impl::string_literal("hello "), name);
 }
+#line 60 "exports-and-refs.sign.cpp"
 
 // a lambda (exports-and-refs.sign:4)
 #line 4 "exports-and-refs.sign"
@@ -65,6 +68,7 @@ sign::Value lambda_1(const sign::Function& /*self*/, sign::Args args) {
 #line 4 "exports-and-refs.sign"
   return log_backend(msg);
 }
+#line 72 "exports-and-refs.sign.cpp"
 
 // a lambda (exports-and-refs.sign:5)
 #line 5 "exports-and-refs.sign"
@@ -76,6 +80,7 @@ sign::Value lambda_2(const sign::Function& /*self*/, sign::Args args) {
 #line 5 "exports-and-refs.sign"
   return sign::impl::mul(buf, sign::Value::from_int(2));
 }
+#line 84 "exports-and-refs.sign.cpp"
 
 sign::Value greet_entry(const sign::Function& /*self*/, sign::Args args) {
   return greet(sign::impl::arg(args, 0));
@@ -116,6 +121,7 @@ const sign::Value& load() {
   static_cast<void>(sign::impl::store(cache, sign::Value::from_int(1)));
 #line 10 "exports-and-refs.sign"
   module_result_ = sign::impl::input(cache);
+#line 125 "exports-and-refs.sign.cpp"
   return module_result_;
 }
 

@@ -21,6 +21,7 @@ sign::Value lib;
 sign::Value m;
 #line 5 "imports-a-module.sign"
 sign::Value greeting;
+#line 25 "imports-a-module.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -59,6 +60,7 @@ const sign::Value& load() {
                           sign::impl::apply(sign::impl::get_named(m, "loaded", sign::Value()),
                                             {sign::impl::string_literal("exports-and-refs")}),
                           false);
+#line 64 "imports-a-module.sign.cpp"
   return module_result_;
 }
 

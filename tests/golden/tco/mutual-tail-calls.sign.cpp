@@ -42,6 +42,7 @@ sign::Value even(sign::Value n) {
   return sign::impl::tail_call(sign::impl::static_function<&odd_entry, 1>(),
                                {sign::impl::sub(n, sign::Value::from_int(1))});
 }
+#line 46 "mutual-tail-calls.sign.cpp"
 
 // odd (mutual-tail-calls.sign:6)
 #line 6 "mutual-tail-calls.sign"
@@ -56,6 +57,7 @@ sign::Value odd(sign::Value n) {
   return sign::impl::tail_call(sign::impl::static_function<&even_entry, 1>(),
                                {sign::impl::sub(n, sign::Value::from_int(1))});
 }
+#line 61 "mutual-tail-calls.sign.cpp"
 
 sign::Value even_entry(const sign::Function& /*self*/, sign::Args args) {
   return even(sign::impl::arg(args, 0));
@@ -83,6 +85,7 @@ const sign::Value& load() {
   module_.open();
 #line 9 "mutual-tail-calls.sign"
   module_result_ = sign::impl::settle(even(sign::Value::from_int(1000000)));
+#line 89 "mutual-tail-calls.sign.cpp"
   return module_result_;
 }
 

@@ -43,6 +43,7 @@ sign::Value fact(sign::Value n) {
 #line 2 "non-tail-recursion.sign"
   return sign::impl::mul(n, fact(sign::impl::sub(n, sign::Value::from_int(1))));
 }
+#line 47 "non-tail-recursion.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -62,6 +63,7 @@ const sign::Value& load() {
   module_.open();
 #line 3 "non-tail-recursion.sign"
   module_result_ = fact(sign::Value::from_int(10));
+#line 67 "non-tail-recursion.sign.cpp"
   return module_result_;
 }
 

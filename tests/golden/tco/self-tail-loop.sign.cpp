@@ -50,6 +50,7 @@ sign::Value sum_to(sign::Value n, sign::Value acc) {
     continue;  // self tail call
   }
 }
+#line 54 "self-tail-loop.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -69,6 +70,7 @@ const sign::Value& load() {
   module_.open();
 #line 6 "self-tail-loop.sign"
   module_result_ = sum_to(sign::Value::from_int(100), sign::Value::from_int(0));
+#line 74 "self-tail-loop.sign.cpp"
   return module_result_;
 }
 

@@ -49,6 +49,7 @@ sign::Value count_down(sign::Value n) {
     continue;  // self tail call
   }
 }
+#line 53 "tail-call-after-or.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -68,6 +69,7 @@ const sign::Value& load() {
   module_.open();
 #line 3 "tail-call-after-or.sign"
   module_result_ = count_down(sign::Value::from_int(5));
+#line 73 "tail-call-after-or.sign.cpp"
   return module_result_;
 }
 

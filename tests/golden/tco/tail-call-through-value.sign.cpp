@@ -50,6 +50,7 @@ sign::Value step(sign::Value f, sign::Value n) {
       sign::impl::input(f),
       {sign::impl::product(f, sign::impl::sub(n, sign::Value::from_int(1)), false)}, 1);
 }
+#line 54 "tail-call-through-value.sign.cpp"
 
 // run (tail-call-through-value.sign:4)
 #line 4 "tail-call-through-value.sign"
@@ -71,6 +72,7 @@ sign::Value run(sign::Value f, sign::Value n) {
   return step(sign::impl::static_function<&run_entry, 2>(),
               sign::impl::sub(n, sign::Value::from_int(1)));
 }
+#line 76 "tail-call-through-value.sign.cpp"
 
 sign::Value step_entry(const sign::Function& /*self*/, sign::Args args) {
   return step(sign::impl::arg(args, 0), sign::impl::arg(args, 1));
@@ -99,6 +101,7 @@ const sign::Value& load() {
 #line 5 "tail-call-through-value.sign"
   module_result_ = sign::impl::settle(
       run(sign::impl::static_function<&step_entry, 2>(), sign::Value::from_int(1000000)));
+#line 105 "tail-call-through-value.sign.cpp"
   return module_result_;
 }
 
