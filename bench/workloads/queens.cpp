@@ -1,4 +1,4 @@
-// n-queens, counting every solution (queens.sign). Usage: queens [N=6]
+// n-queens, counting every solution (queens.sign). Usage: queens [N=8]
 // The columns of the queens placed so far live in one vector used as a stack.
 #include <cstdint>
 #include <cstdlib>
@@ -31,7 +31,7 @@ std::int64_t place(int n, std::vector<int>& qs) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int n = argc > 1 ? std::atoi(argv[1]) : 6;
+  const int n = argc > 1 ? std::atoi(argv[1]) : 8;
   std::vector<int> qs;
   qs.reserve(static_cast<std::size_t>(n));
   std::cout << place(n, qs) << '\n';

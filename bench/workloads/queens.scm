@@ -1,4 +1,4 @@
-;; n-queens, counting every solution (queens.sign). Usage: queens [N=6]
+;; n-queens, counting every solution (queens.sign). Usage: queens [N=8]
 ;; qs holds the columns of the queens placed so far, nearest row first.
 (import (chicken process-context))
 
@@ -17,6 +17,6 @@
               (else (loop (+ c 1) (+ count (place n (+ row 1) (cons c qs)))))))))
 
 (define n (let ((args (command-line-arguments)))
-            (if (pair? args) (string->number (car args)) 6)))
+            (if (pair? args) (string->number (car args)) 8)))
 (display (place n 0 '()))
 (newline)
