@@ -15,10 +15,10 @@ import shutil
 import subprocess
 import sys
 
-from checks import Skip, Stale, build_ok, check, compile_command, run_checks, run_config, xfail
+from checks import Skip, Stale, build_ok, check, compile_command, run_checks, run_config
 
 # One function per line and blank lines between, so no two Sign constructs are
-# on neighbouring lines (see the xfail below for what happens when they are).
+# on neighbouring lines (breakpoint_on_a_line_stops_only_in_that_lines_code checks the case where they are).
 PROBE = """\
 ` gdb probe
 double : x ? x * 2

@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 from checks import (CONFORMANCE, GOLDEN, LINE_DIRECTIVE, build_ok, is_line_reset, case_groups, check, compile_command, line_map,
-                    line_paths, outputs, run_checks, run_config, signc, Stale, xfail)
+                    line_paths, outputs, run_checks, run_config, signc, Stale)
 
 # Each function on a line of its own, blank lines between them, so every line
 # that holds code is one Sign construct.
@@ -116,8 +116,6 @@ one_more_than_the_given_number (twice_the_given_number (twice_the_given_number 4
 """
 
 
-@xfail("emit.cpp writes each #line before formatting, so when clang-format wraps a statement over "
-       "several lines, the compiler counts the continuation lines as the Sign lines that follow")
 def compiler_error_in_a_wrapped_statement_names_its_sign_line(tmp):
     (tmp / "prog.sign").write_text(WRAPPED)
     build_ok(SIGNC, "prog.sign", "-o", "gen", cwd=tmp)

@@ -146,7 +146,7 @@ class ModuleWriter {
   // Where mapped code ends, the numbering goes back to the generated file;
   // without this everything after the last #line would be charged to the
   // Sign lines after it. A marker now, a #line once the text is final
-  // (resolve_line_resets), because formatting moves lines.
+  // (finish_line_directives), because formatting moves lines.
   std::string line_reset() const { return o_.lines == LineDirectives::None ? "" : std::string(kLineReset) + "\n"; }
 
   std::string line_directive(std::uint32_t line) const {
@@ -158,24 +158,50 @@ class ModuleWriter {
   const Options& o_;
 };
 
-// Replaces each line-reset marker by `#line <next line> "<file>"`: from the
-// line after it, the compiler counts lines of the generated file again.
-std::string resolve_line_resets(const std::string& text, std::string_view file_name) {
+// The last pass over the final (formatted) text, for #line mapping:
+//  - each line-reset marker becomes `#line <next line> "<file>"`: from the
+//    line after it, the compiler counts lines of the generated file again;
+//  - a statement the formatter wrapped over several lines gets its Sign
+//    line's directive again before each continuation line, or the compiler
+//    would charge those lines to the Sign lines after it.
+std::string finish_line_directives(const std::string& text, std::string_view file_name) {
   std::string out;
-  out.reserve(text.size());
-  std::size_t line = 1, begin = 0;
+  out.reserve(text.size() + text.size() / 8);
+  std::size_t line = 1, begin = 0;  // line: of `out`, which gains lines
+  std::string sign_directive;       // the #line in force for Sign code, or ""
+  bool continues = false;           // the previous code line did not end its statement
   while (begin < text.size()) {
     std::size_t end = text.find('\n', begin);
     end = end == std::string::npos ? text.size() : end + 1;
     const std::string_view current(text.data() + begin, end - begin);
-    const std::size_t indent = current.find_first_not_of(' ');
-    if (indent != std::string_view::npos && current.substr(indent).starts_with(kLineReset)) {
-      out += "#line " + std::to_string(line + 1) + " " + detail::cpp_string(file_name) + "\n";
-    } else {
-      out += current;
-    }
-    ++line;
     begin = end;
+    std::string_view code = current;
+    while (!code.empty() && (code.back() == '\n' || code.back() == ' ')) code.remove_suffix(1);
+    const std::size_t indent = code.find_first_not_of(' ');
+    code = indent == std::string_view::npos ? std::string_view() : code.substr(indent);
+    if (code.starts_with(kLineReset)) {
+      out += "#line " + std::to_string(line + 1) + " " + detail::cpp_string(file_name) + "\n";
+      sign_directive.clear();
+      continues = false;
+      ++line;
+      continue;
+    }
+    if (code.starts_with("#line ")) {
+      sign_directive = std::string(code) + "\n";
+    } else if (continues && !sign_directive.empty()) {
+      out += sign_directive;
+      ++line;
+    }
+    out += current;
+    ++line;
+    if (!code.empty() && !code.starts_with("#") && !code.starts_with("//")) {
+      // A trailing why-comment ("  // ...", as the emitter writes them) is not code.
+      if (const std::size_t comment = code.rfind("  // "); comment != std::string_view::npos) {
+        code = code.substr(0, comment);
+      }
+      const char last = code.empty() ? ';' : code.back();
+      continues = last != ';' && last != '{' && last != '}';
+    }
   }
   return out;
 }
@@ -184,7 +210,7 @@ std::optional<std::string> finish(std::string text, const Options& options, Diag
                                   std::string_view file_name = {}) {
   std::optional<std::string> done = std::move(text);
   if (options.format) done = format_cpp(*done, diags);
-  if (done && !file_name.empty()) *done = resolve_line_resets(*done, file_name);
+  if (done && !file_name.empty()) *done = finish_line_directives(*done, file_name);
   return done;
 }
 

@@ -80,9 +80,11 @@ const sign::Value& load() {
   module_.open();
 #line 3 "lambda-in-lambda.sign"
   module_result_ = sign::impl::push_back(
+#line 3 "lambda-in-lambda.sign"
       sign::impl::construct(outer(sign::Value::from_int(1)), sign::Value::from_int(2)),
+#line 3 "lambda-in-lambda.sign"
       sign::Value::from_int(3));
-#line 86 "lambda-in-lambda.sign.cpp"
+#line 88 "lambda-in-lambda.sign.cpp"
   return module_result_;
 }
 

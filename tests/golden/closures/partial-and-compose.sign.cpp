@@ -83,12 +83,13 @@ const sign::Value& load() {
   module_.open();
 #line 2 "partial-and-compose.sign"
   inc =
+#line 2 "partial-and-compose.sign"
       sign::impl::partial(sign::impl::static_function<&add_entry, 2>(), {sign::Value::from_int(1)});
 #line 4 "partial-and-compose.sign"
   pipeline = sign::impl::compose(inc, sign::impl::static_function<&dbl_entry, 1>());
 #line 5 "partial-and-compose.sign"
   module_result_ = sign::impl::apply(pipeline, {sign::Value::from_int(5)});
-#line 92 "partial-and-compose.sign.cpp"
+#line 93 "partial-and-compose.sign.cpp"
   return module_result_;
 }
 

@@ -50,8 +50,9 @@ const sign::Value& load() {
   a_x_ = 3;
 #line 5 "escaped-names.sign"
   module_result_ =
+#line 5 "escaped-names.sign"
       sign::Value::from_int(sign::impl::add_wrap(sign::impl::add_wrap(class_, load_), a_x_));
-#line 55 "escaped-names.sign.cpp"
+#line 56 "escaped-names.sign.cpp"
   return module_result_;
 }
 

@@ -35,6 +35,7 @@ sign::Value sum(const sign::Function& /*self*/, sign::Args args);
 sign::Value sum(const sign::Function& /*self*/, sign::Args args) {
 #line 3 "lists-and-strings.sign"
   sign::Value parts_1 =
+#line 3 "lists-and-strings.sign"
       sign::impl::destructure(sign::impl::pattern_source(args), 1, true, 0, {"h", "t"});
 #line 3 "lists-and-strings.sign"
   sign::Value h = sign::impl::part(parts_1, 0);
@@ -44,9 +45,10 @@ sign::Value sum(const sign::Function& /*self*/, sign::Args args) {
   sign::Value t = sign::impl::part(parts_1, 1);
 #line 3 "lists-and-strings.sign"
   return sign::impl::add(h,
+#line 3 "lists-and-strings.sign"
                          sign::impl::apply_spread(sign::impl::static_function<&sum, 1>(), {t}, 1));
 }
-#line 50 "lists-and-strings.sign.cpp"
+#line 52 "lists-and-strings.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -68,25 +70,39 @@ const sign::Value& load() {
   module_.open();
 #line 1 "lists-and-strings.sign"
   xs = sign::impl::product(
+#line 1 "lists-and-strings.sign"
       sign::impl::product(sign::Value::from_int(1), sign::Value::from_int(2), false),
+#line 1 "lists-and-strings.sign"
       sign::Value::from_int(3), true);
 #line 2 "lists-and-strings.sign"
   greeting = sign::impl::construct(
+#line 2 "lists-and-strings.sign"
       sign::impl::construct(sign::impl::string_literal("hello"), sign::impl::string_literal(" ")),
+#line 2 "lists-and-strings.sign"
       sign::impl::string_literal("world"));
 #line 4 "lists-and-strings.sign"
   module_result_ = sign::impl::product(
+#line 4 "lists-and-strings.sign"
       sign::impl::product(
+#line 4 "lists-and-strings.sign"
           sign::impl::product(
+#line 4 "lists-and-strings.sign"
               sign::impl::apply_spread(sign::impl::static_function<&sum, 1>(), {xs}, 1),
+#line 4 "lists-and-strings.sign"
               sign::impl::get_index(greeting, sign::Value::from_int(0)), false),
+#line 4 "lists-and-strings.sign"
           sign::impl::absolute(xs, false), true),
+#line 4 "lists-and-strings.sign"
       sign::impl::apply_spread(
+#line 4 "lists-and-strings.sign"
           sign::impl::section(sign::impl::SectionOp::Mul, sign::impl::SectionForm::Map,
+#line 4 "lists-and-strings.sign"
                               sign::Value::from_int(2)),
+#line 4 "lists-and-strings.sign"
           {xs}, 1),
+#line 4 "lists-and-strings.sign"
       true);
-#line 90 "lists-and-strings.sign.cpp"
+#line 106 "lists-and-strings.sign.cpp"
   return module_result_;
 }
 

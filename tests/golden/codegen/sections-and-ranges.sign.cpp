@@ -44,22 +44,33 @@ const sign::Value& load() {
   module_.open();
 #line 1 "sections-and-ranges.sign"
   evens = sign::impl::apply_spread(
+#line 1 "sections-and-ranges.sign"
       sign::impl::section(sign::impl::SectionOp::Mod, sign::impl::SectionForm::Map,
+#line 1 "sections-and-ranges.sign"
                           sign::Value::from_int(2)),
+#line 1 "sections-and-ranges.sign"
       {sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(10))}, 1);
 #line 2 "sections-and-ranges.sign"
   total = sign::impl::apply_spread(
+#line 2 "sections-and-ranges.sign"
       sign::impl::section(sign::impl::SectionOp::Add, sign::impl::SectionForm::Fold),
+#line 2 "sections-and-ranges.sign"
       {sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(100))}, 1);
 #line 3 "sections-and-ranges.sign"
   module_result_ =
+#line 3 "sections-and-ranges.sign"
       sign::impl::product(sign::impl::product(evens, total, false),
+#line 3 "sections-and-ranges.sign"
                           sign::impl::apply(sign::impl::section(sign::impl::SectionOp::Add,
+#line 3 "sections-and-ranges.sign"
                                                                 sign::impl::SectionForm::RightBound,
+#line 3 "sections-and-ranges.sign"
                                                                 sign::Value::from_int(1)),
+#line 3 "sections-and-ranges.sign"
                                             {sign::Value::from_int(41)}),
+#line 3 "sections-and-ranges.sign"
                           true);
-#line 63 "sections-and-ranges.sign.cpp"
+#line 74 "sections-and-ranges.sign.cpp"
   return module_result_;
 }
 

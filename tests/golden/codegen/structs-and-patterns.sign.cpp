@@ -33,6 +33,7 @@ sign::Value norm1(const sign::Function& /*self*/, sign::Args args);
 sign::Value norm1(const sign::Function& /*self*/, sign::Args args) {
 #line 4 "structs-and-patterns.sign"
   sign::Value parts_1 =
+#line 4 "structs-and-patterns.sign"
       sign::impl::destructure(sign::impl::pattern_source(args), 2, false, 0, {"x", "y"});
 #line 4 "structs-and-patterns.sign"
   sign::Value x = sign::impl::part(parts_1, 0);
@@ -45,7 +46,7 @@ sign::Value norm1(const sign::Function& /*self*/, sign::Args args) {
 #line 4 "structs-and-patterns.sign"
   return sign::impl::add(sign::impl::absolute(x, false), sign::impl::absolute(y, false));
 }
-#line 49 "structs-and-patterns.sign.cpp"
+#line 50 "structs-and-patterns.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -72,9 +73,11 @@ const sign::Value& load() {
   point = sign::make_dict({sign::Dict::Entry("x", x), sign::Dict::Entry("y", y)});
 #line 5 "structs-and-patterns.sign"
   module_result_ = sign::impl::product(
+#line 5 "structs-and-patterns.sign"
       sign::impl::get_named(point, "y", sign::Value()),
+#line 5 "structs-and-patterns.sign"
       sign::impl::apply(sign::impl::static_function<&norm1, 1>(), {point}), false);
-#line 78 "structs-and-patterns.sign.cpp"
+#line 81 "structs-and-patterns.sign.cpp"
   return module_result_;
 }
 

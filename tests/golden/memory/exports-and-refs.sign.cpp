@@ -114,6 +114,7 @@ const sign::Value& load() {
   cache = module_.arena_ref(sign::Value::from_int(0));
 #line 7 "exports-and-refs.sign"
   static_cast<void>(module_.export_value("greet", sign::impl::Region::Arena,
+#line 7 "exports-and-refs.sign"
                                          sign::impl::static_function<&greet_entry, 1>()));
 #line 8 "exports-and-refs.sign"
   version = module_.export_value("version", sign::impl::Region::Shared, sign::Value::from_int(3));
@@ -121,7 +122,7 @@ const sign::Value& load() {
   static_cast<void>(sign::impl::store(cache, sign::Value::from_int(1)));
 #line 10 "exports-and-refs.sign"
   module_result_ = sign::impl::input(cache);
-#line 125 "exports-and-refs.sign.cpp"
+#line 126 "exports-and-refs.sign.cpp"
   return module_result_;
 }
 

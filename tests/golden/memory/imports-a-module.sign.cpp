@@ -53,14 +53,19 @@ const sign::Value& load() {
   m = sign::impl::module_binding(module_);
 #line 5 "imports-a-module.sign"
   greeting = sign::impl::apply(sign::impl::get_named(lib, "greet", sign::Value()),
+#line 5 "imports-a-module.sign"
                                {sign::impl::string_literal("Sign")});
 #line 6 "imports-a-module.sign"
   module_result_ =
+#line 6 "imports-a-module.sign"
       sign::impl::product(greeting,
+#line 6 "imports-a-module.sign"
                           sign::impl::apply(sign::impl::get_named(m, "loaded", sign::Value()),
+#line 6 "imports-a-module.sign"
                                             {sign::impl::string_literal("exports-and-refs")}),
+#line 6 "imports-a-module.sign"
                           false);
-#line 64 "imports-a-module.sign.cpp"
+#line 69 "imports-a-module.sign.cpp"
   return module_result_;
 }
 

@@ -40,9 +40,10 @@ sign::Value even(sign::Value n) {
   if (!arm_1.is_unit()) return sign::Value::from_int(1);  // match_case arm
 #line 5 "mutual-tail-calls.sign"
   return sign::impl::tail_call(sign::impl::static_function<&odd_entry, 1>(),
+#line 5 "mutual-tail-calls.sign"
                                {sign::impl::sub(n, sign::Value::from_int(1))});
 }
-#line 46 "mutual-tail-calls.sign.cpp"
+#line 47 "mutual-tail-calls.sign.cpp"
 
 // odd (mutual-tail-calls.sign:6)
 #line 6 "mutual-tail-calls.sign"
@@ -55,9 +56,10 @@ sign::Value odd(sign::Value n) {
   if (!arm_1.is_unit()) return sign::Value();  // match_case arm
 #line 8 "mutual-tail-calls.sign"
   return sign::impl::tail_call(sign::impl::static_function<&even_entry, 1>(),
+#line 8 "mutual-tail-calls.sign"
                                {sign::impl::sub(n, sign::Value::from_int(1))});
 }
-#line 61 "mutual-tail-calls.sign.cpp"
+#line 63 "mutual-tail-calls.sign.cpp"
 
 sign::Value even_entry(const sign::Function& /*self*/, sign::Args args) {
   return even(sign::impl::arg(args, 0));
@@ -85,7 +87,7 @@ const sign::Value& load() {
   module_.open();
 #line 9 "mutual-tail-calls.sign"
   module_result_ = sign::impl::settle(even(sign::Value::from_int(1000000)));
-#line 89 "mutual-tail-calls.sign.cpp"
+#line 91 "mutual-tail-calls.sign.cpp"
   return module_result_;
 }
 

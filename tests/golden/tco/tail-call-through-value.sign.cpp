@@ -47,10 +47,12 @@ sign::Value step(sign::Value f, sign::Value n) {
   if (!all_1.is_unit()) return all_1;
 #line 3 "tail-call-through-value.sign"
   return sign::impl::tail_call_spread(
+#line 3 "tail-call-through-value.sign"
       sign::impl::input(f),
+#line 3 "tail-call-through-value.sign"
       {sign::impl::product(f, sign::impl::sub(n, sign::Value::from_int(1)), false)}, 1);
 }
-#line 54 "tail-call-through-value.sign.cpp"
+#line 56 "tail-call-through-value.sign.cpp"
 
 // run (tail-call-through-value.sign:4)
 #line 4 "tail-call-through-value.sign"
@@ -70,9 +72,10 @@ sign::Value run(sign::Value f, sign::Value n) {
   if (!all_1.is_unit()) return all_1;
 #line 4 "tail-call-through-value.sign"
   return step(sign::impl::static_function<&run_entry, 2>(),
+#line 4 "tail-call-through-value.sign"
               sign::impl::sub(n, sign::Value::from_int(1)));
 }
-#line 76 "tail-call-through-value.sign.cpp"
+#line 79 "tail-call-through-value.sign.cpp"
 
 sign::Value step_entry(const sign::Function& /*self*/, sign::Args args) {
   return step(sign::impl::arg(args, 0), sign::impl::arg(args, 1));
@@ -100,8 +103,9 @@ const sign::Value& load() {
   module_.open();
 #line 5 "tail-call-through-value.sign"
   module_result_ = sign::impl::settle(
+#line 5 "tail-call-through-value.sign"
       run(sign::impl::static_function<&step_entry, 2>(), sign::Value::from_int(1000000)));
-#line 105 "tail-call-through-value.sign.cpp"
+#line 109 "tail-call-through-value.sign.cpp"
   return module_result_;
 }
 
