@@ -5,6 +5,7 @@
 # flags and runtime of run-config.json (what `signc run` uses), runs it with
 # --json and compares its output with <name>.out; SIGN_BLESS=1 rewrites that.
 # -DSIGNC= -DCASE=<area>/<name>.sign -DCASE_DIR= -DWORK_DIR= -DPENDING_DIR= -DRUN_CONFIG=
+include(${CMAKE_CURRENT_LIST_DIR}/GoldenReport.cmake)
 get_filename_component(dir "${CASE_DIR}/${CASE}" DIRECTORY)
 get_filename_component(file "${CASE}" NAME)
 string(REGEX REPLACE "\\.(sign|sn)$" "" stem "${file}")
@@ -95,13 +96,6 @@ if("$ENV{SIGN_BLESS}" STREQUAL "1")
   return()
 endif()
 get_filename_component(rel_dir "${name}" DIRECTORY)
-file(MAKE_DIRECTORY "${PENDING_DIR}/${rel_dir}")
-file(COPY_FILE "${out}/${stem}.out" "${PENDING_DIR}/${rel_dir}/${stem}.out")
-if(EXISTS "${expected}")
-  execute_process(COMMAND diff -u "${expected}" "${out}/${stem}.out" OUTPUT_VARIABLE diff)
-  message("golden-run/${name}: the program's --json output differs from ${stem}.out:\n${diff}")
-else()
-  message("golden-run/${name}: expected file ${expected} is missing (a missing file never passes)")
-endif()
+sign_golden_report("golden-run/${name}" "${expected}" "${out}/${stem}.out" "${rel_dir}")
 message(FATAL_ERROR "golden-run/${name} failed; if the new output is intended, bless it:\n"
                     "  SIGN_BLESS=1 ctest -L golden -R '${name}'")

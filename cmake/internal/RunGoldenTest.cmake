@@ -3,6 +3,7 @@
 # Runs signc from the case's directory with relative paths, compares every
 # expected file byte for byte, and on a mismatch shows a unified diff and the
 # command that blesses it.
+include(${CMAKE_CURRENT_LIST_DIR}/GoldenReport.cmake)
 get_filename_component(dir "${CASE_DIR}/${CASE}" DIRECTORY)
 get_filename_component(file "${CASE}" NAME)
 string(REGEX REPLACE "\\.(sign|sn)$" "" stem "${file}")
@@ -97,14 +98,7 @@ foreach(f IN LISTS actual_files)
   endif()
   set(failed TRUE)
   get_filename_component(rel_dir "${name}" DIRECTORY)
-  file(MAKE_DIRECTORY "${PENDING_DIR}/${rel_dir}")
-  file(COPY_FILE "${actual}" "${PENDING_DIR}/${rel_dir}/${f}")
-  if(EXISTS "${expected}")
-    execute_process(COMMAND diff -u "${expected}" "${actual}" OUTPUT_VARIABLE diff)
-    message("golden/${name}: ${f} differs from the expected file:\n${diff}")
-  else()
-    message("golden/${name}: expected file ${expected} is missing (a missing file never passes)")
-  endif()
+  sign_golden_report("golden/${name}" "${expected}" "${actual}" "${rel_dir}")
 endforeach()
 if(failed)
   message(FATAL_ERROR "golden/${name} failed; if the new output is intended, bless it:\n"
