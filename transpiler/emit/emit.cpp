@@ -41,6 +41,7 @@ class ModuleWriter {
     if (m_.functions.empty()) return {};
     std::string declarations, definitions;
     for (const Function& f : m_.functions) {
+      if (!f.emitted) continue;
       declarations += signature(f) + ";\n";
       definitions += std::string(definitions.empty() ? "" : "\n") + "// " + f.sign_name + " (" + m_.source_name + ":" +
                      std::to_string(f.line) + ")\n" + line_directive(f.line) + signature(f) + " {\n";
@@ -50,7 +51,7 @@ class ModuleWriter {
       definitions += "}\n" + line_reset();
     }
     for (const Function& f : m_.functions) {
-      if (!f.needs_entry) continue;
+      if (!f.needs_entry || !f.emitted) continue;
       // The direct function as a sign::Function (a value, or a tail call's target).
       const std::string entry = "sign::Value " + f.cpp_name + "_entry(const sign::Function& /*self*/, sign::Args " +
                                 std::string(f.param_count ? "args" : "/*args*/") + ")";
@@ -103,8 +104,10 @@ class ModuleWriter {
       return "sign::Value " + f.cpp_name + "(const sign::Function& " + (f.captures.empty() ? "/*self*/" : "self") +
              ", sign::Args " + (f.uses_args ? "args" : "/*args*/") + ")";
     }
-    std::string s = "sign::Value " + f.cpp_name + "(";
-    for (std::uint32_t i = 0; i < f.param_count; ++i) s += (i ? ", " : "") + std::string("sign::Value ") + f.locals[i].cpp_name;
+    std::string s = std::string(lower::ctype_spelling(f.result)) + " " + f.cpp_name + "(";
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      s += (i ? ", " : "") + std::string(lower::ctype_spelling(f.locals[i].type)) + " " + f.locals[i].cpp_name;
+    }
     return s + ")";
   }
 
@@ -128,6 +131,17 @@ class ModuleWriter {
       case Stmt::Kind::Return: return out + "return " + expr() + ";" + comment + "\n";
       case Stmt::Kind::Continue: return out + "continue;" + comment + "\n";
       case Stmt::Kind::Evaluate: return out + "static_cast<void>(" + expr() + ");" + comment + "\n";
+      case Stmt::Kind::Dispatch: {
+        const Function& twin = m_.functions[s.index];
+        std::string test, args;
+        for (std::uint32_t i = 0; i < f.param_count; ++i) {
+          test += (i ? " && " : "") + f.locals[i].cpp_name + ".is_int()";
+          args += (i ? ", " : "") + f.locals[i].cpp_name + ".as_int()";
+        }
+        std::string call = twin.cpp_name + "(" + args + ")";
+        if (twin.result == CType::Int64) call = "sign::Value::from_int(" + call + ")";
+        return out + "if (" + test + ") return " + call + ";" + comment + "\n";
+      }
       case Stmt::Kind::IfUnit: {
         const std::string test = std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
         // A guard whose only statement returns reads best on one line.

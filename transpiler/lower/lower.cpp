@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 #include <unordered_map>
+#include <set>
 #include <unordered_set>
 
 #include "lower/lower.hpp"
@@ -119,14 +120,21 @@ struct NameRef {
 struct Frame {
   Function* fn = nullptr;
   int index = -1;  // in Module::functions; -1 for load()
+  int self = -1;   // the function the Sign name calls (for an Int twin: the original)
   std::vector<std::pair<std::string, std::uint32_t>> names;  // Sign name -> local; innermost last
   Frame* outer = nullptr;                                     // the function a lambda is written in
 };
 
 class Lowerer {
  public:
-  Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context)
-      : p_(p), diags_(diags), context_(context) {}
+  // `value_results`: originals whose Int twin returns a Value (found by an
+  // earlier round); `specialize`: make Int twins at all.
+  Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context,
+          const std::set<std::uint32_t>& value_results, bool specialize)
+      : p_(p), diags_(diags), context_(context), value_results_(value_results), specialize_(specialize) {}
+
+  // Originals whose twin was assumed to return an Int and did not.
+  const std::set<std::uint32_t>& violations() const { return violations_; }
 
   Module run(std::string_view module_name) {
     m_.name = cpp_module_name(module_name);
@@ -142,7 +150,11 @@ class Lowerer {
       top_level(p_.forms[i], i + 1 == p_.forms.size());
     }
     for (std::size_t f = 0; f < function_form_.size(); ++f) define_function(f);
+    for (std::size_t f = 0; f < function_form_.size(); ++f) {
+      if (m_.functions[f].specialization >= 0) define_specialization(f);
+    }
     propagate_defers();
+    drop_unused_twins();
     return std::move(m_);
   }
 
@@ -181,6 +193,149 @@ class Lowerer {
     // runs), whatever their type: a call may come before the definition.
     for (SemaId form : p_.forms) collect_lambda_names(form, false);
     build_call_graph();
+    if (specialize_) declare_specializations();
+  }
+
+  //=== Int twins (issue 11) ========================================================
+
+  // A directly self-recursive direct function without lambdas in its body gets a twin
+  // over std::int64_t parameters: where the arguments are proven Ints the
+  // arithmetic, comparisons and self tail calls of the body need no boxing.
+  // The twin returns std::int64_t unless an earlier round found a return of
+  // another type (value_results_).
+  void declare_specializations() {
+    const std::size_t originals = m_.functions.size();
+    for (std::uint32_t f = 0; f < originals; ++f) {
+      const Function& original = m_.functions[f];
+      // Directly self-recursive only: a function that reaches itself only
+      // through others tail-calls through the trampoline, which a twin
+      // would not speed up.
+      const bool calls_itself = applies_name(p_.expr(function_form_[f]).b, original.sign_name);
+      if (original.generic || original.param_count == 0 || !calls_itself) continue;
+      if (contains_lambda(p_.expr(function_form_[f]).b, true)) continue;
+      Function twin;
+      twin.cpp_name = original.cpp_name + "_int";
+      twin.sign_name = original.sign_name + " over Ints";
+      twin.line = original.line;
+      twin.param_count = original.param_count;
+      twin.arity = original.arity;
+      for (std::uint32_t i = 0; i < original.param_count; ++i) {
+        twin.locals.push_back({original.locals[i].cpp_name, CType::Int64});
+      }
+      twin.result = value_results_.count(f) ? CType::Value : CType::Int64;
+      twin.specializes = static_cast<int>(f);
+      m_.functions[f].specialization = static_cast<int>(m_.functions.size());
+      m_.functions.push_back(std::move(twin));
+    }
+  }
+
+  // An original whose every call went to its twin (or a twin nothing
+  // calls) is not emitted: no dead code in the output. Reachability from
+  // load() and from every function that is emitted.
+  void drop_unused_twins() {
+    std::vector<bool> used(m_.functions.size(), false);
+    std::vector<std::uint32_t> work;
+    const auto use = [&](std::uint32_t f) {
+      if (!used[f]) {
+        used[f] = true;
+        work.push_back(f);
+      }
+    };
+    std::vector<StmtId> stmts;
+    std::vector<ExprId> exprs;
+    const auto scan_body = [&](const std::vector<StmtId>& body) {
+      stmts.assign(body.begin(), body.end());
+      while (!stmts.empty()) {
+        const Stmt& st = m_.stmts[stmts.back()];
+        stmts.pop_back();
+        if (st.kind == Stmt::Kind::Dispatch) use(st.index);
+        if (st.kind != Stmt::Kind::Continue && st.kind != Stmt::Kind::Dispatch && st.kind != Stmt::Kind::IfUnit) {
+          exprs.push_back(st.expr);
+        }
+        stmts.insert(stmts.end(), st.then_body.begin(), st.then_body.end());
+        stmts.insert(stmts.end(), st.else_body.begin(), st.else_body.end());
+      }
+      while (!exprs.empty()) {
+        const Expr& e = m_.exprs[exprs.back()];
+        exprs.pop_back();
+        if (e.kind == Expr::Kind::DirectCall || e.kind == Expr::Kind::FunctionValue || e.kind == Expr::Kind::MakeClosure) {
+          use(e.index);
+        }
+        exprs.insert(exprs.end(), e.args.begin(), e.args.end());
+      }
+    };
+    scan_body(m_.load.body);
+    for (std::uint32_t f = 0; f < m_.functions.size(); ++f) {
+      const Function& fn = m_.functions[f];
+      if (fn.specializes < 0 && fn.specialization < 0) use(f);  // no twin: kept as always
+    }
+    while (!work.empty()) {
+      const std::uint32_t f = work.back();
+      work.pop_back();
+      scan_body(m_.functions[f].body);
+    }
+    for (std::uint32_t f = 0; f < m_.functions.size(); ++f) m_.functions[f].emitted = used[f];
+  }
+
+  // True if `id` contains a call `name args...` (not just a mention of name).
+  bool applies_name(SemaId id, std::string_view name) const {
+    if (id == sema::kNoExpr) return false;
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Infix && e.op == Op::Apply) {
+      SemaId base = e.a;
+      while (p_.expr(base).kind == ExprKind::Infix && p_.expr(base).op == Op::Apply) base = p_.expr(base).a;
+      if (p_.expr(base).kind == ExprKind::Atom && p_.expr(base).name == name) return true;
+    }
+    for (SemaId k : {e.a, e.b, e.c}) {
+      if (applies_name(k, name)) return true;
+    }
+    for (SemaId k : e.kids) {
+      if (applies_name(k, name)) return true;
+    }
+    return false;
+  }
+
+  bool contains_lambda(SemaId id, bool top) const {
+    if (id == sema::kNoExpr) return false;
+    const sema::Expr& e = p_.expr(id);
+    if (!top && (e.kind == ExprKind::Lambda || e.kind == ExprKind::Section)) return true;
+    for (SemaId k : {e.a, e.b, e.c}) {
+      if (contains_lambda(k, top && e.kind == ExprKind::Lambda && k == e.a)) return true;
+    }
+    for (SemaId k : e.kids) {
+      if (contains_lambda(k, false)) return true;
+    }
+    return false;
+  }
+
+  void define_specialization(std::uint32_t original) {
+    const std::uint32_t index = static_cast<std::uint32_t>(m_.functions[original].specialization);
+    Function& f = m_.functions[index];
+    const SemaId lambda = p_.expr(function_form_[original]).b;
+    Frame frame;
+    frame.fn = &f;
+    frame.index = static_cast<int>(index);
+    frame.self = static_cast<int>(original);
+    in_frame(frame, line_of(function_form_[original]), [&] {
+      // An Int is never __: the collapse guards of the original are moot.
+      for (std::uint32_t i = 0; i < f.param_count; ++i) frame.names.emplace_back(param_name(lambda, i), i);
+      tail(p_.expr(lambda).b);
+    });
+  }
+
+  // The call of `original`'s twin with `args`, if they are all Ints.
+  std::optional<ExprId> twin_call(std::uint32_t original, const std::vector<ExprId>& args, bool tail) {
+    const int twin = m_.functions[original].specialization;
+    if (twin < 0) return std::nullopt;
+    for (ExprId a : args) {
+      if (type_of(a) != CType::Int64) return std::nullopt;
+    }
+    Expr e = node(Expr::Kind::DirectCall, m_.functions[twin].result);
+    e.index = static_cast<std::uint32_t>(twin);
+    e.args = args;
+    e.tail = tail && frame_->fn != &m_.load;
+    if (e.tail) frame_->fn->tail_callees.push_back(static_cast<std::uint32_t>(twin));
+    return add(std::move(e));
   }
 
   // A function that returns the result of a deferring function from tail
@@ -271,6 +426,7 @@ class Lowerer {
     Frame frame;
     frame.fn = &f;
     frame.index = static_cast<int>(index);
+    frame.self = static_cast<int>(index);
     in_frame(frame, line_of(function_form_[index]), [&] {
       if (f.generic) {
         bind_parameters(lambda);
@@ -278,6 +434,13 @@ class Lowerer {
         for (std::uint32_t i = 0; i < f.param_count; ++i) frame.names.emplace_back(param_name(lambda, i), i);
         for (std::uint32_t i = 0; i < f.param_count; ++i) {
           collapse_if_unit(i, i == 0 ? "a __ argument collapses the call" : "");
+        }
+        if (f.specialization >= 0) {
+          Stmt dispatch = stmt(Stmt::Kind::Dispatch);
+          dispatch.index = static_cast<std::uint32_t>(f.specialization);
+          dispatch.comment = "Int arguments: the twin over std::int64_t";
+          emit(std::move(dispatch));
+          f.tail_callees.push_back(static_cast<std::uint32_t>(f.specialization));
         }
       }
       tail(p_.expr(lambda).b);
@@ -598,7 +761,11 @@ class Lowerer {
   void emit(Stmt s) { out_->push_back(add_stmt(std::move(s))); }
   Stmt returns(ExprId e) {
     Stmt s = stmt(Stmt::Kind::Return);
-    s.expr = coerce(e, CType::Value);
+    const Function* fn = frame_->fn;
+    if (fn->result == CType::Int64 && type_of(e) != CType::Int64) {
+      violations_.insert(static_cast<std::uint32_t>(fn->specializes));  // this round's output is discarded
+    }
+    s.expr = fn->result == CType::Int64 && type_of(e) == CType::Int64 ? e : coerce(e, CType::Value);
     return s;
   }
 
@@ -966,7 +1133,7 @@ class Lowerer {
   // Binds a value to a temporary, unless it already is one; only for values
   // that are read afterwards, never assigned.
   std::uint32_t as_local(std::string_view stem, ExprId v) {
-    if (m_.exprs[v].kind == Expr::Kind::Local) return m_.exprs[v].index;
+    if (m_.exprs[v].kind == Expr::Kind::Local && type_of(v) == CType::Value) return m_.exprs[v].index;
     return let(stem, coerce(v, CType::Value));
   }
 
@@ -998,11 +1165,13 @@ class Lowerer {
       return call_value(fn, {l, r});
     }
     const CType lc = type_of(l), rc = type_of(r);
-    if (lc == CType::Value || rc == CType::Value || lt == Type::Dynamic || rt == Type::Dynamic) {
-      return call_value(ops.dynamic_fn, {l, r});
-    }
+    // C++ types decide: a parameter of an Int twin is Dynamic to pass 3 but
+    // a std::int64_t here.
+    if (lc == CType::Value || rc == CType::Value) return call_value(ops.dynamic_fn, {l, r});
     if (lc == CType::Int64 && rc == CType::Int64) {
-      const bool total = ops.int_partial == nullptr || p_.type_of[id] == Type::Int;
+      // `/` and `%` give an Int unless the divisor is 0: total for a non-zero literal.
+      const bool nonzero_literal = m_.exprs[r].kind == Expr::Kind::IntLit && m_.exprs[r].int_value != 0;
+      const bool total = ops.int_partial == nullptr || p_.type_of[id] == Type::Int || nonzero_literal;
       return total ? call(CType::Int64, ops.int_fn, {l, r}) : call(CType::Value, ops.int_partial, {l, r});
     }
     const ExprId fl = coerce(l, CType::Double);
@@ -1065,8 +1234,13 @@ class Lowerer {
   ExprId call_expr(const CallShape& shape, std::optional<std::uint32_t> direct, bool tail) {
     if (direct) {
       std::vector<ExprId> args;
-      for (SemaId a : shape.args) args.push_back(coerce(value(a), CType::Value));
-      if (tail && frame_->index >= 0 && reaches(*direct, static_cast<std::uint32_t>(frame_->index))) {
+      for (SemaId a : shape.args) args.push_back(value(a));
+      const bool may_recurse = tail && frame_->self >= 0 && reaches(*direct, static_cast<std::uint32_t>(frame_->self));
+      if (!may_recurse) {
+        if (const auto twin = twin_call(*direct, args, tail)) return *twin;
+      }
+      for (ExprId& a : args) a = coerce(a, CType::Value);
+      if (may_recurse) {
         frame_->fn->defers = true;
         std::vector<ExprId> call_args{function_value(*direct)};
         call_args.push_back(initializer(std::move(args)));
@@ -1298,7 +1472,7 @@ class Lowerer {
     if (e.kind == ExprKind::Infix && e.op == Op::Apply) {
       const CallShape shape = call_shape(id);
       const auto target = direct_callee(shape);
-      if (target && static_cast<int>(*target) == frame_->index) return self_tail_call(shape.args);
+      if (target && static_cast<int>(*target) == frame_->self) return self_tail_call(shape.args);
       emit(returns(call_expr(shape, target, true)));
       return;
     }
@@ -1329,9 +1503,24 @@ class Lowerer {
   // parameters of the next iteration of the function's loop.
   void self_tail_call(const std::vector<SemaId>& args) {
     Function* fn = frame_->fn;
+    std::vector<ExprId> values;
+    for (SemaId a : args) values.push_back(value(a));
+    if (fn->specializes >= 0) {
+      bool ints = true;
+      for (ExprId v : values) ints = ints && type_of(v) == CType::Int64;
+      if (!ints) {  // not all Ints any more: the original carries on (it loops too)
+        Expr call = node(Expr::Kind::DirectCall, CType::Value);
+        call.index = static_cast<std::uint32_t>(fn->specializes);
+        for (ExprId v : values) call.args.push_back(coerce(v, CType::Value));
+        call.tail = true;
+        fn->tail_callees.push_back(call.index);
+        emit(returns(add(std::move(call))));
+        return;
+      }
+    }
     std::vector<std::uint32_t> next;
     for (std::size_t i = 0; i < args.size(); ++i) {
-      next.push_back(let("next_" + fn->locals[i].cpp_name, coerce(value(args[i]), CType::Value)));
+      next.push_back(let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[i].type)));
     }
     for (std::size_t i = 0; i < args.size(); ++i) set(static_cast<std::uint32_t>(i), local(next[i]));
     Stmt loop = stmt(Stmt::Kind::Continue);
@@ -1354,6 +1543,9 @@ class Lowerer {
   std::unordered_map<std::string, std::uint32_t> versions_;
   const Context& context_;
   std::size_t form_index_ = 0;  // the top-level line load() is at
+  const std::set<std::uint32_t>& value_results_;
+  const bool specialize_;
+  std::set<std::uint32_t> violations_;
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;
 };
@@ -1371,7 +1563,23 @@ std::string_view ctype_spelling(CType type) {
 
 Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags,
                     const Context& context) {
-  return Lowerer(program, diags, context).run(module_name);
+  // Rounds: a twin assumed to return an Int that turns out to return
+  // something else returns a Value in the next round. Each round can only
+  // demote twins, so this ends; quiet rounds, then the real one.
+  std::set<std::uint32_t> value_results;
+  bool specialize = true;
+  for (int round = 0;; ++round) {
+    Diagnostics quiet;
+    Lowerer trial(program, quiet, context, value_results, specialize);
+    static_cast<void>(trial.run(module_name));
+    if (trial.violations().empty() || quiet.has_errors()) break;
+    value_results.insert(trial.violations().begin(), trial.violations().end());
+    if (round == 16) {
+      specialize = false;
+      break;
+    }
+  }
+  return Lowerer(program, diags, context, value_results, specialize).run(module_name);
 }
 
 }  // namespace signc::lower

@@ -77,6 +77,7 @@ struct Stmt {
     Return,    // return expr;
     Continue,  // continue;  the function's loop: a self tail call
     Evaluate,  // expr;  evaluated for its effects (a store, a call), the value dropped
+    Dispatch,  // if (every parameter is_int()) return expr;  (expr: the Int specialisation's call)
   };
   Kind kind = Kind::Return;
   std::uint32_t line = 0;  // Sign source line the statement comes from
@@ -110,6 +111,13 @@ struct Function {
   bool defers = false;       // may return a tail call for the caller's trampoline
   bool needs_entry = false;  // direct, used as a value: emit a Function::Code adapter
   bool uses_args = false;    // generic: reads its argument span
+  // Int specialisation (issue 11): a self-recursive direct function gets a
+  // twin over std::int64_t parameters, called wherever its arguments are
+  // proven Ints (and by the original, when they turn out Ints at run time).
+  CType result = CType::Value;   // the C++ result type
+  int specializes = -1;          // the twin: the function it specialises
+  int specialization = -1;       // the original: its twin
+  bool emitted = true;           // false: an original or twin nothing calls (all calls went to the other)
 };
 
 // A module another one imports (`lib@`), as the importer's C++ sees it.

@@ -23,16 +23,14 @@ sign::impl::ModuleState module_{"non-tail-recursion", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value fact(sign::Value n);
+sign::Value fact_int(std::int64_t n);
 
 //=== definitions ==============================================================
-// fact (non-tail-recursion.sign:2)
+// fact over Ints (non-tail-recursion.sign:2)
 #line 2 "non-tail-recursion.sign"
-sign::Value fact(sign::Value n) {
+sign::Value fact_int(std::int64_t n) {
 #line 2 "non-tail-recursion.sign"
-  if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 2 "non-tail-recursion.sign"
-  sign::Value all_1 = sign::impl::less(n, sign::Value::from_int(2));
+  sign::Value all_1 = sign::impl::less(sign::Value::from_int(n), sign::Value::from_int(2));
 #line 2 "non-tail-recursion.sign"
   if (!all_1.is_unit()) {
 #line 2 "non-tail-recursion.sign"
@@ -41,9 +39,9 @@ sign::Value fact(sign::Value n) {
 #line 2 "non-tail-recursion.sign"
   if (!all_1.is_unit()) return all_1;
 #line 2 "non-tail-recursion.sign"
-  return sign::impl::mul(n, fact(sign::impl::sub(n, sign::Value::from_int(1))));
+  return sign::impl::mul(sign::Value::from_int(n), fact_int(sign::impl::sub_wrap(n, 1)));
 }
-#line 47 "non-tail-recursion.sign.cpp"
+#line 45 "non-tail-recursion.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -62,8 +60,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 3 "non-tail-recursion.sign"
-  module_result_ = fact(sign::Value::from_int(10));
-#line 67 "non-tail-recursion.sign.cpp"
+  module_result_ = fact_int(10);
+#line 65 "non-tail-recursion.sign.cpp"
   return module_result_;
 }
 
