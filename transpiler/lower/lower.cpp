@@ -226,6 +226,7 @@ class Lowerer {
       twin.specializes = static_cast<int>(f);
       m_.functions[f].specialization = static_cast<int>(m_.functions.size());
       m_.functions.push_back(std::move(twin));
+      calls_.emplace_back();  // calls_ stays indexed like m_.functions (a twin calls what its original calls)
     }
   }
 
