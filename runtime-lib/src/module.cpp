@@ -83,16 +83,17 @@ Value ModuleState::arena_ref(Value v) {
 
 Value ModuleState::shared_ref(std::string_view name, Value v) {
   ObjectHeader* cell = as_object(shared_heap().make_cell<Value>(std::move(v), id_));
-  module_registry().register_symbol(id_, name, cell, {permissions_of(Region::Shared, true)});
-  Value ref = make_address(cell);
+  Value ref = publish_ref(name, cell, Region::Shared);
   impl::drop(cell);  // the registry and the ref hold it now (§3.3: rc 1 for the symbol)
-  exports_.emplace_back(name, ref);
   return ref;
 }
 
 Value ModuleState::pinned_ref(std::string_view name, Value v) {
-  ObjectHeader* cell = as_object(pinned_area().make_cell<Value>(std::move(v), id_));
-  module_registry().register_symbol(id_, name, cell, {permissions_of(Region::Pinned, true)});
+  return publish_ref(name, as_object(pinned_area().make_cell<Value>(std::move(v), id_)), Region::Pinned);
+}
+
+Value ModuleState::publish_ref(std::string_view name, ObjectHeader* cell, Region region) {
+  module_registry().register_symbol(id_, name, cell, {permissions_of(region, true)});
   Value ref = make_address(cell);
   exports_.emplace_back(name, ref);
   return ref;

@@ -2,9 +2,9 @@
 #include "driver/option_ms.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <optional>
-#include <sstream>
+
+#include "driver/output.hpp"
 
 namespace signc::driver {
 namespace fs = std::filesystem;
@@ -64,14 +64,6 @@ OptionFile parse_option_file(const SourceFile& file, Diagnostics& diags) {
   return out;
 }
 
-std::optional<std::string> read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 ModuleSettings read_module_settings(const fs::path& source, Diagnostics& diags) {
@@ -82,7 +74,7 @@ ModuleSettings read_module_settings(const fs::path& source, Diagnostics& diags) 
   for (;;) {
     const fs::path candidate = dir / "option.ms";
     if (fs::is_regular_file(candidate, ec)) {
-      if (auto text = read_text(candidate)) {
+      if (auto text = read_text_file(candidate)) {
         const SourceFile file(candidate.string(), std::move(*text));
         const OptionFile o = parse_option_file(file, diags);
         settings.files.push_back(candidate.string());

@@ -12,14 +12,19 @@
 namespace signc::driver {
 namespace fs = std::filesystem;
 
+std::optional<std::string> read_text_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 namespace {
 
 bool same_content(const std::string& path, const std::string& content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str() == content;
+  const auto text = read_text_file(path);
+  return text && *text == content;
 }
 
 std::string escape_make(const std::string& path) {

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Writing outputs so that a reader never sees a half-written file.
+// Reading the driver's files, and writing outputs so that a reader never
+// sees a half-written file.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "support/support.hpp"
 
 namespace signc::driver {
+
+// The whole file as bytes, or nullopt when it cannot be opened (errno says why).
+std::optional<std::string> read_text_file(const std::filesystem::path& path);
 
 enum class WriteMode { Always, IfChanged };
 

@@ -2,10 +2,9 @@
 #include "driver/pipeline.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "driver/output.hpp"
 #include "sexpr/sexpr.hpp"
 
 namespace signc::driver {
@@ -19,14 +18,9 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diags
     diags.error("'" + path + "' is a directory, not a Sign source file");
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error("cannot open '" + path + "': " + std::generic_category().message(errno));
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  auto text = read_text_file(path);
+  if (!text) diags.error("cannot open '" + path + "': " + std::generic_category().message(errno));
+  return text;
 }
 
 std::string stem_of(const std::string& path) {

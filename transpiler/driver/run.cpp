@@ -14,11 +14,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "driver/output.hpp"
 #include "driver/pipeline.hpp"
@@ -44,12 +42,7 @@ fs::path executable_dir() {
   return ec ? fs::path() : exe.parent_path();
 }
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read_text(const fs::path& p) { return read_text_file(p).value_or(""); }
 
 // run-config.json is written by CMake next to signc (build tree) or installed
 // with it; "@prefix@" in a path stands for the directory above bin/.

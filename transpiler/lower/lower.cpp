@@ -331,11 +331,17 @@ class Lowerer {
     for (ExprId a : args) {
       if (type_of(a) != CType::Int64) return std::nullopt;
     }
-    Expr e = node(Expr::Kind::DirectCall, m_.functions[twin].result);
-    e.index = static_cast<std::uint32_t>(twin);
-    e.args = args;
+    return direct_call(static_cast<std::uint32_t>(twin), args, tail);
+  }
+
+  // `f(args...)` of module function f; in tail position (outside load()) it
+  // is one of the caller's tail callees, whose deferred tail calls it passes on.
+  ExprId direct_call(std::uint32_t f, std::vector<ExprId> args, bool tail) {
+    Expr e = node(Expr::Kind::DirectCall, m_.functions[f].result);
+    e.index = f;
+    e.args = std::move(args);
     e.tail = tail && frame_->fn != &m_.load;
-    if (e.tail) frame_->fn->tail_callees.push_back(static_cast<std::uint32_t>(twin));
+    if (e.tail) frame_->fn->tail_callees.push_back(f);
     return add(std::move(e));
   }
 
@@ -1247,12 +1253,7 @@ class Lowerer {
         call_args.push_back(initializer(std::move(args)));
         return call(CType::Value, "sign::impl::tail_call", std::move(call_args));
       }
-      Expr e = node(Expr::Kind::DirectCall, CType::Value);
-      e.index = *direct;
-      e.args = std::move(args);
-      e.tail = tail && frame_->fn != &m_.load;
-      if (e.tail) frame_->fn->tail_callees.push_back(*direct);
-      return add(std::move(e));
+      return direct_call(*direct, std::move(args), tail);
     }
     const ExprId f = coerce(value(shape.callee), CType::Value);
     std::vector<ExprId> args;
@@ -1510,12 +1511,8 @@ class Lowerer {
       bool ints = true;
       for (ExprId v : values) ints = ints && type_of(v) == CType::Int64;
       if (!ints) {  // not all Ints any more: the original carries on (it loops too)
-        Expr call = node(Expr::Kind::DirectCall, CType::Value);
-        call.index = static_cast<std::uint32_t>(fn->specializes);
-        for (ExprId v : values) call.args.push_back(coerce(v, CType::Value));
-        call.tail = true;
-        fn->tail_callees.push_back(call.index);
-        emit(returns(add(std::move(call))));
+        for (ExprId& v : values) v = coerce(v, CType::Value);
+        emit(returns(direct_call(static_cast<std::uint32_t>(fn->specializes), std::move(values), true)));
         return;
       }
     }

@@ -74,6 +74,8 @@ class ModuleState {
 
  private:
   void forget() noexcept;  // the registry unloaded us: back to not loaded
+  // Registers a ref cell as `module:name` and records the ref as an export.
+  Value publish_ref(std::string_view name, ObjectHeader* cell, Region region);
 
   const char* name_;
   ResetFn reset_;
