@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 
 namespace sign::impl {
 namespace {
@@ -152,6 +153,72 @@ Value construct(const Value& l, const Value& r) {
   std::vector<Value> items = as_items(l);
   std::vector<Value> right = as_items(r);
   items.insert(items.end(), std::make_move_iterator(right.begin()), std::make_move_iterator(right.end()));
+  return make_list(std::move(items));
+}
+
+namespace {
+
+// v's String or List when v is its only reference: free to change in place.
+String* sole_string(const Value& v) {
+  return v.is_string() && v.object()->use_count() == 1 ? static_cast<String*>(v.object()) : nullptr;
+}
+List* sole_list(const Value& v) {
+  return v.is_list() && v.object()->use_count() == 1 ? static_cast<List*>(v.object()) : nullptr;
+}
+
+// items += as_items(v).
+void append_items(std::vector<Value>& items, const Value& v) {
+  if (v.is_unit()) return;
+  if (v.is_list()) {
+    items.insert(items.end(), v.as_list().items().begin(), v.as_list().items().end());
+  } else {
+    items.push_back(v);
+  }
+}
+
+}  // namespace
+
+Value construct(Value&& l, const Value& r) {
+  if (&l == &r) return construct(std::as_const(l), r);
+  if (l.is_unit() && !l.is_string()) return r;
+  if (r.is_unit() && !r.is_string()) return std::move(l);
+  if (String* s = sole_string(l)) {
+    append_text(s->text_in_place(), r);
+    return std::move(l);
+  }
+  if (List* list = sole_list(l); list != nullptr && !r.is_string()) {
+    append_items(list->items_in_place(), r);
+    return std::move(l);
+  }
+  return construct(std::as_const(l), r);
+}
+
+Value push_front(const Value& x, Value&& r) {
+  List* list = &x != &r ? sole_list(r) : nullptr;
+  if (list == nullptr) return push_front(x, std::as_const(r));
+  if (!x.is_unit()) list->items_in_place().insert(list->items_in_place().begin(), x);
+  return std::move(r);
+}
+
+Value push_back(Value&& l, const Value& x) {
+  List* list = &l != &x ? sole_list(l) : nullptr;
+  if (list == nullptr) return push_back(std::as_const(l), x);
+  if (!x.is_unit()) list->items_in_place().push_back(x);
+  return std::move(l);
+}
+
+Value product(Value&& l, const Value& r, bool chain) {
+  if (&l == &r) return product(std::as_const(l), r, chain);
+  if (chain) {
+    List* list = sole_list(l);
+    if (list == nullptr) return product(std::as_const(l), r, chain);
+    if (!r.is_unit()) list->items_in_place().push_back(r);
+    return std::move(l);
+  }
+  std::vector<Value> items;
+  items.reserve(2);
+  if (!l.is_unit()) items.push_back(std::move(l));
+  if (!r.is_unit()) items.push_back(r);
   return make_list(std::move(items));
 }
 

@@ -44,7 +44,7 @@ class Printer {
       case Expr::Kind::FloatLit: return float_literal(e.float_value);
       case Expr::Kind::UnitLit: return "sign::Value()";
       case Expr::Kind::Global: return m_.globals[e.index].cpp_name;
-      case Expr::Kind::Local: return f_.locals[e.index].cpp_name;
+      case Expr::Kind::Local: return e.moved ? "std::move(" + f_.locals[e.index].cpp_name + ")" : f_.locals[e.index].cpp_name;
       case Expr::Kind::Cast: return "static_cast<double>(" + print(e.args[0]) + ")";
       case Expr::Kind::Call:
         if (e.callee == "-" && e.args.size() == 1) return "-(" + print(e.args[0]) + ")";

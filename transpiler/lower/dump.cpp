@@ -15,7 +15,7 @@ void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id)
     case Expr::Kind::FloatLit: out << e.float_value << 'f'; return;
     case Expr::Kind::UnitLit: out << "unit"; return;
     case Expr::Kind::Global: out << '@' << m.globals[e.index].cpp_name; return;
-    case Expr::Kind::Local: out << '%' << f.locals[e.index].cpp_name; return;
+    case Expr::Kind::Local: out << (e.moved ? "move " : "") << '%' << f.locals[e.index].cpp_name; return;
     case Expr::Kind::Cast: out << "(cast " << ctype_spelling(e.type) << ' '; break;
     case Expr::Kind::Infix: out << "(" << e.callee << ' '; break;
     case Expr::Kind::Call: out << "(call " << e.callee << ' '; break;

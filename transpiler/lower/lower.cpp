@@ -155,6 +155,8 @@ class Lowerer {
     }
     propagate_defers();
     drop_unused_twins();
+    for (Function& f : m_.functions) mark_last_uses(m_, f);
+    mark_last_uses(m_, m_.load);
     return std::move(m_);
   }
 

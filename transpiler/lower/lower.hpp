@@ -48,6 +48,7 @@ struct Expr {
   std::uint32_t index = 0;
   std::string callee;  // Call: qualified function; Infix: the operator; StringLit: the text
   bool tail = false;   // DirectCall: in tail position, a tail call it hands back is passed on
+  bool moved = false;  // Local: its last use, by something that takes ownership (last_use.cpp)
   std::vector<ExprId> args;
 };
 
@@ -164,6 +165,10 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
                     const Context& context = {});
 
 void dump_ir(std::ostream& out, const Module& module);
+
+// Marks the reads of `function`'s locals that are last uses handed to an
+// owner (last_use.cpp); lower_module runs it on every function.
+void mark_last_uses(Module& module, Function& function);
 
 // C++ naming (names.cpp), exposed for tests.
 std::string cpp_identifier(std::string_view sign_name);

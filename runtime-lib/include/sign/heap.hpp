@@ -4,7 +4,8 @@
 //
 // Counts are plain integers: a program's values belong to the thread that
 // runs it. Objects are immutable once shared — every operation builds a new
-// one — so a count is the only thing that changes. Freeing is iterative
+// one — so a count is the only thing that changes; an object with one owner
+// may be reused in place by an operation that consumes that owner. Freeing is iterative
 // (src/heap.cpp): a list nested ten million deep is released without
 // recursion.
 #pragma once
@@ -44,6 +45,9 @@ class String final : public HeapObject {
  public:
   explicit String(std::string text) : text_(std::move(text)) {}
   std::string_view text() const noexcept { return text_; }
+  // For an object only one Value refers to (use_count() == 1): nobody can
+  // see it change, so the runtime extends it in place instead of copying.
+  std::string& text_in_place() noexcept { return text_; }
 
  private:
   std::string text_;
@@ -53,6 +57,8 @@ class List final : public HeapObject {
  public:
   explicit List(std::vector<Value> items) : items_(std::move(items)) {}
   std::span<const Value> items() const noexcept { return items_; }
+  // As String::text_in_place: only while use_count() == 1.
+  std::vector<Value>& items_in_place() noexcept { return items_; }
 
  private:
   friend struct HeapRelease;

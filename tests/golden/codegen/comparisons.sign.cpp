@@ -37,7 +37,7 @@ sign::Value in_range(sign::Value x) {
 #line 2 "comparisons.sign"
   if (!cmp_1.is_unit()) {
 #line 2 "comparisons.sign"
-    sign::Value mid_2 = x;
+    sign::Value mid_2 = std::move(x);
 #line 2 "comparisons.sign"
     if (!mid_2.is_unit()) {
 #line 2 "comparisons.sign"

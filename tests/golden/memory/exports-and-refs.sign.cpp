@@ -66,7 +66,7 @@ sign::Value lambda_1(const sign::Function& /*self*/, sign::Args args) {
 #line 4 "exports-and-refs.sign"
   if (msg.is_unit()) return sign::Value();
 #line 4 "exports-and-refs.sign"
-  return log_backend(msg);
+  return log_backend(std::move(msg));
 }
 #line 72 "exports-and-refs.sign.cpp"
 

@@ -26,6 +26,14 @@ namespace sign::impl {
 // `a , b`: a List of both; `chain`: l is itself a `,` product, extended.
 // __ operands leave no slot.
 [[nodiscard]] Value product(const Value& l, const Value& r, bool chain);
+// The same operations consuming the String or List they extend: when the
+// moved-in Value is its only reference, it grows in place (amortised O(1)
+// appends) instead of being copied. Generated code moves a local in at its
+// last use (transpiler/lower/last_use.cpp); temporaries bind here anyway.
+[[nodiscard]] Value construct(Value&& l, const Value& r);
+[[nodiscard]] Value push_front(const Value& x, Value&& r);
+[[nodiscard]] Value push_back(Value&& l, const Value& x);
+[[nodiscard]] Value product(Value&& l, const Value& r, bool chain);
 
 // `l ' r` with r a value: an index (negative from the end, Floats rounded)
 // or a List of indices. Strings index by code point.

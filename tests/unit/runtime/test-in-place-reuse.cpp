@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// The consuming (`Value&&`) overloads of construct, push_back, push_front and
+// product: a String or List that only the moved-in Value refers to grows in
+// place; one that anything else still refers to is left as it was.
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <sign/impl/ops.hpp>
+
+namespace impl = sign::impl;
+using sign::Value;
+
+namespace {
+Value ints(std::vector<std::int64_t> xs) {
+  std::vector<Value> items;
+  for (std::int64_t x : xs) items.push_back(Value::from_int(x));
+  return sign::make_list(std::move(items));
+}
+std::vector<std::int64_t> int_items(const Value& list) {
+  std::vector<std::int64_t> out;
+  for (const Value& v : list.as_list().items()) out.push_back(v.as_int());
+  return out;
+}
+using Ints = std::vector<std::int64_t>;
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(in_place_reuse)
+
+BOOST_AUTO_TEST_CASE(sole_string_is_appended_in_place) {
+  Value s = sign::make_string("ab");
+  const sign::HeapObject* before = s.object();
+  const Value r = impl::construct(std::move(s), Value::from_int(12));
+  BOOST_TEST(r.object() == before);
+  BOOST_TEST(r.as_string().text() == "ab12");
+}
+
+BOOST_AUTO_TEST_CASE(shared_string_is_copied_and_left_unchanged) {
+  const Value kept = sign::make_string("ab");
+  Value s = kept;
+  const Value r = impl::construct(std::move(s), sign::make_string("c"));
+  BOOST_TEST(r.object() != kept.object());
+  BOOST_TEST(r.as_string().text() == "abc");
+  BOOST_TEST(kept.as_string().text() == "ab");
+}
+
+BOOST_AUTO_TEST_CASE(sole_list_takes_the_items_of_a_list_in_place) {
+  Value l = ints({1, 2});
+  const sign::HeapObject* before = l.object();
+  const Value r = impl::construct(std::move(l), ints({3, 4}));
+  BOOST_TEST(r.object() == before);
+  BOOST_TEST(int_items(r) == (Ints{1, 2, 3, 4}));
+}
+
+BOOST_AUTO_TEST_CASE(list_joined_with_a_string_becomes_text_as_before) {
+  const Value r = impl::construct(ints({1, 2}), sign::make_string("x"));
+  BOOST_TEST(r.as_string().text() == "12x");
+}
+
+BOOST_AUTO_TEST_CASE(unit_operand_leaves_the_other_as_it_is) {
+  Value l = ints({1});
+  const sign::HeapObject* before = l.object();
+  const Value r = impl::construct(std::move(l), Value());
+  BOOST_TEST(r.object() == before);
+  BOOST_TEST(impl::construct(Value(), Value::from_int(5)).as_int() == 5);
+}
+
+BOOST_AUTO_TEST_CASE(push_back_and_push_front_reuse_a_sole_list) {
+  Value l = ints({2});
+  const sign::HeapObject* before = l.object();
+  Value r = impl::push_back(std::move(l), Value::from_int(3));
+  r = impl::push_front(Value::from_int(1), std::move(r));
+  BOOST_TEST(r.object() == before);
+  BOOST_TEST(int_items(r) == (Ints{1, 2, 3}));
+}
+
+BOOST_AUTO_TEST_CASE(push_onto_a_shared_list_copies_it) {
+  const Value kept = ints({2});
+  Value l = kept;
+  const Value r = impl::push_back(std::move(l), Value::from_int(3));
+  BOOST_TEST(int_items(kept) == (Ints{2}));
+  BOOST_TEST(int_items(r) == (Ints{2, 3}));
+}
+
+BOOST_AUTO_TEST_CASE(chained_product_extends_a_sole_list) {
+  Value pair = impl::product(Value::from_int(1), Value::from_int(2), false);
+  const sign::HeapObject* before = pair.object();
+  const Value r = impl::product(std::move(pair), Value::from_int(3), true);
+  BOOST_TEST(r.object() == before);
+  BOOST_TEST(int_items(r) == (Ints{1, 2, 3}));
+}
+
+BOOST_AUTO_TEST_CASE(operand_that_is_also_the_other_operand_is_not_reused) {
+  Value s = sign::make_string("ab");
+  const Value r = impl::construct(std::move(s), s);
+  BOOST_TEST(r.as_string().text() == "abab");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

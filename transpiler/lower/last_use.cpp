@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+// Last uses of locals (issue 11, "reference-count elision where a value is
+// used once"): where a function reads a sign::Value local for the last time
+// and hands it to something that takes ownership, the read becomes
+// `std::move(x)`. The runtime's `Value&&` overloads then extend a String or
+// List only that local referred to in place (Perceus-style reuse) instead of
+// copying it, and by-value parameters take the reference without touching
+// the count.
+//
+// A backward liveness pass over the structured statements. It stays on the
+// safe side: a local read twice in one statement is never moved (C++ leaves
+// the order of argument evaluation open), nor is an expression node the IR
+// reaches twice.
+#include <algorithm>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lower/lower.hpp"
+
+namespace signc::lower {
+namespace {
+
+// Runtime operations with an overload taking this operand as `Value&&`.
+bool consumes_operand(std::string_view callee, std::size_t arg) {
+  static constexpr std::pair<std::string_view, std::size_t> kConsuming[] = {
+      {"sign::impl::construct", 0},
+      {"sign::impl::push_back", 0},
+      {"sign::impl::push_front", 1},
+      {"sign::impl::product", 0},
+  };
+  return std::any_of(std::begin(kConsuming), std::end(kConsuming),
+                     [&](const auto& c) { return c.first == callee && c.second == arg; });
+}
+
+using Live = std::vector<bool>;  // by local index
+
+class LastUses {
+ public:
+  LastUses(Module& m, Function& f) : m_(m), f_(f), reached_(m.exprs.size(), 0) {}
+
+  void run() {
+    for (StmtId s : f_.body) count_reached(s);
+    static_cast<void>(block(f_.body, Live(f_.locals.size(), false)));
+  }
+
+ private:
+  struct Read {
+    ExprId expr;
+    bool consuming;
+  };
+
+  void count_reached(StmtId id) {
+    const Stmt& s = m_.stmt(id);
+    if (has_expr(s)) count_expr(s.expr);
+    for (StmtId t : s.then_body) count_reached(t);
+    for (StmtId t : s.else_body) count_reached(t);
+  }
+  void count_expr(ExprId id) {
+    ++reached_[id];
+    for (ExprId a : m_.expr(id).args) count_expr(a);
+  }
+  static bool has_expr(const Stmt& s) {
+    return s.kind != Stmt::Kind::IfUnit && s.kind != Stmt::Kind::Continue;
+  }
+
+  // The locals live before `stmts`, given those live after them; marks the
+  // last uses on the way.
+  Live block(const std::vector<StmtId>& stmts, Live live) {
+    for (auto it = stmts.rbegin(); it != stmts.rend(); ++it) live = statement(*it, std::move(live));
+    return live;
+  }
+
+  Live statement(StmtId id, Live live) {
+    const Stmt& s = m_.stmt(id);
+    switch (s.kind) {
+      case Stmt::Kind::Continue: {
+        // The parameters carry into the next iteration; every other local
+        // is declared afresh inside the loop.
+        Live carried(f_.locals.size(), false);
+        std::fill_n(carried.begin(), f_.param_count, true);
+        return carried;
+      }
+      case Stmt::Kind::Return: return reads(s.expr, Live(f_.locals.size(), false), true);
+      case Stmt::Kind::IfUnit: {
+        Live then_live = block(s.then_body, live);
+        const Live else_live = block(s.else_body, std::move(live));
+        for (std::size_t i = 0; i < then_live.size(); ++i) then_live[i] = then_live[i] || else_live[i];
+        then_live[s.index] = true;
+        return then_live;
+      }
+      case Stmt::Kind::Dispatch: return reads(s.expr, std::move(live), false);  // falls through: nothing moves
+      case Stmt::Kind::Let:
+      case Stmt::Kind::Set:
+        live[s.index] = false;
+        return reads(s.expr, std::move(live), true, true);
+      default: return reads(s.expr, std::move(live), true);
+    }
+  }
+
+  // Marks the reads in `expr` that are last uses (when `may_move`), and
+  // adds every local it reads to `live`. `whole_consumed`: the statement
+  // takes ownership of the expression's value (a Let or Set of a local).
+  Live reads(ExprId expr, Live live, bool may_move, bool whole_consumed = false) {
+    std::vector<Read> found;
+    collect(expr, whole_consumed, found);
+    for (const Read& r : found) {
+      const std::uint32_t local = m_.expr(r.expr).index;
+      const bool once = std::count_if(found.begin(), found.end(), [&](const Read& o) {
+                          return m_.expr(o.expr).index == local;
+                        }) == 1;
+      if (may_move && r.consuming && once && !live[local] && reached_[r.expr] == 1 &&
+          f_.locals[local].type == CType::Value) {
+        m_.exprs[r.expr].moved = true;
+      }
+    }
+    for (const Read& r : found) live[m_.expr(r.expr).index] = true;
+    return live;
+  }
+
+  void collect(ExprId id, bool consuming, std::vector<Read>& found) {
+    const Expr& e = m_.expr(id);
+    if (e.kind == Expr::Kind::Local) {
+      found.push_back({id, consuming});
+      return;
+    }
+    for (std::size_t i = 0; i < e.args.size(); ++i) {
+      const Expr& arg = m_.expr(e.args[i]);
+      bool takes = false;
+      if (e.kind == Expr::Kind::Call) takes = consumes_operand(e.callee, i);
+      // A direct function takes its sign::Value parameters by value.
+      if (e.kind == Expr::Kind::DirectCall) takes = arg.type == CType::Value;
+      collect(e.args[i], takes, found);
+    }
+  }
+
+  Module& m_;
+  Function& f_;
+  std::vector<unsigned> reached_;  // how often the function's statements reach each expression
+};
+
+}  // namespace
+
+void mark_last_uses(Module& module, Function& function) { LastUses(module, function).run(); }
+
+}  // namespace signc::lower
