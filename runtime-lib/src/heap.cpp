@@ -54,6 +54,14 @@ const Value* Dict::find(std::string_view key) const noexcept {
 
 Value make_string(std::string text) { return Value::adopt(Kind::String, new String(std::move(text))); }
 Value make_list(std::vector<Value> items) { return Value::adopt(Kind::List, new List(std::move(items))); }
+Value list_slice(const Value& list, std::size_t begin, std::size_t end) {
+  const std::span<const Value> items = list.as_list().items();
+  if (begin == 0 && end == items.size()) return list;
+  if (begin >= end) return make_list({});
+  // A slice of a slice views the owning List directly: no chains.
+  const Value& base = list.as_list().is_slice() ? list.as_list().slice_base() : list;
+  return Value::adopt(Kind::List, new List(base, items.subspan(begin, end - begin)));
+}
 Value make_dict(std::vector<Dict::Entry> entries) { return Value::adopt(Kind::Dict, new Dict(std::move(entries))); }
 Address::Address(Value* variable, ObjectHeader* cell) noexcept : variable_(variable), cell_(cell) {
   if (cell_ != nullptr) impl::dup(cell_);

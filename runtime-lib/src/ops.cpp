@@ -163,7 +163,8 @@ String* sole_string(const Value& v) {
   return v.is_string() && v.object()->use_count() == 1 ? static_cast<String*>(v.object()) : nullptr;
 }
 List* sole_list(const Value& v) {
-  return v.is_list() && v.object()->use_count() == 1 ? static_cast<List*>(v.object()) : nullptr;
+  if (!v.is_list() || v.object()->use_count() != 1 || v.as_list().is_slice()) return nullptr;
+  return static_cast<List*>(v.object());
 }
 
 // items += as_items(v).
@@ -274,8 +275,13 @@ Value get_named(const Value& l, std::string_view name, const Value& name_value) 
 
 Value get_rest(const Value& l, const Value& n) {
   if (l.is_unit() || !n.is_number()) return Value();
-  std::vector<Value> items = indexable(l);
   std::int64_t from = n.is_int() ? n.as_int() : round_half_away(n.as_float());
+  if (l.is_list()) {
+    const auto size = static_cast<std::int64_t>(l.as_list().items().size());
+    if (from < 0) from = std::max<std::int64_t>(0, size + from);
+    return list_slice(l, static_cast<std::size_t>(std::min(from, size)), static_cast<std::size_t>(size));
+  }
+  std::vector<Value> items = indexable(l);
   const auto size = static_cast<std::int64_t>(items.size());
   if (from < 0) from = std::max<std::int64_t>(0, size + from);
   std::vector<Value> rest;
@@ -420,40 +426,55 @@ Value pattern_source(Args args) {
 
 namespace {
 
-Value destructure_by_name(const Dict& dict, std::size_t rest_at, std::initializer_list<std::string_view> names) {
-  std::vector<Value> out;
-  std::size_t k = 0;
+void destructure_by_name(const Dict& dict, std::int64_t rest_at, std::initializer_list<std::string_view> names,
+                         std::initializer_list<Value*> parts) {
+  std::int64_t k = 0;
   for (const std::string_view name : names) {
+    Value& part = *parts.begin()[k];
     if (k++ == rest_at) {
       std::vector<Dict::Entry> unclaimed;
       for (const auto& entry : dict.entries()) {
         if (std::find(names.begin(), names.end(), entry.first) == names.end()) unclaimed.push_back(entry);
       }
-      out.push_back(make_dict(std::move(unclaimed)));
+      part = make_dict(std::move(unclaimed));
       continue;
     }
     const Value* slot = dict.find(name);
-    out.push_back(slot ? *slot : Value());
+    part = slot ? *slot : Value();
   }
-  return make_list(std::move(out));
+}
+
+// destructure() over the elements `items`; `rest_of(begin, end)` makes the
+// rest entry's value from the elements [begin, end).
+template <class RestOf>
+void destructure_items(std::span<const Value> items, std::int64_t rest_at, std::initializer_list<Value*> parts,
+                       RestOf rest_of) {
+  const std::size_t n = parts.size();
+  const std::size_t before = rest_at < 0 ? n : static_cast<std::size_t>(rest_at);
+  const auto at = [&](std::size_t i) { return i < items.size() ? items[i] : Value(); };
+  for (std::size_t i = 0; i < before; ++i) *parts.begin()[i] = at(i);
+  if (rest_at < 0) return;
+  const std::size_t after = n - before - 1;
+  const std::size_t rest_end = std::max(before, items.size() >= after ? items.size() - after : 0);
+  *parts.begin()[before] = rest_of(std::min(before, items.size()), std::min(rest_end, items.size()));
+  for (std::size_t k = 0; k < after; ++k) *parts.begin()[before + 1 + k] = at(rest_end + k);
 }
 
 }  // namespace
 
-Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after,
-                  std::initializer_list<std::string_view> names) {
-  if (v.is_dict()) return destructure_by_name(v.as_dict(), rest ? before : names.size(), names);
+void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                 std::initializer_list<Value*> parts) {
+  if (v.is_dict()) return destructure_by_name(v.as_dict(), rest_at, names, parts);
+  if (v.is_list()) {
+    return destructure_items(v.as_list().items(), rest_at, parts,
+                             [&](std::size_t begin, std::size_t end) { return list_slice(v, begin, end); });
+  }
   const std::vector<Value> items = indexable(v);
-  std::vector<Value> out;
-  std::size_t i = 0;
-  for (; i < before; ++i) out.push_back(i < items.size() ? items[i] : Value());
-  if (!rest) return make_list(std::move(out));
-  const std::size_t rest_end = std::max(i, items.size() >= after ? items.size() - after : 0);
-  const std::vector<Value> middle(items.begin() + static_cast<std::ptrdiff_t>(std::min(i, items.size())),
-                                  items.begin() + static_cast<std::ptrdiff_t>(std::min(rest_end, items.size())));
-  out.push_back(v.is_string() ? join_chars(middle) : make_list(middle));
-  for (std::size_t k = 0; k < after; ++k) out.push_back(rest_end + k < items.size() ? items[rest_end + k] : Value());
-  return make_list(std::move(out));
+  destructure_items(items, rest_at, parts, [&](std::size_t begin, std::size_t end) {
+    const std::vector<Value> middle(items.begin() + static_cast<std::ptrdiff_t>(begin),
+                                    items.begin() + static_cast<std::ptrdiff_t>(end));
+    return v.is_string() ? join_chars(middle) : make_list(middle);
+  });
 }
 
 }  // namespace sign::impl

@@ -57,7 +57,11 @@ class ModuleWriter {
                                 std::string(f.param_count ? "args" : "/*args*/") + ")";
       declarations += entry + ";\n";
       std::string call = f.cpp_name + "(";
-      for (std::uint32_t i = 0; i < f.param_count; ++i) call += (i ? ", " : "") + std::string("sign::impl::arg(args, ") + std::to_string(i) + ")";
+      if (f.bracket_params) {
+        call += "sign::impl::pattern_source(args)";  // several arguments are destructured as one List
+      } else {
+        for (std::uint32_t i = 0; i < f.param_count; ++i) call += (i ? ", " : "") + std::string("sign::impl::arg(args, ") + std::to_string(i) + ")";
+      }
       call += ")";  // a tail call it hands back goes to the caller's trampoline
       definitions += "\n" + entry + " { return " + call + "; }\n";
     }
@@ -125,12 +129,16 @@ class ModuleWriter {
       case Stmt::Kind::Assign: return out + m_.globals[s.index].cpp_name + " = " + expr() + ";\n";
       case Stmt::Kind::Result: return out + "module_result_ = " + expr() + ";\n";
       case Stmt::Kind::Let:
+        if (m_.expr(s.expr).kind == lower::Expr::Kind::UnitLit && f.locals[s.index].type == lower::CType::Value) {
+          return out + "sign::Value " + f.locals[s.index].cpp_name + ";" + comment + "\n";
+        }
         return out + std::string(lower::ctype_spelling(f.locals[s.index].type)) + " " + f.locals[s.index].cpp_name +
                " = " + expr() + ";" + comment + "\n";
       case Stmt::Kind::Set: return out + f.locals[s.index].cpp_name + " = " + expr() + ";" + comment + "\n";
       case Stmt::Kind::Return: return out + "return " + expr() + ";" + comment + "\n";
       case Stmt::Kind::Continue: return out + "continue;" + comment + "\n";
       case Stmt::Kind::Evaluate: return out + "static_cast<void>(" + expr() + ");" + comment + "\n";
+      case Stmt::Kind::Perform: return out + expr() + ";" + comment + "\n";
       case Stmt::Kind::Dispatch: {
         const Function& twin = m_.functions[s.index];
         std::string test, args;

@@ -51,6 +51,8 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
       case Stmt::Kind::Return: out << "return "; break;
       case Stmt::Kind::Continue: out << "continue\n"; break;
       case Stmt::Kind::Evaluate: out << "evaluate "; break;
+      case Stmt::Kind::Perform: out << "perform "; break;
+      case Stmt::Kind::Dispatch: out << "dispatch-ints "; break;
     }
     if (s.kind == Stmt::Kind::IfUnit) {
       dump_stmts(out, m, f, s.then_body, depth + 1);

@@ -91,22 +91,34 @@ bool is_define(const sema::Program& p, SemaId id) {
   return p.expr(id).kind == ExprKind::Infix && p.expr(id).op == Op::Define;
 }
 
-// `name : a b ? body` with plain parameters: a function code generation
-// handles. Returns the parameter names, or nothing.
-std::optional<std::vector<std::string>> plain_parameters(const sema::Program& p, SemaId lambda) {
+// One C++ parameter of a direct function: a plain Sign parameter, or a
+// value the function destructures (`f : c [h ~t] ? ...`, or the whole
+// bracket list of `f : [a b] ? ...`).
+struct DirectParam {
+  std::string name;                 // the Sign name; empty for a destructured value
+  SemaId pattern = sema::kNoExpr;  // the entry (or bracket list) whose kids destructure it
+};
+
+// `name : a b ? body` with parameters a direct function can take: plain
+// names and destructuring entries, without defaults, rest entries or holes
+// at the top. Returns the parameters, or nothing.
+std::optional<std::vector<DirectParam>> direct_parameters(const sema::Program& p, SemaId lambda) {
   const sema::Expr& l = p.expr(lambda);
   if (l.kind != ExprKind::Lambda || (l.flags & sema::kHoleLambda)) return std::nullopt;
-  std::vector<std::string> names;
-  if (l.a == sema::kNoExpr) return names;
+  std::vector<DirectParam> params_out;
+  if (l.a == sema::kNoExpr) return params_out;
   const sema::Expr& params = p.expr(l.a);
-  if (params.kind == ExprKind::Atom) return std::vector<std::string>{std::string(params.name)};
-  if (params.kind != ExprKind::Params || (params.flags & sema::kBracketParams)) return std::nullopt;
+  if (params.kind == ExprKind::Atom) return std::vector<DirectParam>{{std::string(params.name)}};
+  if (params.kind != ExprKind::Params) return std::nullopt;
+  // One argument is destructured by the list; a call with several goes
+  // through the function's entry, which takes them as a List.
+  if (params.flags & sema::kBracketParams) return std::vector<DirectParam>{{"", l.a}};
   for (SemaId entry : params.kids) {
     const sema::Expr& e = p.expr(entry);
-    if ((e.flags & sema::kRest) || e.a != sema::kNoExpr || !e.kids.empty() || e.name == "_") return std::nullopt;
-    names.emplace_back(e.name);
+    if ((e.flags & sema::kRest) || e.a != sema::kNoExpr || e.name == "_") return std::nullopt;
+    params_out.push_back(e.kids.empty() ? DirectParam{std::string(e.name)} : DirectParam{"", entry});
   }
-  return names;
+  return params_out;
 }
 
 // What a Sign name refers to where it is read.
@@ -179,10 +191,16 @@ class Lowerer {
       f.cpp_name = cpp_identifier(name);
       f.sign_name = name;
       f.line = line_of(form);
-      if (const auto params = plain_parameters(p_, def.b)) {
+      if (const auto params = direct_parameters(p_, def.b)) {
         f.param_count = static_cast<std::uint32_t>(params->size());
         f.arity = static_cast<std::int32_t>(params->size());
-        for (const auto& param : *params) f.locals.push_back({cpp_identifier(param), CType::Value});
+        for (std::size_t i = 0; i < params->size(); ++i) {
+          const DirectParam& param = (*params)[i];
+          const bool destructured = param.pattern != sema::kNoExpr;
+          f.locals.push_back({destructured ? "pattern_" + std::to_string(i + 1) : cpp_identifier(param.name), CType::Value});
+          f.destructures = f.destructures || destructured;
+        }
+        f.bracket_params = (p_.expr(p_.expr(def.b).a).flags & sema::kBracketParams) != 0;
       } else {
         f.generic = true;
         f.arity = lambda_arity(def.b);
@@ -213,7 +231,7 @@ class Lowerer {
       // through others tail-calls through the trampoline, which a twin
       // would not speed up.
       const bool calls_itself = applies_name(p_.expr(function_form_[f]).b, original.sign_name);
-      if (original.generic || original.param_count == 0 || !calls_itself) continue;
+      if (original.generic || original.destructures || original.param_count == 0 || !calls_itself) continue;
       if (contains_lambda(p_.expr(function_form_[f]).b, true)) continue;
       Function twin;
       twin.cpp_name = original.cpp_name + "_int";
@@ -440,9 +458,16 @@ class Lowerer {
       if (f.generic) {
         bind_parameters(lambda);
       } else {
-        for (std::uint32_t i = 0; i < f.param_count; ++i) frame.names.emplace_back(param_name(lambda, i), i);
+        const auto params = *direct_parameters(p_, lambda);
         for (std::uint32_t i = 0; i < f.param_count; ++i) {
-          collapse_if_unit(i, i == 0 ? "a __ argument collapses the call" : "");
+          if (!params[i].name.empty()) frame.names.emplace_back(params[i].name, i);
+        }
+        for (std::uint32_t i = 0; i < f.param_count; ++i) {
+          // A bracket list binds its entries from whatever the argument holds.
+          if (!f.bracket_params) collapse_if_unit(i, i == 0 ? "a __ argument collapses the call" : "");
+        }
+        for (std::uint32_t i = 0; i < f.param_count; ++i) {
+          if (params[i].pattern != sema::kNoExpr) bind_pattern(p_.expr(params[i].pattern).kids, local(i));
         }
         if (f.specialization >= 0) {
           Stmt dispatch = stmt(Stmt::Kind::Dispatch);
@@ -491,22 +516,31 @@ class Lowerer {
   // Binds `name` to a new local holding `v`; a __ value takes the default
   // (evaluated let*-style, seeing the parameters before it) or collapses the
   // call (type_system.md §3.4).
-  void bind_entry(SemaId entry, ExprId v) {
+  void bind_entry(SemaId entry, ExprId v) { finish_entry(entry, entry_local(entry, coerce(v, CType::Value))); }
+
+  // The local a parameter entry binds: named after it, or a `pattern`
+  // temporary for an entry that is itself destructured (`f : a [h ~t] ? ...`).
+  std::uint32_t entry_local(SemaId entry, ExprId v) {
     const sema::Expr& e = p_.expr(entry);
-    const std::string name(e.name);
-    if (!e.kids.empty()) {  // `f : a [h ~t] ? ...`: this argument is destructured
-      const std::uint32_t whole = let("pattern", coerce(v, CType::Value));
-      collapse_if_unit(whole);
-      bind_pattern(e.kids, local(whole));
+    if (!e.kids.empty()) return let("pattern", v);
+    return let_named(cpp_identifier(std::string(e.name)), v);
+  }
+
+  // The default, the collapse on __ and the nested pattern of an entry whose
+  // local holds its value.
+  void finish_entry(SemaId entry, std::uint32_t local) {
+    const sema::Expr& e = p_.expr(entry);
+    if (!e.kids.empty()) {
+      collapse_if_unit(local);
+      bind_pattern(e.kids, this->local(local));
       return;
     }
-    const std::uint32_t local = let_named(cpp_identifier(name), coerce(v, CType::Value));
     if (e.a != sema::kNoExpr) {
       if_unit(local, false, [&] { set(local, value(e.a)); }, "default");
     } else if (!(e.flags & sema::kRest)) {
       collapse_if_unit(local);
     }
-    frame_->names.emplace_back(name, local);
+    frame_->names.emplace_back(std::string(e.name), local);
   }
 
   // The completeness axiom (type_system.md §3.4): a Unit argument for a
@@ -519,26 +553,24 @@ class Lowerer {
     emit(std::move(guard));
   }
 
-  // `[a b ~rest c]`: `source` is split by sign::impl::destructure.
+  // `[a b ~rest c]`: sign::impl::destructure splits `source` straight into
+  // the entries' locals (no List of the parts is made).
   void bind_pattern(const std::vector<SemaId>& entries, ExprId source) {
-    std::size_t before = 0, after = 0;
-    bool rest = false;
-    for (SemaId entry : entries) {
-      if (p_.expr(entry).flags & sema::kRest) {
-        rest = true;
-      } else {
-        ++(rest ? after : before);
-      }
-    }
+    std::int64_t rest_at = -1;
     std::vector<ExprId> names;
-    for (SemaId entry : entries) names.push_back(text_lit(std::string(p_.expr(entry).name)));
-    const std::uint32_t parts = let("parts", call(CType::Value, "sign::impl::destructure",
-                                                  {source, int_lit(static_cast<std::int64_t>(before)),
-                                                   bool_lit(rest), int_lit(static_cast<std::int64_t>(after)),
-                                                   initializer(std::move(names))}));
+    std::vector<std::uint32_t> slots;
     for (std::size_t k = 0; k < entries.size(); ++k) {
-      bind_entry(entries[k], call(CType::Value, "sign::impl::part", {local(parts), int_lit(static_cast<std::int64_t>(k))}));
+      if (p_.expr(entries[k]).flags & sema::kRest) rest_at = static_cast<std::int64_t>(k);
+      names.push_back(text_lit(std::string(p_.expr(entries[k]).name)));
+      slots.push_back(entry_local(entries[k], unit()));
     }
+    std::vector<ExprId> addresses;
+    for (std::uint32_t slot : slots) addresses.push_back(address_of(local(slot)));
+    Stmt split = stmt(Stmt::Kind::Perform);
+    split.expr = call(CType::Value, "sign::impl::destructure",
+                      {source, initializer(std::move(names)), int_lit(rest_at), initializer(std::move(addresses))});
+    emit(std::move(split));
+    for (std::size_t k = 0; k < entries.size(); ++k) finish_entry(entries[k], slots[k]);
   }
 
   void bind_parameters(SemaId lambda) {
@@ -1518,11 +1550,18 @@ class Lowerer {
         return;
       }
     }
-    std::vector<std::uint32_t> next;
+    // A parameter passed on as it is keeps its value: no temporary, no store.
+    const auto unchanged = [&](std::size_t i) {
+      const Expr& v = m_.expr(values[i]);
+      return v.kind == Expr::Kind::Local && v.index == i;
+    };
+    std::vector<std::uint32_t> next(args.size());
     for (std::size_t i = 0; i < args.size(); ++i) {
-      next.push_back(let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[i].type)));
+      if (!unchanged(i)) next[i] = let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[i].type));
     }
-    for (std::size_t i = 0; i < args.size(); ++i) set(static_cast<std::uint32_t>(i), local(next[i]));
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (!unchanged(i)) set(static_cast<std::uint32_t>(i), local(next[i]));
+    }
     Stmt loop = stmt(Stmt::Kind::Continue);
     loop.comment = "self tail call";
     emit(std::move(loop));

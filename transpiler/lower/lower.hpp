@@ -79,6 +79,7 @@ struct Stmt {
     Continue,  // continue;  the function's loop: a self tail call
     Evaluate,  // expr;  evaluated for its effects (a store, a call), the value dropped
     Dispatch,  // if (every parameter is_int()) return expr;  (expr: the Int specialisation's call)
+    Perform,   // expr;  a runtime call made for what it does: it returns nothing
   };
   Kind kind = Kind::Return;
   std::uint32_t line = 0;  // Sign source line the statement comes from
@@ -93,9 +94,9 @@ struct Stmt {
 // One Sign function, lowered to one C++ function over sign::Value.
 //
 // A direct function takes its parameters as C++ parameters; it is a
-// top-level definition with plain parameters, called by name. A generic
-// function — a lambda, or a definition with defaults, rest or bracket
-// parameters — has the signature of sign::Function::Code and binds its
+// top-level definition with plain or destructuring parameters, called by
+// name. A generic function — a lambda, or a definition with defaults or a
+// rest parameter — has the signature of sign::Function::Code and binds its
 // parameters from the argument span itself.
 struct Function {
   std::string cpp_name;
@@ -112,6 +113,8 @@ struct Function {
   bool defers = false;       // may return a tail call for the caller's trampoline
   bool needs_entry = false;  // direct, used as a value: emit a Function::Code adapter
   bool uses_args = false;    // generic: reads its argument span
+  bool destructures = false;    // direct: a parameter is a pattern it destructures
+  bool bracket_params = false;  // direct: `f : [a b] ? ...`, the one parameter is the whole list
   // Int specialisation (issue 11): a self-recursive direct function gets a
   // twin over std::int64_t parameters, called wherever its arguments are
   // proven Ints (and by the original, when they turn out Ints at run time).

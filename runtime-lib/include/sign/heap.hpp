@@ -53,16 +53,25 @@ class String final : public HeapObject {
   std::string text_;
 };
 
+// A List owns its elements, or is a slice: a run of another List's elements
+// that shares its storage (the rest of `[h ~t]`, `l ' n~`), so taking the
+// tail of a list costs one small object, not a copy — recursion over a list
+// stays linear. A slice keeps the List it views alive.
 class List final : public HeapObject {
  public:
   explicit List(std::vector<Value> items) : items_(std::move(items)) {}
-  std::span<const Value> items() const noexcept { return items_; }
-  // As String::text_in_place: only while use_count() == 1.
+  // Precondition: `base` is an owning List and `view` lies within its items.
+  List(Value base, std::span<const Value> view) : base_(std::move(base)), view_(view) {}
+  std::span<const Value> items() const noexcept { return is_slice() ? view_ : std::span<const Value>(items_); }
+  bool is_slice() const noexcept { return base_.is_list(); }
+  const Value& slice_base() const noexcept { return base_; }
+  // As String::text_in_place: only while use_count() == 1, and not for a slice.
   std::vector<Value>& items_in_place() noexcept { return items_; }
 
  private:
-  friend struct HeapRelease;
   std::vector<Value> items_;
+  Value base_;
+  std::span<const Value> view_;
 };
 
 // Named slots in definition order (`[x : 1 / y : 2]`).
@@ -156,6 +165,8 @@ inline bool Value::is_unit() const noexcept {
 // Constructors of heap values.
 Value make_string(std::string text);
 Value make_list(std::vector<Value> items);
+// Elements [begin, end) of List `list` without copying them (a slice).
+Value list_slice(const Value& list, std::size_t begin, std::size_t end);
 Value make_dict(std::vector<Dict::Entry> entries);
 Value make_address(Value* variable);
 // A ref to a Cell<Value> (sign/memory/cell.hpp) of any region.

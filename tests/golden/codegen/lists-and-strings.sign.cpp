@@ -27,28 +27,31 @@ sign::impl::ModuleState module_{"lists-and-strings", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value sum(const sign::Function& /*self*/, sign::Args args);
+sign::Value sum(sign::Value pattern_1);
+sign::Value sum_entry(const sign::Function& /*self*/, sign::Args args);
 
 //=== definitions ==============================================================
 // sum (lists-and-strings.sign:3)
 #line 3 "lists-and-strings.sign"
-sign::Value sum(const sign::Function& /*self*/, sign::Args args) {
+sign::Value sum(sign::Value pattern_1) {
 #line 3 "lists-and-strings.sign"
-  sign::Value parts_1 =
+  sign::Value h;
 #line 3 "lists-and-strings.sign"
-      sign::impl::destructure(sign::impl::pattern_source(args), 1, true, 0, {"h", "t"});
+  sign::Value t;
 #line 3 "lists-and-strings.sign"
-  sign::Value h = sign::impl::part(parts_1, 0);
+  sign::impl::destructure(pattern_1, {"h", "t"}, 1, {&h, &t});
 #line 3 "lists-and-strings.sign"
   if (h.is_unit()) return sign::Value();
 #line 3 "lists-and-strings.sign"
-  sign::Value t = sign::impl::part(parts_1, 1);
+  return sign::impl::add(
 #line 3 "lists-and-strings.sign"
-  return sign::impl::add(h,
-#line 3 "lists-and-strings.sign"
-                         sign::impl::apply_spread(sign::impl::static_function<&sum, 1>(), {t}, 1));
+      h, sign::impl::apply_spread(sign::impl::static_function<&sum_entry, 1>(), {t}, 1));
 }
-#line 52 "lists-and-strings.sign.cpp"
+#line 51 "lists-and-strings.sign.cpp"
+
+sign::Value sum_entry(const sign::Function& /*self*/, sign::Args args) {
+  return sum(sign::impl::pattern_source(args));
+}
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -87,7 +90,7 @@ const sign::Value& load() {
 #line 4 "lists-and-strings.sign"
           sign::impl::product(
 #line 4 "lists-and-strings.sign"
-              sign::impl::apply_spread(sign::impl::static_function<&sum, 1>(), {xs}, 1),
+              sign::impl::apply_spread(sign::impl::static_function<&sum_entry, 1>(), {xs}, 1),
 #line 4 "lists-and-strings.sign"
               sign::impl::get_index(greeting, sign::Value::from_int(0)), false),
 #line 4 "lists-and-strings.sign"
@@ -102,7 +105,7 @@ const sign::Value& load() {
           {xs}, 1),
 #line 4 "lists-and-strings.sign"
       true);
-#line 106 "lists-and-strings.sign.cpp"
+#line 109 "lists-and-strings.sign.cpp"
   return module_result_;
 }
 

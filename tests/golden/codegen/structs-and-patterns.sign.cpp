@@ -25,28 +25,26 @@ sign::impl::ModuleState module_{"structs-and-patterns", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value norm1(const sign::Function& /*self*/, sign::Args args);
+sign::Value norm1(sign::Value pattern_1);
 
 //=== definitions ==============================================================
 // norm1 (structs-and-patterns.sign:4)
 #line 4 "structs-and-patterns.sign"
-sign::Value norm1(const sign::Function& /*self*/, sign::Args args) {
+sign::Value norm1(sign::Value pattern_1) {
 #line 4 "structs-and-patterns.sign"
-  sign::Value parts_1 =
+  sign::Value x;
 #line 4 "structs-and-patterns.sign"
-      sign::impl::destructure(sign::impl::pattern_source(args), 2, false, 0, {"x", "y"});
+  sign::Value y;
 #line 4 "structs-and-patterns.sign"
-  sign::Value x = sign::impl::part(parts_1, 0);
+  sign::impl::destructure(pattern_1, {"x", "y"}, -1, {&x, &y});
 #line 4 "structs-and-patterns.sign"
   if (x.is_unit()) return sign::Value();
-#line 4 "structs-and-patterns.sign"
-  sign::Value y = sign::impl::part(parts_1, 1);
 #line 4 "structs-and-patterns.sign"
   if (y.is_unit()) return sign::Value();
 #line 4 "structs-and-patterns.sign"
   return sign::impl::add(sign::impl::absolute(x, false), sign::impl::absolute(y, false));
 }
-#line 50 "structs-and-patterns.sign.cpp"
+#line 48 "structs-and-patterns.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -72,12 +70,10 @@ const sign::Value& load() {
 #line 1 "structs-and-patterns.sign"
   point = sign::make_dict({sign::Dict::Entry("x", x), sign::Dict::Entry("y", y)});
 #line 5 "structs-and-patterns.sign"
-  module_result_ = sign::impl::product(
+  module_result_ =
 #line 5 "structs-and-patterns.sign"
-      sign::impl::get_named(point, "y", sign::Value()),
-#line 5 "structs-and-patterns.sign"
-      sign::impl::apply(sign::impl::static_function<&norm1, 1>(), {point}), false);
-#line 81 "structs-and-patterns.sign.cpp"
+      sign::impl::product(sign::impl::get_named(point, "y", sign::Value()), norm1(point), false);
+#line 77 "structs-and-patterns.sign.cpp"
   return module_result_;
 }
 

@@ -44,15 +44,14 @@ namespace sign::impl {
 // `~rest`: the arguments from i on, as a List (empty for none or a lone __).
 [[nodiscard]] Value rest_args(Args args, std::size_t i);
 // `[a b ~rest c] ? ...`: destructures one List (or String, or a scalar as a
-// one-element List) into `before` leading entries, the optional rest, and
-// `after` trailing entries: a List of the parts, missing ones __. A Dict is
-// destructured by name instead (`names`: the entries in order, the rest
-// entry included): each entry takes the slot of its name, the rest a Dict
-// of the slots no entry named.
-[[nodiscard]] Value destructure(const Value& v, std::size_t before, bool rest, std::size_t after,
-                                std::initializer_list<std::string_view> names);
-// Part k of a destructure() result.
-[[nodiscard]] inline Value part(const Value& parts, std::size_t k) { return arg(parts.as_list().items(), k); }
+// one-element List) into the entries' locals `parts`: the leading entries
+// take the first elements, the entry at `rest_at` (-1: none) the run in
+// between — a slice sharing the List's storage —, the trailing entries the
+// last elements; missing ones are __. A Dict is destructured by name instead
+// (`names`: the entries in order): each entry takes the slot of its name,
+// the rest entry a Dict of the slots no entry named.
+void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                 std::initializer_list<Value*> parts);
 // What a bracket parameter list destructures: the one argument, or several
 // taken as a List.
 [[nodiscard]] Value pattern_source(Args args);
