@@ -138,24 +138,6 @@ void append_text(std::string& out, const Value& v) {
   }
 }
 
-Value construct(const Value& l, const Value& r) {
-  // __ is the unit of the coproduct, but an empty String literal is a text
-  // seed: `` `` 1 2 `` is the text `12`.
-  if (l.is_unit() && !l.is_string()) return r;
-  if (r.is_unit() && !r.is_string()) return l;
-  if (l.is_function() && !r.is_function()) return apply(l, {r});
-  if (l.is_string() || r.is_string()) {
-    std::string text;
-    append_text(text, l);
-    append_text(text, r);
-    return make_string(std::move(text));
-  }
-  std::vector<Value> items = as_items(l);
-  std::vector<Value> right = as_items(r);
-  items.insert(items.end(), std::make_move_iterator(right.begin()), std::make_move_iterator(right.end()));
-  return make_list(std::move(items));
-}
-
 namespace {
 
 // v's String or List when v is its only reference: free to change in place.
@@ -177,7 +159,40 @@ void append_items(std::vector<Value>& items, const Value& v) {
   }
 }
 
+// How many elements as_items(v) has.
+std::size_t item_count(const Value& v) {
+  if (v.is_unit()) return 0;
+  return v.is_list() ? v.as_list().items().size() : 1;
+}
+
+// A new List (see new_list) with room for `capacity` elements, filled by `fill`.
+template <class Fill>
+Value built_list(std::size_t capacity, Fill fill) {
+  Value out = new_list(capacity);
+  fill(static_cast<List*>(out.object())->items_in_place());
+  return out;
+}
+
 }  // namespace
+
+Value construct(const Value& l, const Value& r) {
+  // __ is the unit of the coproduct, but an empty String literal is a text
+  // seed: `` `` 1 2 `` is the text `12`.
+  if (l.is_unit() && !l.is_string()) return r;
+  if (r.is_unit() && !r.is_string()) return l;
+  if (l.is_function() && !r.is_function()) return apply(l, {r});
+  if (l.is_string() || r.is_string()) {
+    std::string text;
+    append_text(text, l);
+    append_text(text, r);
+    return make_string(std::move(text));
+  }
+  return built_list(item_count(l) + item_count(r), [&](std::vector<Value>& items) {
+    append_items(items, l);
+    append_items(items, r);
+  });
+}
+
 
 Value construct(Value&& l, const Value& r) {
   if (&l == &r) return construct(std::as_const(l), r);
@@ -216,34 +231,35 @@ Value product(Value&& l, const Value& r, bool chain) {
     if (!r.is_unit()) list->items_in_place().push_back(r);
     return std::move(l);
   }
-  std::vector<Value> items;
-  items.reserve(2);
-  if (!l.is_unit()) items.push_back(std::move(l));
-  if (!r.is_unit()) items.push_back(r);
-  return make_list(std::move(items));
+  return built_list(2, [&](std::vector<Value>& items) {
+    if (!l.is_unit()) items.push_back(std::move(l));
+    if (!r.is_unit()) items.push_back(r);
+  });
 }
 
 Value push_front(const Value& x, const Value& r) {
-  std::vector<Value> items = as_items(r);
-  if (!x.is_unit()) items.insert(items.begin(), x);
-  return make_list(std::move(items));
+  return built_list(1 + item_count(r), [&](std::vector<Value>& items) {
+    if (!x.is_unit()) items.push_back(x);
+    append_items(items, r);
+  });
 }
 
 Value push_back(const Value& l, const Value& x) {
-  std::vector<Value> items = as_items(l);
-  if (!x.is_unit()) items.push_back(x);
-  return make_list(std::move(items));
+  return built_list(item_count(l) + 1, [&](std::vector<Value>& items) {
+    append_items(items, l);
+    if (!x.is_unit()) items.push_back(x);
+  });
 }
 
 Value product(const Value& l, const Value& r, bool chain) {
-  std::vector<Value> items;
-  if (chain) {
-    items = as_items(l);
-  } else if (!l.is_unit()) {
-    items.push_back(l);
-  }
-  if (!r.is_unit()) items.push_back(r);
-  return make_list(std::move(items));
+  return built_list((chain ? item_count(l) : 1) + 1, [&](std::vector<Value>& items) {
+    if (chain) {
+      append_items(items, l);
+    } else if (!l.is_unit()) {
+      items.push_back(l);
+    }
+    if (!r.is_unit()) items.push_back(r);
+  });
 }
 
 Value get_index(const Value& l, const Value& r) {

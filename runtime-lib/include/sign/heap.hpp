@@ -165,6 +165,9 @@ inline bool Value::is_unit() const noexcept {
 // Constructors of heap values.
 Value make_string(std::string text);
 Value make_list(std::vector<Value> items);
+// An empty List with room for `capacity` elements, to be filled through
+// List::items_in_place(); small ones reuse a freed List and its buffer.
+Value new_list(std::size_t capacity);
 // Elements [begin, end) of List `list` without copying them (a slice).
 Value list_slice(const Value& list, std::size_t begin, std::size_t end);
 Value make_dict(std::vector<Dict::Entry> entries);
