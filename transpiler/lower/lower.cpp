@@ -5,6 +5,7 @@
 // where evaluation short-circuits (`&`, `|`, comparisons with a Unit left
 // operand), how a match_case body branches, and which calls are self tail
 // calls that become the function's loop (impl/core/tco.md).
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <unordered_map>
@@ -194,11 +195,19 @@ class Lowerer {
       if (const auto params = direct_parameters(p_, def.b)) {
         f.param_count = static_cast<std::uint32_t>(params->size());
         f.arity = static_cast<std::int32_t>(params->size());
+        for (const DirectParam& param : *params) {
+          if (param.pattern == sema::kNoExpr) f.locals.push_back({cpp_identifier(param.name), CType::Value});
+        }
+        // A destructured value's parameter is named after its position,
+        // clear of the plain parameters' names.
         for (std::size_t i = 0; i < params->size(); ++i) {
-          const DirectParam& param = (*params)[i];
-          const bool destructured = param.pattern != sema::kNoExpr;
-          f.locals.push_back({destructured ? "pattern_" + std::to_string(i + 1) : cpp_identifier(param.name), CType::Value});
-          f.destructures = f.destructures || destructured;
+          if ((*params)[i].pattern == sema::kNoExpr) continue;
+          std::string cpp_name = "pattern_" + std::to_string(i + 1);
+          while (std::any_of(f.locals.begin(), f.locals.end(), [&](const Local& l) { return l.cpp_name == cpp_name; })) {
+            cpp_name += "_";
+          }
+          f.locals.insert(f.locals.begin() + static_cast<std::ptrdiff_t>(i), {cpp_name, CType::Value});
+          f.destructures = true;
         }
         f.bracket_params = (p_.expr(p_.expr(def.b).a).flags & sema::kBracketParams) != 0;
       } else {
