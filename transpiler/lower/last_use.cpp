@@ -61,7 +61,7 @@ class LastUses {
     for (ExprId a : m_.expr(id).args) count_expr(a);
   }
   static bool has_expr(const Stmt& s) {
-    return s.kind != Stmt::Kind::IfUnit && s.kind != Stmt::Kind::Continue;
+    return s.kind != Stmt::Kind::IfUnit && s.kind != Stmt::Kind::Continue && s.kind != Stmt::Kind::Dispatch;
   }
 
   // The locals live before `stmts`, given those live after them; marks the
@@ -89,7 +89,9 @@ class LastUses {
         then_live[s.index] = true;
         return then_live;
       }
-      case Stmt::Kind::Dispatch: return reads(s.expr, std::move(live), false);  // falls through: nothing moves
+      case Stmt::Kind::Dispatch:  // reads every parameter (emit spells the call), and may fall through
+        std::fill_n(live.begin(), f_.param_count, true);
+        return live;
       case Stmt::Kind::Let:
       case Stmt::Kind::Set:
         live[s.index] = false;
