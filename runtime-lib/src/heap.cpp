@@ -27,7 +27,7 @@ class ListPool {
   static constexpr std::size_t kCapacity = 16;  // elements; larger buffers go back to the allocator
 
   ~ListPool() {
-    for (Entry& e : free_) ::operator delete(e.storage, sizeof(List));
+    for (Entry& e : free_) ::operator delete(e.storage);
   }
 
   // Takes `list` (count zero) if it fits; false: the caller deletes it.
