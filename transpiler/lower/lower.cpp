@@ -209,7 +209,8 @@ class Lowerer {
           f.locals.insert(f.locals.begin() + static_cast<std::ptrdiff_t>(i), {cpp_name, CType::Value});
           f.destructures = true;
         }
-        f.bracket_params = (p_.expr(p_.expr(def.b).a).flags & sema::kBracketParams) != 0;
+        const SemaId params_id = p_.expr(def.b).a;
+        f.bracket_params = params_id != sema::kNoExpr && (p_.expr(params_id).flags & sema::kBracketParams) != 0;
       } else {
         f.generic = true;
         f.arity = lambda_arity(def.b);
