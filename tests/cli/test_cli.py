@@ -145,6 +145,16 @@ def run_of_a_bad_program_is_a_located_error(tmp):
     assert "p.sign:2:5: error:" in p.stderr, p
 
 
+@check
+def s_expression_literal_without_its_prefix_is_an_error(tmp):
+    (tmp / "p.json").write_text('[[":", "r", ["reg", "0"]]]\n')
+    p = signc("check", "p.json", cwd=tmp)
+    assert p.returncode == 1 and "error:" in p.stderr and "'reg' takes" in p.stderr, p
+    (tmp / "q.json").write_text('[[":", "r", ["reg", "0b101"]], "r"]\n')
+    q = signc("run", "--json", "q.json", cwd=tmp)
+    assert q.returncode == 0 and q.stdout.strip() == "5", q
+
+
 def main():
     passed = failed = 0
     for fn in checks:

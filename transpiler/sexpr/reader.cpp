@@ -34,6 +34,18 @@ bool is_identifier(const std::string& s) {
   return true;
 }
 
+// A prefixed literal as the lexer accepts it: `0`, one of `prefixes`, then
+// at least one digit (binary after `b`, hexadecimal otherwise). Lowering
+// reads the digits without checking them again.
+bool is_prefixed_literal(const std::string& s, std::string_view prefixes) {
+  if (s.size() < 3 || s[0] != '0' || prefixes.find(s[1]) == std::string_view::npos) return false;
+  for (std::size_t i = 2; i < s.size(); ++i) {
+    const bool ok = s[1] == 'b' ? (s[i] == '0' || s[i] == '1') : std::isxdigit(static_cast<unsigned char>(s[i])) != 0;
+    if (!ok) return false;
+  }
+  return true;
+}
+
 class Reader {
  public:
   explicit Reader(sema::Program& p) : p_(p) {}
@@ -201,6 +213,11 @@ class Reader {
       return add(atom(AtomKind::String, "`" + s + "`"));
     }
     if (head == "char") return add(atom(AtomKind::Char, "\\" + s));
+    const std::string_view prefixes = head == "addr" ? "x" : head == "reg" ? "rb" : "u";
+    if (!is_prefixed_literal(s, prefixes)) {
+      const std::string spelled = head == "reg" ? "0r or 0b" : "0" + std::string(prefixes);
+      throw BadForm{"'" + head + "' takes " + spelled + " followed by digits: " + j.dump()};
+    }
     return add(atom(head == "addr" ? AtomKind::Address : head == "reg" ? AtomKind::Register : AtomKind::Codepoint, s));
   }
 
