@@ -58,6 +58,7 @@ class ListPool {
     void* storage;
     std::vector<Value> buffer;
   };
+  // Reserved up front: keep() runs inside destroy(), which must not allocate or throw.
   std::vector<Entry> free_ = [] {
     std::vector<Entry> v;
     v.reserve(kLists);

@@ -15,11 +15,26 @@ namespace sign::impl {
 namespace {
 
 // A List's elements; __ is no element, any other value one (a scalar is a
-// one-element List: `[5]` is 5).
+// one-element List: `[5]` is 5). append_items: items += as_items(v).
+void append_items(std::vector<Value>& items, const Value& v) {
+  if (v.is_unit()) return;
+  if (v.is_list()) {
+    items.insert(items.end(), v.as_list().items().begin(), v.as_list().items().end());
+  } else {
+    items.push_back(v);
+  }
+}
+
+// How many elements as_items(v) has.
+std::size_t item_count(const Value& v) {
+  if (v.is_unit()) return 0;
+  return v.is_list() ? v.as_list().items().size() : 1;
+}
+
 std::vector<Value> as_items(const Value& v) {
-  if (v.is_unit()) return {};
-  if (v.is_list()) return {v.as_list().items().begin(), v.as_list().items().end()};
-  return {v};
+  std::vector<Value> items;
+  append_items(items, v);
+  return items;
 }
 
 // What `'` indexes: List elements, a String's characters, a Dict's slots in
@@ -147,22 +162,6 @@ String* sole_string(const Value& v) {
 List* sole_list(const Value& v) {
   if (!v.is_list() || v.object()->use_count() != 1 || v.as_list().is_slice()) return nullptr;
   return static_cast<List*>(v.object());
-}
-
-// items += as_items(v).
-void append_items(std::vector<Value>& items, const Value& v) {
-  if (v.is_unit()) return;
-  if (v.is_list()) {
-    items.insert(items.end(), v.as_list().items().begin(), v.as_list().items().end());
-  } else {
-    items.push_back(v);
-  }
-}
-
-// How many elements as_items(v) has.
-std::size_t item_count(const Value& v) {
-  if (v.is_unit()) return 0;
-  return v.is_list() ? v.as_list().items().size() : 1;
 }
 
 // A new List (see new_list) with room for `capacity` elements, filled by `fill`.
