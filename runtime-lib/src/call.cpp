@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Applying function values, and the tail-call trampoline (sign/impl/call.hpp).
 #include <sign/impl/call.hpp>
+#include <sign/impl/section.hpp>
 
 #include <string>
 #include <utility>
@@ -90,6 +91,12 @@ Value apply_spread(const Value& f, std::initializer_list<Value> args, std::uint6
   return apply(f, all);
 }
 
+Value apply_spread_list(const Value& f, Value xs) {
+  if (!xs.is_list()) return apply(f, Args(&xs, 1));  // a spread scalar is one argument
+  if (map_in_place(f, xs)) return xs;
+  return apply(f, xs.as_list().items());
+}
+
 Value tail_call(const Value& f, std::initializer_list<Value> args) {
   return hand_over(f, std::vector<Value>(args.begin(), args.end()));
 }
@@ -112,6 +119,30 @@ Value compose(const Value& f, const Value& g) { return make_function(&compose_co
 Value rest_args(Args args, std::size_t i) {
   if (i >= args.size() || (args.size() - i == 1 && args[i].is_unit())) return make_list({});
   return make_list(std::vector<Value>(args.begin() + static_cast<std::ptrdiff_t>(i), args.end()));
+}
+
+Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
+  const auto spreads = [&](std::size_t i, const Value& v) { return i < 64 && ((spread >> i) & 1) != 0 && v.is_list(); };
+  std::size_t count = 0;
+  std::size_t i = 0;
+  for (const Value& v : args) count += spreads(i++, v) ? v.as_list().items().size() : 1;
+  Value out = new_list(count);
+  std::vector<Value>& items = static_cast<List*>(out.object())->items_in_place();
+  i = 0;
+  for (const Value& v : args) append_spread(items, v, spreads(i++, v));
+  if (items.size() == 1 && items[0].is_unit()) items.clear();
+  return out;
+}
+
+Value spread_rest(Value v) {
+  if (v.is_list()) {
+    const auto items = v.as_list().items();
+    return items.size() == 1 && items[0].is_unit() ? new_list(0) : std::move(v);
+  }
+  if (v.is_unit()) return new_list(0);
+  Value out = new_list(1);
+  static_cast<List*>(out.object())->items_in_place().push_back(std::move(v));
+  return out;
 }
 
 const Value& identity() {

@@ -4,6 +4,7 @@
 #include <sign/memory/cell.hpp>
 
 #include <new>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -17,55 +18,96 @@ using Pending = std::vector<std::pair<Kind, HeapObject*>>;
 // C++ stack stays constant however deeply values nest.
 thread_local Pending* pending = nullptr;
 
-// Freed small Lists: the object's storage and its element buffer, kept for
-// the next List built on this thread. A program that builds a short-lived
-// List per step (a pair taken apart and rebuilt) then allocates nothing in
-// the steady state. Bounded, so a burst of frees does not pin memory.
+// Freed small Lists, kept whole for the next List built on this thread:
+// the object and, for an owning List, its element buffer (elements
+// released). A program that builds a short-lived List or slice per step (a
+// pair taken apart and rebuilt, `[h ~t]` walking a list) then allocates
+// nothing in the steady state. Bounded, so a burst of frees does not pin
+// memory.
+//
+// Plain data, constant-initialised: the hot paths reach it without the
+// thread_local initialisation guard a constructor would bring. The pooled
+// objects are deleted at thread exit by a guard registered on first use.
 class ListPool {
  public:
   static constexpr std::size_t kLists = 64;
   static constexpr std::size_t kCapacity = 16;  // elements; larger buffers go back to the allocator
 
-  ~ListPool() {
-    for (Entry& e : free_) ::operator delete(e.storage);
-  }
-
   // Takes `list` (count zero) if it fits; false: the caller deletes it.
+  // Runs inside destroy(): allocates nothing, and the elements and slice
+  // base it releases are queued.
   bool keep(List* list) noexcept {
-    std::vector<Value>& items = list->items_in_place();
-    if (free_.size() == kLists || list->is_slice() || items.capacity() > kCapacity) return false;
-    std::vector<Value> buffer = std::move(items);
-    buffer.clear();  // releases the elements (queued: see destroy)
-    list->~List();
-    free_.push_back({list, std::move(buffer)});
-    return true;
+    if (closed_ || list->items_in_place().capacity() > kCapacity) return false;
+    if (!registered_) register_cleanup();
+    if (list->is_slice() || list->items_in_place().capacity() == 0) return push(bare_, bare_count_, list);
+    return push(buffered_, buffered_count_, list);
   }
 
+  // An owning List with room for `capacity` elements.
   Value take(std::size_t capacity) {
-    if (free_.empty() || capacity > kCapacity) {
-      std::vector<Value> items;
-      items.reserve(capacity);
-      return make_list(std::move(items));
+    List* list = capacity > 0 && capacity <= kCapacity ? pop(buffered_, buffered_count_) : nullptr;
+    if (list == nullptr) list = pop(bare_, bare_count_);
+    std::vector<Value> items;
+    if (list != nullptr) {
+      items = std::move(list->items_in_place());
+      list->~List();
     }
-    Entry e = std::move(free_.back());
-    free_.pop_back();
-    e.buffer.reserve(capacity);
-    return Value::adopt(Kind::List, new (e.storage) List(std::move(e.buffer)));
+    items.reserve(capacity);
+    return adopt(list, std::move(items));
+  }
+
+  // A slice of `base` (see List's slice constructor).
+  Value take_slice(Value base, std::span<const Value> view) {
+    List* list = pop(bare_, bare_count_);
+    if (list == nullptr) list = pop(buffered_, buffered_count_);
+    if (list == nullptr) return Value::adopt(Kind::List, new List(std::move(base), view));
+    list->~List();
+    return Value::adopt(Kind::List, new (list) List(std::move(base), view));
   }
 
  private:
-  struct Entry {
-    void* storage;
-    std::vector<Value> buffer;
-  };
-  // Reserved up front: keep() runs inside destroy(), which must not allocate or throw.
-  std::vector<Entry> free_ = [] {
-    std::vector<Entry> v;
-    v.reserve(kLists);
-    return v;
-  }();
+  static bool push(List** stack, std::size_t& count, List* list) noexcept {
+    if (count == kLists) return false;
+    list->items_in_place().clear();
+    if (list->is_slice()) {  // drop the slice's base now: a pooled object holds nothing
+      list->~List();
+      new (list) List(std::vector<Value>{});
+    }
+    stack[count++] = list;
+    return true;
+  }
+  static List* pop(List** stack, std::size_t& count) noexcept { return count == 0 ? nullptr : stack[--count]; }
+
+  static Value adopt(List* storage, std::vector<Value> items) {
+    if (storage == nullptr) return make_list(std::move(items));
+    return Value::adopt(Kind::List, new (storage) List(std::move(items)));
+  }
+
+  void register_cleanup() noexcept;
+  void close() noexcept {
+    closed_ = true;
+    while (List* list = pop(bare_, bare_count_)) delete list;
+    while (List* list = pop(buffered_, buffered_count_)) delete list;
+  }
+
+  List* buffered_[kLists];  // owning Lists with an element buffer
+  List* bare_[kLists];      // objects without one
+  std::size_t buffered_count_;
+  std::size_t bare_count_;
+  bool registered_;
+  bool closed_;  // the thread is exiting: free Lists normally
 };
-thread_local ListPool list_pool;
+constinit thread_local ListPool list_pool{};
+
+void ListPool::register_cleanup() noexcept {
+  struct Cleanup {
+    ~Cleanup() { list_pool.close(); }
+  };
+  registered_ = true;
+  // A function-local thread_local: its guard is paid here, once per thread.
+  thread_local Cleanup cleanup;
+  static_cast<void>(cleanup);
+}
 
 void free_one(Kind kind, HeapObject* object) noexcept {
   switch (kind) {
@@ -114,7 +156,7 @@ Value list_slice(const Value& list, std::size_t begin, std::size_t end) {
   if (begin >= end) return make_list({});
   // A slice of a slice views the owning List directly: no chains.
   const Value& base = list.as_list().is_slice() ? list.as_list().slice_base() : list;
-  return Value::adopt(Kind::List, new List(base, items.subspan(begin, end - begin)));
+  return list_pool.take_slice(base, items.subspan(begin, end - begin));
 }
 Value make_dict(std::vector<Dict::Entry> entries) { return Value::adopt(Kind::Dict, new Dict(std::move(entries))); }
 Address::Address(Value* variable, ObjectHeader* cell) noexcept : variable_(variable), cell_(cell) {

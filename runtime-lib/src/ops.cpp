@@ -376,6 +376,12 @@ Value range_step(const Value& start, RangeStep step_op, const Value& step, const
   std::vector<Value> out;
   if (ints) {
     const std::int64_t s = step.as_int(), e = end.as_int();
+    if ((step_op == RangeStep::Add || step_op == RangeStep::Sub) && s > 0) {
+      // |end - start| / step + 1 elements, counted in unsigned arithmetic (no overflow)
+      const auto span = ascending ? static_cast<std::uint64_t>(e) - static_cast<std::uint64_t>(start.as_int())
+                                  : static_cast<std::uint64_t>(start.as_int()) - static_cast<std::uint64_t>(e);
+      out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(span / static_cast<std::uint64_t>(s) + 1, kMaxRange)));
+    }
     for (std::int64_t v = start.as_int(); ascending ? v <= e : v >= e;) {
       if (out.size() == kMaxRange) return Value();
       out.push_back(Value::from_int(v));
@@ -437,6 +443,11 @@ Value pow(const Value& l, const Value& r) {
 Value pattern_source(Args args) {
   if (args.size() == 1) return args[0];
   return make_list(std::vector<Value>(args.begin(), args.end()));
+}
+
+Value spread_pattern(Value xs) {
+  if (xs.is_list() && xs.as_list().items().size() == 1) return xs.as_list().items()[0];
+  return xs;
 }
 
 namespace {

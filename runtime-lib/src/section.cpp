@@ -6,6 +6,9 @@
 #include <sign/impl/ops.hpp>
 #include <sign/impl/section.hpp>
 
+#include <span>
+#include <vector>
+
 namespace sign::impl {
 namespace {
 
@@ -47,6 +50,34 @@ Value combine(SectionOp op, const Value& a, const Value& b) {
   }
 }
 
+// Calls `visit` with a callable doing combine(op, ·, ·): the arithmetic
+// operators inline, so a loop over a List decides the operator once.
+template <class Visit>
+decltype(auto) with_combine(SectionOp op, Visit visit) {
+  switch (op) {
+    case SectionOp::Add: return visit([](const Value& a, const Value& b) { return add(a, b); });
+    case SectionOp::Sub: return visit([](const Value& a, const Value& b) { return sub(a, b); });
+    case SectionOp::Mul: return visit([](const Value& a, const Value& b) { return mul(a, b); });
+    default: return visit([op](const Value& a, const Value& b) { return combine(op, a, b); });
+  }
+}
+
+// `[op b,]` over `items`: each element that is not __, combined with b,
+// the __ results dropped; the results go to `out` from index 0, which may
+// be `items` itself (each result lands at or before its element).
+template <class Out>
+std::size_t map_into(SectionOp op, const Value& bound, std::span<const Value> items, Out& out) {
+  return with_combine(op, [&](auto apply_op) {
+    std::size_t n = 0;
+    for (const Value& x : items) {
+      if (x.is_unit()) continue;
+      Value y = apply_op(x, bound);
+      if (!y.is_unit()) out[n++] = std::move(y);
+    }
+    return n;
+  });
+}
+
 Value unary(SectionOp op, const Value& x) {
   switch (op) {
     case SectionOp::Not: return logic_not(x);
@@ -67,20 +98,22 @@ Value section_code(const Function& self, Args args) {
     return combine(op, x, bound);
   };
   switch (form) {
-    case SectionForm::Fold: {
-      if (args.empty()) return Value();
-      Value acc = args[0];
-      for (std::size_t i = 1; i < args.size(); ++i) acc = acc.is_unit() ? Value() : combine(op, acc, args[i]);
-      return acc;
-    }
+    case SectionForm::Fold:
+      return with_combine(op, [&](auto apply_op) {
+        if (args.empty()) return Value();
+        Value acc = args[0];
+        for (std::size_t i = 1; i < args.size(); ++i) {
+          if (acc.is_unit()) return Value();  // __ absorbs the rest of the fold
+          acc = apply_op(acc, args[i]);
+        }
+        return acc;
+      });
     case SectionForm::Map: {
-      std::vector<Value> out;
-      for (const Value& x : args) {
-        if (x.is_unit()) continue;
-        Value y = bound_right(x);
-        if (!y.is_unit()) out.push_back(std::move(y));
-      }
-      return make_list(std::move(out));
+      Value out = new_list(args.size());
+      std::vector<Value>& items = static_cast<List*>(out.object())->items_in_place();
+      items.resize(args.size());
+      items.resize(map_into(op, bound, args, items));
+      return out;
     }
     default: break;
   }
@@ -103,6 +136,16 @@ Value section(SectionOp op, SectionForm form, const Value& bound) {
   const bool greedy = form == SectionForm::Fold || form == SectionForm::Map;
   return make_function(&section_code, greedy ? -1 : 1, {bound}, greedy ? Function::Shape::Greedy : Function::Shape::Plain,
                        pack(op, form, false));
+}
+
+bool map_in_place(const Value& f, Value& xs) {
+  if (!f.is_function() || f.as_function().code() != &section_code) return false;
+  const std::int32_t tag = f.as_function().tag();
+  if (form_of(tag) != SectionForm::Map || named(tag)) return false;
+  if (!xs.is_list() || xs.object()->use_count() != 1 || xs.as_list().is_slice()) return false;
+  std::vector<Value>& items = static_cast<List*>(xs.object())->items_in_place();
+  items.resize(map_into(op_of(tag), f.as_function().captured(0), items, items));
+  return true;
 }
 
 Value field_section(std::string_view name, const Value& name_value) {

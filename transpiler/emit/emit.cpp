@@ -60,7 +60,11 @@ class ModuleWriter {
       if (f.bracket_params) {
         call += "sign::impl::pattern_source(args)";  // several arguments are destructured as one List
       } else {
-        for (std::uint32_t i = 0; i < f.param_count; ++i) call += (i ? ", " : "") + std::string("sign::impl::arg(args, ") + std::to_string(i) + ")";
+        for (std::uint32_t i = 0; i < f.param_count; ++i) {
+          const bool rest = f.rest_param && i + 1 == f.param_count;
+          call += (i ? ", " : "") + std::string(rest ? "sign::impl::rest_args(args, " : "sign::impl::arg(args, ") +
+                  std::to_string(i) + ")";
+        }
       }
       call += ")";  // a tail call it hands back goes to the caller's trampoline
       definitions += "\n" + entry + " { return " + call + "; }\n";

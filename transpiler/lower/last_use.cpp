@@ -28,6 +28,9 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
       {"sign::impl::push_back", 0},
       {"sign::impl::push_front", 1},
       {"sign::impl::product", 0},
+      {"sign::impl::spread_rest", 0},
+      {"sign::impl::spread_pattern", 0},
+      {"sign::impl::apply_spread_list", 1},
   };
   return std::any_of(std::begin(kConsuming), std::end(kConsuming),
                      [&](const auto& c) { return c.first == callee && c.second == arg; });

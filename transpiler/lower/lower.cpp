@@ -92,17 +92,19 @@ bool is_define(const sema::Program& p, SemaId id) {
   return p.expr(id).kind == ExprKind::Infix && p.expr(id).op == Op::Define;
 }
 
-// One C++ parameter of a direct function: a plain Sign parameter, or a
-// value the function destructures (`f : c [h ~t] ? ...`, or the whole
-// bracket list of `f : [a b] ? ...`).
+// One C++ parameter of a direct function: a plain Sign parameter, a value
+// the function destructures (`f : c [h ~t] ? ...`, or the whole bracket
+// list of `f : [a b] ? ...`), or a trailing `~rest` taking the arguments
+// after the others as one List.
 struct DirectParam {
   std::string name;                 // the Sign name; empty for a destructured value
   SemaId pattern = sema::kNoExpr;  // the entry (or bracket list) whose kids destructure it
+  bool rest = false;
 };
 
 // `name : a b ? body` with parameters a direct function can take: plain
-// names and destructuring entries, without defaults, rest entries or holes
-// at the top. Returns the parameters, or nothing.
+// names and destructuring entries, without defaults or holes at the top,
+// the last one possibly a plain `~rest`. Returns the parameters, or nothing.
 std::optional<std::vector<DirectParam>> direct_parameters(const sema::Program& p, SemaId lambda) {
   const sema::Expr& l = p.expr(lambda);
   if (l.kind != ExprKind::Lambda || (l.flags & sema::kHoleLambda)) return std::nullopt;
@@ -114,10 +116,15 @@ std::optional<std::vector<DirectParam>> direct_parameters(const sema::Program& p
   // One argument is destructured by the list; a call with several goes
   // through the function's entry, which takes them as a List.
   if (params.flags & sema::kBracketParams) return std::vector<DirectParam>{{"", l.a}};
-  for (SemaId entry : params.kids) {
-    const sema::Expr& e = p.expr(entry);
-    if ((e.flags & sema::kRest) || e.a != sema::kNoExpr || e.name == "_") return std::nullopt;
-    params_out.push_back(e.kids.empty() ? DirectParam{std::string(e.name)} : DirectParam{"", entry});
+  for (std::size_t i = 0; i < params.kids.size(); ++i) {
+    const sema::Expr& e = p.expr(params.kids[i]);
+    if (e.a != sema::kNoExpr || e.name == "_") return std::nullopt;
+    if (e.flags & sema::kRest) {
+      if (i + 1 != params.kids.size() || !e.kids.empty()) return std::nullopt;
+      params_out.push_back({std::string(e.name), sema::kNoExpr, true});
+      continue;
+    }
+    params_out.push_back(e.kids.empty() ? DirectParam{std::string(e.name)} : DirectParam{"", params.kids[i]});
   }
   return params_out;
 }
@@ -194,7 +201,8 @@ class Lowerer {
       f.line = line_of(form);
       if (const auto params = direct_parameters(p_, def.b)) {
         f.param_count = static_cast<std::uint32_t>(params->size());
-        f.arity = static_cast<std::int32_t>(params->size());
+        f.rest_param = !params->empty() && params->back().rest;
+        f.arity = f.rest_param ? -1 : static_cast<std::int32_t>(params->size());
         for (const DirectParam& param : *params) {
           if (param.pattern == sema::kNoExpr) f.locals.push_back({cpp_identifier(param.name), CType::Value});
         }
@@ -241,7 +249,9 @@ class Lowerer {
       // through others tail-calls through the trampoline, which a twin
       // would not speed up.
       const bool calls_itself = applies_name(p_.expr(function_form_[f]).b, original.sign_name);
-      if (original.generic || original.destructures || original.param_count == 0 || !calls_itself) continue;
+      if (original.generic || original.destructures || original.rest_param || original.param_count == 0 || !calls_itself) {
+        continue;
+      }
       if (contains_lambda(p_.expr(function_form_[f]).b, true)) continue;
       Function twin;
       twin.cpp_name = original.cpp_name + "_int";
@@ -473,8 +483,9 @@ class Lowerer {
           if (!params[i].name.empty()) frame.names.emplace_back(params[i].name, i);
         }
         for (std::uint32_t i = 0; i < f.param_count; ++i) {
-          // A bracket list binds its entries from whatever the argument holds.
-          if (!f.bracket_params) collapse_if_unit(i, i == 0 ? "a __ argument collapses the call" : "");
+          // A bracket list binds its entries from whatever the argument
+          // holds; a rest parameter is a List, never __.
+          if (!f.bracket_params && !params[i].rest) collapse_if_unit(i, i == 0 ? "a __ argument collapses the call" : "");
         }
         for (std::uint32_t i = 0; i < f.param_count; ++i) {
           if (params[i].pattern != sema::kNoExpr) bind_pattern(p_.expr(params[i].pattern).kids, local(i));
@@ -1267,11 +1278,44 @@ class Lowerer {
     if (ref.kind != NameRef::Kind::Function) return std::nullopt;
     if (frame_->fn == &m_.load && frame_->outer == nullptr && defined_after(ref.index)) return std::nullopt;
     const Function& f = m_.functions[ref.index];
-    if (f.generic || f.param_count != shape.args.size()) return std::nullopt;
-    for (SemaId a : shape.args) {
-      if (is_spread(p_.expr(a))) return std::nullopt;  // `f xs~` spreads a list
+    if (f.generic) return std::nullopt;
+    // The arguments after the plain parameters, spread or not, are the rest.
+    const std::size_t plain = f.param_count - (f.rest_param ? 1 : 0);
+    if (f.rest_param ? shape.args.size() < plain : shape.args.size() != plain) return std::nullopt;
+    // `f xs~` spreads a list; a bracket function takes the elements as the
+    // List it destructures, which is xs itself.
+    for (std::size_t i = 0; i < plain; ++i) {
+      if (is_spread(p_.expr(shape.args[i])) && !f.bracket_params) return std::nullopt;
     }
     return ref.index;
+  }
+
+  // The C++ arguments of a direct call of `f`: one per parameter, the
+  // arguments from the rest parameter's position on made into its List.
+  std::vector<ExprId> direct_arguments(const Function& f, const std::vector<SemaId>& args) {
+    const std::size_t plain = f.param_count - (f.rest_param ? 1 : 0);
+    std::vector<ExprId> values;
+    if (f.bracket_params && is_spread(p_.expr(args[0]))) {
+      return {call(CType::Value, "sign::impl::spread_pattern", {coerce(value(p_.expr(args[0]).a), CType::Value)})};
+    }
+    for (std::size_t i = 0; i < plain; ++i) values.push_back(value(args[i]));
+    if (!f.rest_param) return values;
+    if (args.size() == plain + 1 && is_spread(p_.expr(args[plain]))) {
+      // `f a xs~`: the List itself, shared, not its elements copied out
+      const SemaId list = p_.expr(args[plain]).a;
+      values.push_back(call(CType::Value, "sign::impl::spread_rest", {coerce(value(list), CType::Value)}));
+      return values;
+    }
+    std::vector<ExprId> rest;
+    std::uint64_t spread = 0;
+    for (std::size_t i = plain; i < args.size(); ++i) {
+      const sema::Expr& a = p_.expr(args[i]);
+      if (is_spread(a) && i - plain < 64) spread |= std::uint64_t{1} << (i - plain);
+      rest.push_back(coerce(value(is_spread(a) ? a.a : args[i]), CType::Value));
+    }
+    values.push_back(call(CType::Value, "sign::impl::rest_list",
+                          {initializer(std::move(rest)), int_lit(static_cast<std::int64_t>(spread))}));
+    return values;
   }
 
   // A call; in tail position (`tail`) a call that may recurse is handed to
@@ -1283,10 +1327,12 @@ class Lowerer {
 
   // `direct`: the module function the call names with all its arguments, if any.
   ExprId call_expr(const CallShape& shape, std::optional<std::uint32_t> direct, bool tail) {
+    const bool may_recurse = direct && tail && frame_->self >= 0 && reaches(*direct, static_cast<std::uint32_t>(frame_->self));
+    // A tail call through the trampoline goes to the function value, which
+    // takes the arguments as they are written.
+    if (may_recurse && m_.functions[*direct].rest_param) direct.reset();
     if (direct) {
-      std::vector<ExprId> args;
-      for (SemaId a : shape.args) args.push_back(value(a));
-      const bool may_recurse = tail && frame_->self >= 0 && reaches(*direct, static_cast<std::uint32_t>(frame_->self));
+      std::vector<ExprId> args = direct_arguments(m_.functions[*direct], shape.args);
       if (!may_recurse) {
         if (const auto twin = twin_call(*direct, args, tail)) return *twin;
       }
@@ -1314,6 +1360,9 @@ class Lowerer {
     if (shape.partial) return call(CType::Value, "sign::impl::partial", {f, initializer(std::move(args))});
     const bool defer = tail && frame_->fn != &m_.load;
     if (defer) frame_->fn->defers = true;
+    if (spread == 1 && args.size() == 1 && !defer) {
+      return call(CType::Value, "sign::impl::apply_spread_list", {f, args[0]});  // `f xs~`
+    }
     if (spread != 0) {
       return call(CType::Value, defer ? "sign::impl::tail_call_spread" : "sign::impl::apply_spread",
                   {f, initializer(std::move(args)), int_lit(static_cast<std::int64_t>(spread))});
@@ -1518,7 +1567,9 @@ class Lowerer {
     if (e.kind == ExprKind::Infix && e.op == Op::Apply) {
       const CallShape shape = call_shape(id);
       const auto target = direct_callee(shape);
-      if (target && static_cast<int>(*target) == frame_->self) return self_tail_call(shape.args);
+      if (target && static_cast<int>(*target) == frame_->self) {
+        return self_tail_call(direct_arguments(m_.functions[*target], shape.args));
+      }
       emit(returns(call_expr(shape, target, true)));
       return;
     }
@@ -1547,10 +1598,8 @@ class Lowerer {
 
   // A self tail call: the arguments are evaluated first, then become the
   // parameters of the next iteration of the function's loop.
-  void self_tail_call(const std::vector<SemaId>& args) {
+  void self_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
-    std::vector<ExprId> values;
-    for (SemaId a : args) values.push_back(value(a));
     if (fn->specializes >= 0) {
       bool ints = true;
       for (ExprId v : values) ints = ints && type_of(v) == CType::Int64;
@@ -1565,11 +1614,11 @@ class Lowerer {
       const Expr& v = m_.expr(values[i]);
       return v.kind == Expr::Kind::Local && v.index == i;
     };
-    std::vector<std::uint32_t> next(args.size());
-    for (std::size_t i = 0; i < args.size(); ++i) {
+    std::vector<std::uint32_t> next(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
       if (!unchanged(i)) next[i] = let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[i].type));
     }
-    for (std::size_t i = 0; i < args.size(); ++i) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
       if (!unchanged(i)) set(static_cast<std::uint32_t>(i), local(next[i]));
     }
     Stmt loop = stmt(Stmt::Kind::Continue);

@@ -94,9 +94,9 @@ struct Stmt {
 // One Sign function, lowered to one C++ function over sign::Value.
 //
 // A direct function takes its parameters as C++ parameters; it is a
-// top-level definition with plain or destructuring parameters, called by
-// name. A generic function — a lambda, or a definition with defaults or a
-// rest parameter — has the signature of sign::Function::Code and binds its
+// top-level definition with plain or destructuring parameters (the last
+// may be a `~rest`), called by name. A generic function — a lambda, or a
+// definition with defaults — has the signature of sign::Function::Code and binds its
 // parameters from the argument span itself.
 struct Function {
   std::string cpp_name;
@@ -115,6 +115,7 @@ struct Function {
   bool uses_args = false;    // generic: reads its argument span
   bool destructures = false;    // direct: a parameter is a pattern it destructures
   bool bracket_params = false;  // direct: `f : [a b] ? ...`, the one parameter is the whole list
+  bool rest_param = false;      // direct: `f : a ~rest ? ...`, the last parameter is a List of the rest
   // Int specialisation (issue 11): a self-recursive direct function gets a
   // twin over std::int64_t parameters, called wherever its arguments are
   // proven Ints (and by the original, when they turn out Ints at run time).

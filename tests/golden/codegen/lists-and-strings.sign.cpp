@@ -28,7 +28,6 @@ sign::impl::ModuleState module_{"lists-and-strings", &reset_module};
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
 sign::Value sum(sign::Value pattern_1);
-sign::Value sum_entry(const sign::Function& /*self*/, sign::Args args);
 
 //=== definitions ==============================================================
 // sum (lists-and-strings.sign:3)
@@ -43,15 +42,9 @@ sign::Value sum(sign::Value pattern_1) {
 #line 3 "lists-and-strings.sign"
   if (h.is_unit()) return sign::Value();
 #line 3 "lists-and-strings.sign"
-  return sign::impl::add(
-#line 3 "lists-and-strings.sign"
-      h, sign::impl::apply_spread(sign::impl::static_function<&sum_entry, 1>(), {t}, 1));
+  return sign::impl::add(h, sum(sign::impl::spread_pattern(std::move(t))));
 }
-#line 51 "lists-and-strings.sign.cpp"
-
-sign::Value sum_entry(const sign::Function& /*self*/, sign::Args args) {
-  return sum(sign::impl::pattern_source(args));
-}
+#line 48 "lists-and-strings.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -88,24 +81,22 @@ const sign::Value& load() {
 #line 4 "lists-and-strings.sign"
       sign::impl::product(
 #line 4 "lists-and-strings.sign"
-          sign::impl::product(
+          sign::impl::product(sum(sign::impl::spread_pattern(xs)),
 #line 4 "lists-and-strings.sign"
-              sign::impl::apply_spread(sign::impl::static_function<&sum_entry, 1>(), {xs}, 1),
-#line 4 "lists-and-strings.sign"
-              sign::impl::get_index(greeting, sign::Value::from_int(0)), false),
+                              sign::impl::get_index(greeting, sign::Value::from_int(0)), false),
 #line 4 "lists-and-strings.sign"
           sign::impl::absolute(xs, false), true),
 #line 4 "lists-and-strings.sign"
-      sign::impl::apply_spread(
+      sign::impl::apply_spread_list(
 #line 4 "lists-and-strings.sign"
           sign::impl::section(sign::impl::SectionOp::Mul, sign::impl::SectionForm::Map,
 #line 4 "lists-and-strings.sign"
                               sign::Value::from_int(2)),
 #line 4 "lists-and-strings.sign"
-          {xs}, 1),
+          xs),
 #line 4 "lists-and-strings.sign"
       true);
-#line 109 "lists-and-strings.sign.cpp"
+#line 100 "lists-and-strings.sign.cpp"
   return module_result_;
 }
 

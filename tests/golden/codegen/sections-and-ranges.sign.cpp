@@ -43,19 +43,19 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 1 "sections-and-ranges.sign"
-  evens = sign::impl::apply_spread(
+  evens = sign::impl::apply_spread_list(
 #line 1 "sections-and-ranges.sign"
       sign::impl::section(sign::impl::SectionOp::Mod, sign::impl::SectionForm::Map,
 #line 1 "sections-and-ranges.sign"
                           sign::Value::from_int(2)),
 #line 1 "sections-and-ranges.sign"
-      {sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(10))}, 1);
+      sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(10)));
 #line 2 "sections-and-ranges.sign"
-  total = sign::impl::apply_spread(
+  total = sign::impl::apply_spread_list(
 #line 2 "sections-and-ranges.sign"
       sign::impl::section(sign::impl::SectionOp::Add, sign::impl::SectionForm::Fold),
 #line 2 "sections-and-ranges.sign"
-      {sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(100))}, 1);
+      sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(100)));
 #line 3 "sections-and-ranges.sign"
   module_result_ =
 #line 3 "sections-and-ranges.sign"

@@ -27,6 +27,11 @@ namespace sign::impl {
 // into several arguments.
 [[nodiscard]] Value apply_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread);
 
+// `f xs~`, the one argument spread: the List's elements are the arguments
+// as they are (no copy), and a mapping section maps a List only this call
+// holds in place.
+[[nodiscard]] Value apply_spread_list(const Value& f, Value xs);
+
 // A call in tail position: the caller's trampoline makes it.
 [[nodiscard]] Value tail_call(const Value& f, std::initializer_list<Value> args);
 [[nodiscard]] Value tail_call_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread);
@@ -43,6 +48,13 @@ namespace sign::impl {
 [[nodiscard]] inline Value arg(Args args, std::size_t i) { return i < args.size() ? args[i] : Value(); }
 // `~rest`: the arguments from i on, as a List (empty for none or a lone __).
 [[nodiscard]] Value rest_args(Args args, std::size_t i);
+// A direct call of a function with a `~rest` parameter: rest_args of the
+// arguments written from its position on (those whose bit is set in
+// `spread` spread), made without the argument span.
+[[nodiscard]] Value rest_list(std::initializer_list<Value> args, std::uint64_t spread);
+// `f a xs~` with rest parameter `~rest`: the rest is xs itself when xs is a
+// List (shared, not copied), as rest_list would make it.
+[[nodiscard]] Value spread_rest(Value v);
 // `[a b ~rest c] ? ...`: destructures one List (or String, or a scalar as a
 // one-element List) into the entries' locals `parts`: the leading entries
 // take the first elements, the entry at `rest_at` (-1: none) the run in
@@ -55,6 +67,9 @@ void destructure(const Value& v, std::initializer_list<std::string_view> names, 
 // What a bracket parameter list destructures: the one argument, or several
 // taken as a List.
 [[nodiscard]] Value pattern_source(Args args);
+// `f xs~` for a bracket function f: pattern_source of xs's elements, which
+// is xs itself unless it has exactly one element.
+[[nodiscard]] Value spread_pattern(Value xs);
 
 // The function value of a module function `code` (made once).
 template <Function::Code code, int arity>

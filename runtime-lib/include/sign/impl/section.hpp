@@ -32,6 +32,10 @@ enum class SectionForm : std::uint8_t {
 };
 
 [[nodiscard]] Value section(SectionOp op, SectionForm form, const Value& bound = Value());
+// `[op b,] xs~` where only `xs` refers to the List: maps it in place (the
+// List becomes the result). False, xs untouched, if f is not a mapping
+// section or the List is shared.
+[[nodiscard]] bool map_in_place(const Value& f, Value& xs);
 // `[' name]`: the slot `name` of a Dict argument; for other arguments the
 // value of the variable `name` (`name_value`) is the index.
 [[nodiscard]] Value field_section(std::string_view name, const Value& name_value);

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// The rest parameter of a direct call (rest_list, spread_rest), and List
+// slices served from the thread's pool of freed Lists.
+#include <boost/test/unit_test.hpp>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include <sign/impl/call.hpp>
+
+namespace impl = sign::impl;
+using sign::Value;
+
+namespace {
+Value ints(std::vector<std::int64_t> xs) {
+  std::vector<Value> items;
+  for (std::int64_t x : xs) items.push_back(Value::from_int(x));
+  return sign::make_list(std::move(items));
+}
+std::vector<std::int64_t> int_items(const Value& list) {
+  std::vector<std::int64_t> out;
+  for (const Value& v : list.as_list().items()) out.push_back(v.as_int());
+  return out;
+}
+using Ints = std::vector<std::int64_t>;
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(rest_parameter)
+
+BOOST_AUTO_TEST_CASE(spread_list_is_the_rest_itself) {
+  const Value xs = ints({1, 2, 3});
+  const Value rest = impl::spread_rest(xs);
+  BOOST_TEST(rest.object() == xs.object());
+}
+
+BOOST_AUTO_TEST_CASE(spread_scalar_is_a_one_element_rest) {
+  BOOST_TEST(int_items(impl::spread_rest(Value::from_int(5))) == Ints({5}));
+}
+
+BOOST_AUTO_TEST_CASE(spread_unit_and_lone_unit_element_give_an_empty_rest) {
+  BOOST_TEST(impl::spread_rest(Value()).as_list().items().empty());
+  BOOST_TEST(impl::spread_rest(sign::make_list({Value()})).as_list().items().empty());
+}
+
+BOOST_AUTO_TEST_CASE(rest_list_spreads_only_the_marked_arguments) {
+  const Value xs = ints({3, 4});
+  const Value rest = impl::rest_list({Value::from_int(2), xs, xs}, 0b010);
+  BOOST_TEST(rest.as_list().items().size() == 4u);
+  BOOST_TEST(rest.as_list().items()[3].object() == xs.object());  // the unmarked one stays a List
+}
+
+BOOST_AUTO_TEST_CASE(rest_list_agrees_with_rest_args) {
+  const std::vector<Value> args{Value::from_int(1), Value::from_int(2)};
+  BOOST_TEST(int_items(impl::rest_list({args[0], args[1]}, 0)) == int_items(impl::rest_args(args, 0)));
+  BOOST_TEST(impl::rest_list({}, 0).as_list().items().empty());
+  BOOST_TEST(impl::rest_list({Value()}, 0).as_list().items().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(list_pool)
+
+BOOST_AUTO_TEST_CASE(freed_slice_releases_its_base) {
+  Value base = ints({1, 2, 3});
+  Value slice = sign::list_slice(base, 1, 3);
+  BOOST_TEST(base.object()->use_count() == 2u);
+  slice = Value();
+  BOOST_TEST(base.object()->use_count() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(pooled_list_holds_no_elements) {
+  const Value element = ints({7});
+  {
+    Value list = sign::new_list(2);
+    static_cast<sign::List*>(list.object())->items_in_place().push_back(element);
+    BOOST_TEST(element.object()->use_count() == 2u);
+  }
+  BOOST_TEST(element.object()->use_count() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(slices_and_lists_built_from_freed_ones_are_fresh) {
+  const Value base = ints({1, 2, 3, 4});
+  for (int round = 0; round < 200; ++round) {  // more than the pool holds, both ways
+    std::vector<Value> live;
+    for (int i = 0; i < 100; ++i) live.push_back(i % 2 ? sign::list_slice(base, 1, 3) : impl::rest_list({base}, 1));
+    for (std::size_t i = 0; i < live.size(); ++i) {
+      BOOST_TEST(live[i].object()->use_count() == 1u);
+      BOOST_TEST(int_items(live[i]) == (i % 2 ? Ints({2, 3}) : Ints({1, 2, 3, 4})));
+    }
+  }
+  BOOST_TEST(base.object()->use_count() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
