@@ -9,6 +9,13 @@
 #include <vector>
 
 namespace sign {
+
+// The one place outside HeapObject that sets a count.
+struct HeapRelease {
+  // A pooled object (count zero) handed out again, to its new Value.
+  static void revive(HeapObject* object) noexcept { object->count_ = 1; }
+};
+
 namespace {
 
 using Pending = std::vector<std::pair<Kind, HeapObject*>>;
@@ -47,13 +54,14 @@ class ListPool {
   Value take(std::size_t capacity) {
     List* list = capacity > 0 && capacity <= kCapacity ? pop(buffered_, buffered_count_) : nullptr;
     if (list == nullptr) list = pop(bare_, bare_count_);
-    std::vector<Value> items;
-    if (list != nullptr) {
-      items = std::move(list->items_in_place());
-      list->~List();
+    if (list == nullptr) {
+      std::vector<Value> items;
+      items.reserve(capacity);
+      return make_list(std::move(items));
     }
-    items.reserve(capacity);
-    return adopt(list, std::move(items));
+    list->items_in_place().reserve(capacity);
+    HeapRelease::revive(list);
+    return Value::adopt(Kind::List, list);
   }
 
   // A slice of `base` (see List's slice constructor).
@@ -77,11 +85,6 @@ class ListPool {
     return true;
   }
   static List* pop(List** stack, std::size_t& count) noexcept { return count == 0 ? nullptr : stack[--count]; }
-
-  static Value adopt(List* storage, std::vector<Value> items) {
-    if (storage == nullptr) return make_list(std::move(items));
-    return Value::adopt(Kind::List, new (storage) List(std::move(items)));
-  }
 
   void register_cleanup() noexcept;
   void close() noexcept {

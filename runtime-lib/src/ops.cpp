@@ -488,8 +488,8 @@ void destructure_items(std::span<const Value> items, std::int64_t rest_at, std::
 
 }  // namespace
 
-void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
-                 std::initializer_list<Value*> parts) {
+void detail::destructure_any(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                             std::initializer_list<Value*> parts) {
   if (v.is_dict()) return destructure_by_name(v.as_dict(), rest_at, names, parts);
   if (v.is_list()) {
     return destructure_items(v.as_list().items(), rest_at, parts,

@@ -154,8 +154,11 @@ class ModuleWriter {
         if (twin.result == CType::Int64) call = "sign::Value::from_int(" + call + ")";
         return out + "if (" + test + ") return " + call + ";" + comment + "\n";
       }
+      case Stmt::Kind::If:
       case Stmt::Kind::IfUnit: {
-        const std::string test = std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
+        const std::string condition = s.kind == Stmt::Kind::If ? detail::print_expr(m_, f, s.expr) : "";
+        const std::string test = s.kind == Stmt::Kind::If ? (s.negated ? "!(" + condition + ")" : condition)
+                                                          : std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
         // A guard whose only statement returns reads best on one line.
         if (s.else_body.empty() && s.then_body.size() == 1 && m_.stmt(s.then_body[0]).kind == Stmt::Kind::Return) {
           return out + "if (" + test + ") return " + detail::print_expr(m_, f, m_.stmt(s.then_body[0]).expr) + ";" +

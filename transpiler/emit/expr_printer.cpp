@@ -15,7 +15,10 @@ namespace {
 using lower::Expr;
 using lower::ExprId;
 
-int infix_precedence(std::string_view op) { return (op == "+" || op == "-") ? 1 : 2; }
+int infix_precedence(std::string_view op) {
+  if (op == "<" || op == "<=" || op == "==" || op == ">=" || op == ">") return 0;
+  return (op == "+" || op == "-") ? 1 : 2;
+}
 
 std::string int_literal(std::int64_t v) {
   // -9223372036854775808 is not a C++ literal: the negation of a too-large one.

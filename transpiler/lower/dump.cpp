@@ -48,13 +48,18 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
       case Stmt::Kind::Let: out << "let %" << f.locals[s.index].cpp_name << " : " << ctype_spelling(f.locals[s.index].type) << " = "; break;
       case Stmt::Kind::Set: out << "%" << f.locals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::IfUnit: out << "if " << (s.negated ? "not-unit %" : "unit %") << f.locals[s.index].cpp_name << '\n'; break;
+      case Stmt::Kind::If:
+        out << (s.negated ? "if-not " : "if ");
+        dump_expr(out, m, f, s.expr);
+        out << '\n';
+        break;
       case Stmt::Kind::Return: out << "return "; break;
       case Stmt::Kind::Continue: out << "continue\n"; break;
       case Stmt::Kind::Evaluate: out << "evaluate "; break;
       case Stmt::Kind::Perform: out << "perform "; break;
       case Stmt::Kind::Dispatch: out << "dispatch-ints "; break;
     }
-    if (s.kind == Stmt::Kind::IfUnit) {
+    if (s.kind == Stmt::Kind::IfUnit || s.kind == Stmt::Kind::If) {
       dump_stmts(out, m, f, s.then_body, depth + 1);
       if (!s.else_body.empty()) {
         out << pad << "else\n";

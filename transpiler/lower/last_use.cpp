@@ -92,6 +92,12 @@ class LastUses {
         then_live[s.index] = true;
         return then_live;
       }
+      case Stmt::Kind::If: {  // the condition is read before either branch
+        Live then_live = block(s.then_body, live);
+        const Live else_live = block(s.else_body, std::move(live));
+        for (std::size_t i = 0; i < then_live.size(); ++i) then_live[i] = then_live[i] || else_live[i];
+        return reads(s.expr, std::move(then_live), false);
+      }
       case Stmt::Kind::Dispatch:  // reads every parameter (emit spells the call), and may fall through
         std::fill_n(live.begin(), f_.param_count, true);
         return live;

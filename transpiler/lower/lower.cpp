@@ -1070,15 +1070,7 @@ class Lowerer {
   ExprId infix(SemaId id) {
     const sema::Expr& e = p_.expr(id);
     if (const OpNames* ops = arithmetic(e.op)) return arithmetic_value(id, *ops);
-    if (const char* fn = comparison_fn(e.op, false)) {
-      // The left operand absorbs: with a __ on the left the right operand is
-      // not evaluated. When the right one is pure and cheap that cannot be
-      // observed, and the runtime function absorbs the __ by itself.
-      if (pure(e.b)) return call_value(fn, {value(e.a), value(e.b)});
-      const std::uint32_t t = let("cmp", coerce(value(e.a), CType::Value));
-      if_unit(t, true, [&] { set(t, call_value(fn, {local(t), value(e.b)})); });
-      return local(t);
-    }
+    if (comparison_fn(e.op, false)) return comparison(id, value(e.a));
     switch (e.op) {
       case Op::NotEqual: return call_value("sign::impl::not_equal", {value(e.a), value(e.b)});
       case Op::Equal: return call_value("sign::impl::structural_equal", {value(e.a), value(e.b)});
@@ -1190,6 +1182,51 @@ class Lowerer {
         return (arithmetic(e.op) != nullptr || comparison_fn(e.op, false) != nullptr) && pure(e.a) && pure(e.b);
       default: return false;
     }
+  }
+
+  // `l < r` (any one comparison) as a Value, its left operand `l` lowered.
+  ExprId comparison(SemaId id, ExprId l) {
+    const sema::Expr& e = p_.expr(id);
+    const char* fn = comparison_fn(e.op, false);
+    // The left operand absorbs: with a __ on the left the right operand is
+    // not evaluated. When the right one is pure and cheap (or the left one
+    // an Int, never __) that cannot be observed, and the runtime function
+    // absorbs the __ by itself.
+    if (pure(e.b) || type_of(l) == CType::Int64) return call_value(fn, {l, value(e.b)});
+    const std::uint32_t t = let("cmp", coerce(l, CType::Value));
+    if_unit(t, true, [&] { set(t, call_value(fn, {local(t), value(e.b)})); });
+    return local(t);
+  }
+
+  // A tested expression: a C++ bool for a comparison of two Ints (which
+  // holds exactly when the Sign comparison is not __), else its Value.
+  ExprId condition(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind != ExprKind::Infix || !comparison_fn(e.op, false) || p_.type_of[id] == Type::Unit) return value(id);
+    const ExprId l = value(e.a);
+    if (type_of(l) != CType::Int64) return comparison(id, l);
+    const ExprId r = value(e.b);
+    if (type_of(r) != CType::Int64) return call_value(comparison_fn(e.op, false), {l, r});
+    Expr test = node(Expr::Kind::Infix, CType::Bool);
+    test.callee = std::string(sema::op_symbol(e.op) == "=" ? "==" : sema::op_symbol(e.op));
+    test.args = {l, r};
+    return add(std::move(test));
+  }
+
+  // Runs `body` where condition `c` holds (is true, or is not __); `holds`
+  // false: where it does not. A Value condition is kept in a `stem` temporary.
+  template <class Body>
+  void when(std::string_view stem, ExprId c, bool holds, Body body, std::string comment = {}) {
+    if (type_of(c) != CType::Bool) return if_unit(as_local(stem, c), holds, body, std::move(comment));
+    Stmt s = stmt(Stmt::Kind::If);
+    s.expr = c;
+    s.negated = !holds;
+    s.comment = std::move(comment);
+    std::vector<StmtId>* const outer = out_;
+    out_ = &s.then_body;
+    body();
+    out_ = outer;
+    emit(std::move(s));
   }
 
   // Binds a value to a temporary, unless it already is one; only for values
@@ -1559,9 +1596,12 @@ class Lowerer {
     if (e.kind == ExprKind::Block && e.block != syntax::BlockKind::Abs && e.kids.size() == 1 && !is_define(p_, e.kids[0])) {
       return tail(e.kids[0]);
     }
-    if (e.kind == ExprKind::Infix && (e.op == Op::And || e.op == Op::Or)) {
-      const std::uint32_t t = as_local(e.op == Op::And ? "all" : "any", value(e.a));
-      if_unit(t, e.op == Op::Or, [&] { emit(returns(e.op == Op::And ? unit() : local(t))); });
+    if (e.kind == ExprKind::Infix && e.op == Op::And) {
+      when("all", condition(e.a), false, [&] { emit(returns(unit())); });
+      return tail(e.b);
+    }
+    if (e.kind == ExprKind::Infix && e.op == Op::Or) {
+      if (return_unless_unit(e.a)) return;
       return tail(e.b);
     }
     if (e.kind == ExprKind::Infix && e.op == Op::Apply) {
@@ -1576,6 +1616,25 @@ class Lowerer {
     emit(returns(value(id)));
   }
 
+  // `x | ...` in tail position: returns x unless it is __. For `c & x`
+  // that is: where c holds, x unless it is __. True if it always returns
+  // (x is an Int or a Float: never __).
+  bool return_unless_unit(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Infix && e.op == Op::And) {
+      when("all", condition(e.a), true, [&] { return_unless_unit(e.b); });
+      return false;
+    }
+    const ExprId v = value(id);
+    if (type_of(v) == CType::Int64 || type_of(v) == CType::Double) {
+      emit(returns(v));
+      return true;
+    }
+    const std::uint32_t t = as_local("any", v);
+    if_unit(t, true, [&] { emit(returns(local(t))); });
+    return false;
+  }
+
   // match_case (guide/function_guide.md): each `condition : result` arm
   // returns its result when the condition is not __; the last plain line is
   // the default; with no default, the value is __.
@@ -1586,8 +1645,7 @@ class Lowerer {
       line_ = line_of(line);
       const bool last = i + 1 == block.kids.size();
       if (is_define(p_, line)) {
-        const std::uint32_t c = as_local("arm", coerce(value(p_.expr(line).a), CType::Value));
-        if_unit(c, true, [&] { tail(p_.expr(line).b); }, i == 0 ? "match_case arm" : "");
+        when("arm", condition(p_.expr(line).a), true, [&] { tail(p_.expr(line).b); }, i == 0 ? "match_case arm" : "");
         if (last) emit(returns(unit()));
         continue;
       }
@@ -1655,6 +1713,7 @@ std::string_view ctype_spelling(CType type) {
     case CType::Int64: return "std::int64_t";
     case CType::Double: return "double";
     case CType::Value: return "sign::Value";
+    case CType::Bool: return "bool";
   }
   return "?";
 }

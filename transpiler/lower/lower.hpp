@@ -15,8 +15,9 @@
 namespace signc::lower {
 
 // The C++ type an IR value has.
-enum class CType : std::uint8_t { Int64, Double, Value };
-std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value"
+// Bool: only a condition (Stmt::Kind::If), never a Sign value.
+enum class CType : std::uint8_t { Int64, Double, Value, Bool };
+std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value", "bool"
 
 using ExprId = std::uint32_t;
 
@@ -75,6 +76,7 @@ struct Stmt {
     Let,       // type locals[index] = expr;
     Set,       // locals[index] = expr;
     IfUnit,    // if (locals[index].is_unit()) then_body else else_body   (negated: !is_unit)
+    If,        // if (expr) then_body   (negated: !(expr)); expr: a Bool condition
     Return,    // return expr;
     Continue,  // continue;  the function's loop: a self tail call
     Evaluate,  // expr;  evaluated for its effects (a store, a call), the value dropped

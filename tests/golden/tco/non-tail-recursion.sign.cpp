@@ -23,25 +23,18 @@ sign::impl::ModuleState module_{"non-tail-recursion", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value fact_int(std::int64_t n);
+std::int64_t fact_int(std::int64_t n);
 
 //=== definitions ==============================================================
 // fact over Ints (non-tail-recursion.sign:2)
 #line 2 "non-tail-recursion.sign"
-sign::Value fact_int(std::int64_t n) {
+std::int64_t fact_int(std::int64_t n) {
 #line 2 "non-tail-recursion.sign"
-  sign::Value all_1 = sign::impl::less(sign::Value::from_int(n), sign::Value::from_int(2));
+  if (n < 2) return 1;
 #line 2 "non-tail-recursion.sign"
-  if (!all_1.is_unit()) {
-#line 2 "non-tail-recursion.sign"
-    all_1 = sign::Value::from_int(1);
-  }
-#line 2 "non-tail-recursion.sign"
-  if (!all_1.is_unit()) return all_1;
-#line 2 "non-tail-recursion.sign"
-  return sign::impl::mul(sign::Value::from_int(n), fact_int(sign::impl::sub_wrap(n, 1)));
+  return sign::impl::mul_wrap(n, fact_int(sign::impl::sub_wrap(n, 1)));
 }
-#line 45 "non-tail-recursion.sign.cpp"
+#line 38 "non-tail-recursion.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -60,8 +53,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 3 "non-tail-recursion.sign"
-  module_result_ = fact_int(10);
-#line 65 "non-tail-recursion.sign.cpp"
+  module_result_ = sign::Value::from_int(fact_int(10));
+#line 58 "non-tail-recursion.sign.cpp"
   return module_result_;
 }
 

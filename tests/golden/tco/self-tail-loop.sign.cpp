@@ -31,22 +31,20 @@ std::int64_t sum_to_int(std::int64_t n, std::int64_t acc);
 std::int64_t sum_to_int(std::int64_t n, std::int64_t acc) {
   for (;;) {  // the body repeats for self tail calls
 #line 3 "self-tail-loop.sign"
-    sign::Value arm_1 = sign::impl::equal_to(sign::Value::from_int(n), sign::Value::from_int(0));
-#line 3 "self-tail-loop.sign"
-    if (!arm_1.is_unit()) return acc;  // match_case arm
+    if (n == 0) return acc;  // match_case arm
 #line 4 "self-tail-loop.sign"
-    std::int64_t next_n_2 = sign::impl::sub_wrap(n, 1);
+    std::int64_t next_n_1 = sign::impl::sub_wrap(n, 1);
 #line 4 "self-tail-loop.sign"
-    std::int64_t next_acc_3 = sign::impl::add_wrap(acc, n);
+    std::int64_t next_acc_2 = sign::impl::add_wrap(acc, n);
 #line 4 "self-tail-loop.sign"
-    n = next_n_2;
+    n = next_n_1;
 #line 4 "self-tail-loop.sign"
-    acc = next_acc_3;
+    acc = next_acc_2;
 #line 4 "self-tail-loop.sign"
     continue;  // self tail call
   }
 }
-#line 50 "self-tail-loop.sign.cpp"
+#line 48 "self-tail-loop.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -66,7 +64,7 @@ const sign::Value& load() {
   module_.open();
 #line 6 "self-tail-loop.sign"
   module_result_ = sign::Value::from_int(sum_to_int(100, 0));
-#line 70 "self-tail-loop.sign.cpp"
+#line 68 "self-tail-loop.sign.cpp"
   return module_result_;
 }
 

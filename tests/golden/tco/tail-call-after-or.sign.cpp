@@ -23,31 +23,24 @@ sign::impl::ModuleState module_{"tail-call-after-or", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value count_down_int(std::int64_t n);
+std::int64_t count_down_int(std::int64_t n);
 
 //=== definitions ==============================================================
 // count_down over Ints (tail-call-after-or.sign:2)
 #line 2 "tail-call-after-or.sign"
-sign::Value count_down_int(std::int64_t n) {
+std::int64_t count_down_int(std::int64_t n) {
   for (;;) {  // the body repeats for self tail calls
 #line 2 "tail-call-after-or.sign"
-    sign::Value all_1 = sign::impl::equal_to(sign::Value::from_int(n), sign::Value::from_int(0));
+    if (n == 0) return 0;
 #line 2 "tail-call-after-or.sign"
-    if (!all_1.is_unit()) {
+    std::int64_t next_n_1 = sign::impl::sub_wrap(n, 1);
 #line 2 "tail-call-after-or.sign"
-      all_1 = sign::Value::from_int(0);
-    }
-#line 2 "tail-call-after-or.sign"
-    if (!all_1.is_unit()) return all_1;
-#line 2 "tail-call-after-or.sign"
-    std::int64_t next_n_2 = sign::impl::sub_wrap(n, 1);
-#line 2 "tail-call-after-or.sign"
-    n = next_n_2;
+    n = next_n_1;
 #line 2 "tail-call-after-or.sign"
     continue;  // self tail call
   }
 }
-#line 51 "tail-call-after-or.sign.cpp"
+#line 44 "tail-call-after-or.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -66,8 +59,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 3 "tail-call-after-or.sign"
-  module_result_ = count_down_int(5);
-#line 71 "tail-call-after-or.sign.cpp"
+  module_result_ = sign::Value::from_int(count_down_int(5));
+#line 64 "tail-call-after-or.sign.cpp"
   return module_result_;
 }
 

@@ -41,10 +41,10 @@ sign::Value step(sign::Value f, sign::Value n) {
 #line 3 "tail-call-through-value.sign"
   if (!all_1.is_unit()) {
 #line 3 "tail-call-through-value.sign"
-    all_1 = sign::impl::string_literal("done");
-  }
+    sign::Value any_2 = sign::impl::string_literal("done");
 #line 3 "tail-call-through-value.sign"
-  if (!all_1.is_unit()) return all_1;
+    if (!any_2.is_unit()) return any_2;
+  }
 #line 3 "tail-call-through-value.sign"
   return sign::impl::tail_call_spread(
 #line 3 "tail-call-through-value.sign"
@@ -66,10 +66,10 @@ sign::Value run(sign::Value f, sign::Value n) {
 #line 4 "tail-call-through-value.sign"
   if (!all_1.is_unit()) {
 #line 4 "tail-call-through-value.sign"
-    all_1 = sign::impl::string_literal("done");
-  }
+    sign::Value any_2 = sign::impl::string_literal("done");
 #line 4 "tail-call-through-value.sign"
-  if (!all_1.is_unit()) return all_1;
+    if (!any_2.is_unit()) return any_2;
+  }
 #line 4 "tail-call-through-value.sign"
   return step(sign::impl::static_function<&run_entry, 2>(),
 #line 4 "tail-call-through-value.sign"

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -62,8 +63,8 @@ namespace sign::impl {
 // last elements; missing ones are __. A Dict is destructured by name instead
 // (`names`: the entries in order): each entry takes the slot of its name,
 // the rest entry a Dict of the slots no entry named.
-void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
-                 std::initializer_list<Value*> parts);
+inline void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                        std::initializer_list<Value*> parts);
 // What a bracket parameter list destructures: the one argument, or several
 // taken as a List.
 [[nodiscard]] Value pattern_source(Args args);
@@ -83,6 +84,20 @@ const Value& static_function() {
 
 namespace detail {
 [[nodiscard]] Value run_tail_calls();
+void destructure_any(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                     std::initializer_list<Value*> parts);
+}  // namespace detail
+
+// A List with no rest entry or the rest entry last (`[a b]`, `[h ~t]`), the
+// common cases, inline; everything else out of line.
+inline void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                        std::initializer_list<Value*> parts) {
+  const auto last = static_cast<std::int64_t>(parts.size()) - 1;
+  if (!v.is_list() || (rest_at >= 0 && rest_at != last)) return detail::destructure_any(v, names, rest_at, parts);
+  const std::span<const Value> items = v.as_list().items();
+  const std::size_t before = rest_at < 0 ? parts.size() : static_cast<std::size_t>(rest_at);
+  for (std::size_t i = 0; i < before; ++i) *parts.begin()[i] = i < items.size() ? items[i] : Value();
+  if (rest_at >= 0) *parts.begin()[before] = list_slice(v, before < items.size() ? before : items.size(), items.size());
 }
 
 inline Value settle(Value result) {
