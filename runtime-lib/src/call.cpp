@@ -76,9 +76,14 @@ Value identity_code(const Function&, Args args) { return args.empty() ? Value() 
 }  // namespace
 
 Value detail::run_tail_calls() {
+  // The arguments of the call being made. Its buffer and pending_call's
+  // trade places each round, so a chain of tail calls (mutual recursion
+  // through the trampoline) allocates no argument vectors once running.
+  std::vector<Value> args;
   for (;;) {
     const Value f = std::move(pending_call.f);
-    const std::vector<Value> args = std::move(pending_call.args);
+    args.clear();
+    args.swap(pending_call.args);
     Value result = call_once(f, args);
     if (result.kind() != Kind::TailCall) return result;
   }
@@ -98,7 +103,9 @@ Value apply_spread_list(const Value& f, Value xs) {
 }
 
 Value tail_call(const Value& f, std::initializer_list<Value> args) {
-  return hand_over(f, std::vector<Value>(args.begin(), args.end()));
+  pending_call.f = f;
+  pending_call.args.assign(args.begin(), args.end());  // into the buffer run_tail_calls gave back
+  return Value::tail_call_marker();
 }
 
 Value tail_call_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread) {
