@@ -155,6 +155,21 @@ def s_expression_literal_without_its_prefix_is_an_error(tmp):
     assert q.returncode == 0 and q.stdout.strip() == "5", q
 
 
+@check
+def run_precompiles_the_runtime_header_once_per_cache(tmp):
+    env = dict(os.environ, SIGN_CACHE_DIR=str(tmp / "cache"))
+    run = lambda name: subprocess.run([SIGNC, "run", "-v", "--json", name], capture_output=True, text=True,
+                                      cwd=tmp, env=env)
+    (tmp / "a.sign").write_text("2 + 3\n")
+    (tmp / "b.sign").write_text("2 * 3\n")
+    a = run("a.sign")
+    assert a.returncode == 0 and a.stdout == "5\n", a
+    assert "precompiled runtime header built" in a.stderr and "-include" in a.stderr, a
+    b = run("b.sign")
+    assert b.returncode == 0 and b.stdout == "6\n", b
+    assert "precompiled runtime header" not in b.stderr and "-include" in b.stderr, b
+
+
 def main():
     passed = failed = 0
     for fn in checks:
