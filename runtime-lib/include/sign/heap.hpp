@@ -64,6 +64,10 @@ class List final : public HeapObject {
   List(Value base, std::span<const Value> view) : base_(std::move(base)), view_(view) {}
   std::span<const Value> items() const noexcept { return is_slice() ? view_ : std::span<const Value>(items_); }
   bool is_slice() const noexcept { return base_.is_list(); }
+  // A slice only one Value refers to drops its first `n` elements in place
+  // (`[h ~t]` walking a list reuses the rest's slice). Precondition: a
+  // slice, n <= items().size().
+  void drop_front_in_place(std::size_t n) noexcept { view_ = view_.subspan(n); }
   const Value& slice_base() const noexcept { return base_; }
   // As String::text_in_place: only while use_count() == 1, and not for a slice.
   std::vector<Value>& items_in_place() noexcept { return items_; }

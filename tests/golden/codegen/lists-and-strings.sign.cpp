@@ -38,7 +38,7 @@ sign::Value sum(sign::Value pattern_1) {
 #line 3 "lists-and-strings.sign"
   sign::Value t;
 #line 3 "lists-and-strings.sign"
-  sign::impl::destructure(pattern_1, {"h", "t"}, 1, {&h, &t});
+  sign::impl::destructure(std::move(pattern_1), {"h", "t"}, 1, {&h, &t});
 #line 3 "lists-and-strings.sign"
   if (h.is_unit()) return sign::Value();
 #line 3 "lists-and-strings.sign"

@@ -36,7 +36,7 @@ sign::Value norm1(sign::Value pattern_1) {
 #line 4 "structs-and-patterns.sign"
   sign::Value y;
 #line 4 "structs-and-patterns.sign"
-  sign::impl::destructure(pattern_1, {"x", "y"}, -1, {&x, &y});
+  sign::impl::destructure(std::move(pattern_1), {"x", "y"}, -1, {&x, &y});
 #line 4 "structs-and-patterns.sign"
   if (x.is_unit()) return sign::Value();
 #line 4 "structs-and-patterns.sign"

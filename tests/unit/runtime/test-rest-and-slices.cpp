@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The rest parameter of a direct call (rest_list, spread_rest), and List
-// slices served from the thread's pool of freed Lists.
+// The rest parameter of a direct call (rest_list, spread_rest), List slices
+// served from the thread's pool of freed Lists, and `[h ~t]` narrowing a
+// slice only it holds.
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <utility>
@@ -89,6 +90,41 @@ BOOST_AUTO_TEST_CASE(slices_and_lists_built_from_freed_ones_are_fresh) {
     }
   }
   BOOST_TEST(base.object()->use_count() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(destructure_in_place)
+
+BOOST_AUTO_TEST_CASE(sole_slice_becomes_the_rest_narrowed) {
+  const Value base = ints({1, 2, 3, 4});
+  Value source = sign::list_slice(base, 1, 4);
+  const sign::HeapObject* before = source.object();
+  Value h, t;
+  impl::destructure(std::move(source), {"h", "t"}, 1, {&h, &t});
+  BOOST_TEST(h.as_int() == 2);
+  BOOST_TEST(t.object() == before);
+  BOOST_TEST(int_items(t) == Ints({3, 4}));
+}
+
+BOOST_AUTO_TEST_CASE(shared_slice_is_left_as_it_was) {
+  const Value base = ints({1, 2, 3});
+  const Value kept = sign::list_slice(base, 1, 3);
+  Value source = kept;
+  Value h, t;
+  impl::destructure(std::move(source), {"h", "t"}, 1, {&h, &t});
+  BOOST_TEST(int_items(kept) == Ints({2, 3}));
+  BOOST_TEST(int_items(t) == Ints({3}));
+}
+
+BOOST_AUTO_TEST_CASE(narrowing_past_the_end_leaves_an_empty_rest) {
+  const Value base = ints({1, 2});
+  Value source = sign::list_slice(base, 1, 2);
+  Value a, b, t;
+  impl::destructure(std::move(source), {"a", "b", "t"}, 2, {&a, &b, &t});
+  BOOST_TEST(a.as_int() == 2);
+  BOOST_TEST(b.is_unit());
+  BOOST_TEST(t.is_unit());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

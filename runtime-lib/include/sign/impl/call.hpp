@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <sign/value.hpp>
@@ -88,6 +89,11 @@ void destructure_any(const Value& v, std::initializer_list<std::string_view> nam
                      std::initializer_list<Value*> parts);
 }  // namespace detail
 
+// The last use of the value destructured: a slice nothing else refers to
+// becomes the rest entry's value itself, narrowed in place.
+inline void destructure(Value&& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                        std::initializer_list<Value*> parts);
+
 // A List with no rest entry or the rest entry last (`[a b]`, `[h ~t]`), the
 // common cases, inline; everything else out of line.
 inline void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
@@ -98,6 +104,19 @@ inline void destructure(const Value& v, std::initializer_list<std::string_view> 
   const std::size_t before = rest_at < 0 ? parts.size() : static_cast<std::size_t>(rest_at);
   for (std::size_t i = 0; i < before; ++i) *parts.begin()[i] = i < items.size() ? items[i] : Value();
   if (rest_at >= 0) *parts.begin()[before] = list_slice(v, before < items.size() ? before : items.size(), items.size());
+}
+
+inline void destructure(Value&& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                        std::initializer_list<Value*> parts) {
+  const auto last = static_cast<std::int64_t>(parts.size()) - 1;
+  if (rest_at < 0 || rest_at != last || !v.is_list() || !v.as_list().is_slice() || v.object()->use_count() != 1) {
+    return destructure(std::as_const(v), names, rest_at, parts);
+  }
+  const std::span<const Value> items = v.as_list().items();
+  const auto before = static_cast<std::size_t>(rest_at);
+  for (std::size_t i = 0; i < before; ++i) *parts.begin()[i] = i < items.size() ? items[i] : Value();
+  static_cast<List*>(v.object())->drop_front_in_place(before < items.size() ? before : items.size());
+  *parts.begin()[before] = std::move(v);
 }
 
 inline Value settle(Value result) {
