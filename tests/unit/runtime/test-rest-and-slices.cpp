@@ -9,22 +9,14 @@
 
 #include <sign/impl/call.hpp>
 
+#include "int-lists.hpp"
+
 namespace impl = sign::impl;
 using sign::Value;
 
-namespace {
-Value ints(std::vector<std::int64_t> xs) {
-  std::vector<Value> items;
-  for (std::int64_t x : xs) items.push_back(Value::from_int(x));
-  return sign::make_list(std::move(items));
-}
-std::vector<std::int64_t> int_items(const Value& list) {
-  std::vector<std::int64_t> out;
-  for (const Value& v : list.as_list().items()) out.push_back(v.as_int());
-  return out;
-}
-using Ints = std::vector<std::int64_t>;
-}  // namespace
+using sign::test::int_items;
+using sign::test::ints;
+using sign::test::Ints;
 
 BOOST_AUTO_TEST_SUITE(rest_parameter)
 
