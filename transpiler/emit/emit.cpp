@@ -147,8 +147,9 @@ class ModuleWriter {
         const Function& twin = m_.functions[s.index];
         std::string test, args;
         for (std::uint32_t i = 0; i < f.param_count; ++i) {
-          test += (i ? " && " : "") + f.locals[i].cpp_name + ".is_int()";
-          args += (i ? ", " : "") + f.locals[i].cpp_name + ".as_int()";
+          const bool int_param = twin.locals[i].type == CType::Int64;  // else a rest List, as it is
+          if (int_param) test += (test.empty() ? "" : " && ") + f.locals[i].cpp_name + ".is_int()";
+          args += (i ? ", " : "") + f.locals[i].cpp_name + (int_param ? ".as_int()" : "");
         }
         std::string call = twin.cpp_name + "(" + args + ")";
         if (twin.result == CType::Int64) call = "sign::Value::from_int(" + call + ")";

@@ -249,9 +249,8 @@ class Lowerer {
       // through others tail-calls through the trampoline, which a twin
       // would not speed up.
       const bool calls_itself = applies_name(p_.expr(function_form_[f]).b, original.sign_name);
-      if (original.generic || original.destructures || original.rest_param || original.param_count == 0 || !calls_itself) {
-        continue;
-      }
+      if (original.generic || original.destructures || original.param_count == 0 || !calls_itself) continue;
+      if (original.rest_param && original.param_count == 1) continue;  // no Int parameter
       if (contains_lambda(p_.expr(function_form_[f]).b, true)) continue;
       Function twin;
       twin.cpp_name = original.cpp_name + "_int";
@@ -259,9 +258,12 @@ class Lowerer {
       twin.line = original.line;
       twin.param_count = original.param_count;
       twin.arity = original.arity;
+      // A rest parameter stays the List it is.
       for (std::uint32_t i = 0; i < original.param_count; ++i) {
-        twin.locals.push_back({original.locals[i].cpp_name, CType::Int64});
+        const bool rest = original.rest_param && i + 1 == original.param_count;
+        twin.locals.push_back({original.locals[i].cpp_name, rest ? CType::Value : CType::Int64});
       }
+      twin.rest_param = original.rest_param;
       twin.result = value_results_.count(f) ? CType::Value : CType::Int64;
       twin.specializes = static_cast<int>(f);
       m_.functions[f].specialization = static_cast<int>(m_.functions.size());
@@ -367,11 +369,16 @@ class Lowerer {
   // The call of `original`'s twin with `args`, if they are all Ints.
   std::optional<ExprId> twin_call(std::uint32_t original, const std::vector<ExprId>& args, bool tail) {
     const int twin = m_.functions[original].specialization;
-    if (twin < 0) return std::nullopt;
-    for (ExprId a : args) {
-      if (type_of(a) != CType::Int64) return std::nullopt;
-    }
+    if (twin < 0 || !fits_twin(m_.functions[static_cast<std::uint32_t>(twin)], args)) return std::nullopt;
     return direct_call(static_cast<std::uint32_t>(twin), args, tail);
+  }
+
+  // True if `args` are Ints wherever `twin` takes a std::int64_t.
+  bool fits_twin(const Function& twin, const std::vector<ExprId>& args) const {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (twin.locals[i].type == CType::Int64 && type_of(args[i]) != CType::Int64) return false;
+    }
+    return true;
   }
 
   // `f(args...)` of module function f; in tail position (outside load()) it
@@ -1659,9 +1666,7 @@ class Lowerer {
   void self_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
     if (fn->specializes >= 0) {
-      bool ints = true;
-      for (ExprId v : values) ints = ints && type_of(v) == CType::Int64;
-      if (!ints) {  // not all Ints any more: the original carries on (it loops too)
+      if (!fits_twin(*fn, values)) {  // not all Ints any more: the original carries on (it loops too)
         for (ExprId& v : values) v = coerce(v, CType::Value);
         emit(returns(direct_call(static_cast<std::uint32_t>(fn->specializes), std::move(values), true)));
         return;

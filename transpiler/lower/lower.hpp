@@ -80,7 +80,7 @@ struct Stmt {
     Return,    // return expr;
     Continue,  // continue;  the function's loop: a self tail call
     Evaluate,  // expr;  evaluated for its effects (a store, a call), the value dropped
-    Dispatch,  // if (every parameter is_int()) return expr;  (expr: the Int specialisation's call)
+    Dispatch,  // if (every Int parameter of the twin is_int()) return twin(...);  (index: the twin)
     Perform,   // expr;  a runtime call made for what it does: it returns nothing
   };
   Kind kind = Kind::Return;
