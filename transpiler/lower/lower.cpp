@@ -1354,8 +1354,9 @@ class Lowerer {
     std::uint64_t spread = 0;
     for (std::size_t i = plain; i < args.size(); ++i) {
       const sema::Expr& a = p_.expr(args[i]);
-      if (is_spread(a) && i - plain < 64) spread |= std::uint64_t{1} << (i - plain);
-      rest.push_back(coerce(value(is_spread(a) ? a.a : args[i]), CType::Value));
+      const bool spreads = is_spread(a) && i - plain < 64;  // as call_expr: 64 spread arguments at most
+      if (spreads) spread |= std::uint64_t{1} << (i - plain);
+      rest.push_back(coerce(value(spreads ? a.a : args[i]), CType::Value));
     }
     values.push_back(call(CType::Value, "sign::impl::rest_list",
                           {initializer(std::move(rest)), int_lit(static_cast<std::int64_t>(spread))}));
