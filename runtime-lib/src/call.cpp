@@ -3,8 +3,11 @@
 #include <sign/impl/call.hpp>
 #include <sign/impl/section.hpp>
 
+#include <algorithm>
 #include <string>
 #include <utility>
+
+#include "list_building.hpp"
 
 namespace sign::impl {
 namespace {
@@ -71,6 +74,9 @@ Value compose_code(const Function& self, Args args) {
   return hand_over(g, {std::move(mid)});
 }
 
+// `~rest` of no arguments or of a lone __ is the empty List.
+bool makes_empty_rest(Args rest) { return rest.empty() || (rest.size() == 1 && rest[0].is_unit()); }
+
 Value identity_code(const Function&, Args args) { return args.empty() ? Value() : args[0]; }
 
 }  // namespace
@@ -124,8 +130,9 @@ Value partial(const Value& f, std::initializer_list<Value> args) {
 Value compose(const Value& f, const Value& g) { return make_function(&compose_code, 1, {f, g}); }
 
 Value rest_args(Args args, std::size_t i) {
-  if (i >= args.size() || (args.size() - i == 1 && args[i].is_unit())) return make_list({});
-  return make_list(std::vector<Value>(args.begin() + static_cast<std::ptrdiff_t>(i), args.end()));
+  const Args rest = args.subspan(std::min(i, args.size()));
+  if (makes_empty_rest(rest)) return make_list({});
+  return make_list(std::vector<Value>(rest.begin(), rest.end()));
 }
 
 Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
@@ -133,23 +140,18 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
   std::size_t count = 0;
   std::size_t i = 0;
   for (const Value& v : args) count += spreads(i++, v) ? v.as_list().items().size() : 1;
-  Value out = new_list(count);
-  std::vector<Value>& items = static_cast<List*>(out.object())->items_in_place();
-  i = 0;
-  for (const Value& v : args) append_spread(items, v, spreads(i++, v));
-  if (items.size() == 1 && items[0].is_unit()) items.clear();
-  return out;
+  return detail::built_list(count, [&](std::vector<Value>& items) {
+    std::size_t k = 0;
+    for (const Value& v : args) append_spread(items, v, spreads(k++, v));
+    if (makes_empty_rest(items)) items.clear();
+  });
 }
 
 Value spread_rest(Value v) {
-  if (v.is_list()) {
-    const auto items = v.as_list().items();
-    return items.size() == 1 && items[0].is_unit() ? new_list(0) : std::move(v);
-  }
-  if (v.is_unit()) return new_list(0);
-  Value out = new_list(1);
-  static_cast<List*>(out.object())->items_in_place().push_back(std::move(v));
-  return out;
+  if (v.is_list()) return makes_empty_rest(v.as_list().items()) ? new_list(0) : std::move(v);
+  return detail::built_list(1, [&](std::vector<Value>& items) {
+    if (!makes_empty_rest(Args(&v, 1))) items.push_back(std::move(v));
+  });
 }
 
 const Value& identity() {

@@ -4,6 +4,8 @@
 #include <sign/impl/call.hpp>
 #include <sign/impl/ops.hpp>
 
+#include "list_building.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -159,18 +161,8 @@ namespace {
 String* sole_string(const Value& v) {
   return v.is_string() && v.object()->use_count() == 1 ? static_cast<String*>(v.object()) : nullptr;
 }
-List* sole_list(const Value& v) {
-  if (!v.is_list() || v.object()->use_count() != 1 || v.as_list().is_slice()) return nullptr;
-  return static_cast<List*>(v.object());
-}
-
-// A new List (see new_list) with room for `capacity` elements, filled by `fill`.
-template <class Fill>
-Value built_list(std::size_t capacity, Fill fill) {
-  Value out = new_list(capacity);
-  fill(static_cast<List*>(out.object())->items_in_place());
-  return out;
-}
+using detail::built_list;
+using detail::sole_list;
 
 }  // namespace
 

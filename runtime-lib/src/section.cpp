@@ -9,6 +9,8 @@
 #include <span>
 #include <vector>
 
+#include "list_building.hpp"
+
 namespace sign::impl {
 namespace {
 
@@ -109,11 +111,10 @@ Value section_code(const Function& self, Args args) {
         return acc;
       });
     case SectionForm::Map: {
-      Value out = new_list(args.size());
-      std::vector<Value>& items = static_cast<List*>(out.object())->items_in_place();
-      items.resize(args.size());
-      items.resize(map_into(op, bound, args, items));
-      return out;
+      return detail::built_list(args.size(), [&](std::vector<Value>& items) {
+        items.resize(args.size());
+        items.resize(map_into(op, bound, args, items));
+      });
     }
     default: break;
   }
@@ -142,8 +143,9 @@ bool map_in_place(const Value& f, Value& xs) {
   if (!f.is_function() || f.as_function().code() != &section_code) return false;
   const std::int32_t tag = f.as_function().tag();
   if (form_of(tag) != SectionForm::Map || named(tag)) return false;
-  if (!xs.is_list() || xs.object()->use_count() != 1 || xs.as_list().is_slice()) return false;
-  std::vector<Value>& items = static_cast<List*>(xs.object())->items_in_place();
+  List* list = detail::sole_list(xs);
+  if (list == nullptr) return false;
+  std::vector<Value>& items = list->items_in_place();
   items.resize(map_into(op_of(tag), f.as_function().captured(0), items, items));
   return true;
 }

@@ -87,6 +87,12 @@ namespace detail {
 [[nodiscard]] Value run_tail_calls();
 void destructure_any(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
                      std::initializer_list<Value*> parts);
+// The first `n` entries take the first elements (__ past the end); returns
+// where the rest begins.
+inline std::size_t take_leading(std::span<const Value> items, std::initializer_list<Value*> parts, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) *parts.begin()[i] = i < items.size() ? items[i] : Value();
+  return n < items.size() ? n : items.size();
+}
 }  // namespace detail
 
 // The last use of the value destructured: a slice nothing else refers to
@@ -102,8 +108,8 @@ inline void destructure(const Value& v, std::initializer_list<std::string_view> 
   if (!v.is_list() || (rest_at >= 0 && rest_at != last)) return detail::destructure_any(v, names, rest_at, parts);
   const std::span<const Value> items = v.as_list().items();
   const std::size_t before = rest_at < 0 ? parts.size() : static_cast<std::size_t>(rest_at);
-  for (std::size_t i = 0; i < before; ++i) *parts.begin()[i] = i < items.size() ? items[i] : Value();
-  if (rest_at >= 0) *parts.begin()[before] = list_slice(v, before < items.size() ? before : items.size(), items.size());
+  const std::size_t rest_begin = detail::take_leading(items, parts, before);
+  if (rest_at >= 0) *parts.begin()[before] = list_slice(v, rest_begin, items.size());
 }
 
 inline void destructure(Value&& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
@@ -112,10 +118,8 @@ inline void destructure(Value&& v, std::initializer_list<std::string_view> names
   if (rest_at < 0 || rest_at != last || !v.is_list() || !v.as_list().is_slice() || v.object()->use_count() != 1) {
     return destructure(std::as_const(v), names, rest_at, parts);
   }
-  const std::span<const Value> items = v.as_list().items();
   const auto before = static_cast<std::size_t>(rest_at);
-  for (std::size_t i = 0; i < before; ++i) *parts.begin()[i] = i < items.size() ? items[i] : Value();
-  static_cast<List*>(v.object())->drop_front_in_place(before < items.size() ? before : items.size());
+  static_cast<List*>(v.object())->drop_front_in_place(detail::take_leading(v.as_list().items(), parts, before));
   *parts.begin()[before] = std::move(v);
 }
 
