@@ -31,6 +31,11 @@ class ModuleWriter {
     std::string out;
     for (const auto& g : m_.globals) {
       out += line_directive(g.line);
+      if (g.is_constant) {
+        out += "constexpr " + std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name + " = " +
+               detail::print_expr(m_, m_.load, g.constant) + ";\n";
+        continue;
+      }
       out += std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name;
       out += g.type == CType::Value ? ";\n" : " = 0;\n";
     }

@@ -417,6 +417,7 @@ class Lowerer {
     // A variable whose address is taken (`$x`) is a sign::Value an Address can point to.
     if (e.kind == ExprKind::Prefix && e.op == Op::Address && e.a != sema::kNoExpr && !p_.expr(e.a).name.empty()) {
       read_by_functions_.emplace(p_.expr(e.a).name);
+      address_taken_.emplace(p_.expr(e.a).name);
     }
     for (SemaId k : {e.a, e.b, e.c}) collect_lambda_names(k, inside);
     for (SemaId k : e.kids) collect_lambda_names(k, inside);
@@ -722,6 +723,12 @@ class Lowerer {
         return;
       }
       ExprId v = load_time_value(name, e.b);
+      if (is_module_constant(form, v)) {
+        m_.globals.push_back({cpp_fresh_name(name, ++versions_[name]), name, type_of(v), line_, v, true});
+        visible_[name] = static_cast<std::uint32_t>(m_.globals.size() - 1);
+        if (last) emit_result(global(visible_[name]));
+        return;
+      }
       if (e.exported != 0) v = export_value(name, e.exported, v);
       const CType type = read_by_functions_.count(name) ? CType::Value : type_of(v);
       const std::uint32_t version = ++versions_[name];
@@ -744,6 +751,27 @@ class Lowerer {
     } else {
       evaluate(v);  // for its effects
     }
+  }
+
+  // `N : 10` as the only definition of N, not exported, its address never
+  // taken, with nothing but function and literal definitions before it: no
+  // code runs before it is set, so every read sees the literal and functions
+  // may read it as the C++ constant it is.
+  bool is_module_constant(SemaId form, ExprId v) const {
+    const sema::Expr& e = p_.expr(form);
+    const Expr::Kind kind = m_.exprs[v].kind;
+    if (e.exported != 0 || (kind != Expr::Kind::IntLit && kind != Expr::Kind::FloatLit)) return false;
+    const std::string name(p_.expr(e.a).name);
+    if (address_taken_.count(name) || p_.exports.count(name)) return false;
+    std::size_t definitions = 0;
+    for (SemaId f : p_.forms) definitions += is_define(p_, f) && p_.expr(p_.expr(f).a).name == name;
+    if (definitions != 1) return false;
+    for (std::size_t i = 0; i < form_index_; ++i) {
+      if (!is_define(p_, p_.forms[i])) return false;
+      const sema::Expr& rhs = p_.expr(p_.expr(p_.forms[i]).b);
+      if (rhs.kind != ExprKind::Lambda && !(rhs.kind == ExprKind::Atom && rhs.name.empty())) return false;
+    }
+    return true;
   }
 
   // The right-hand side of a top-level definition (memory-model.md §3):
@@ -1702,6 +1730,7 @@ class Lowerer {
   std::vector<SemaId> function_form_;
   std::vector<std::vector<std::uint32_t>> calls_;  // module function -> functions its body names
   std::unordered_set<std::string> read_by_functions_;
+  std::unordered_set<std::string> address_taken_;  // `$x`: x must be a sign::Value an Address can point to
   std::unordered_map<std::string, std::uint32_t> versions_;
   const Context& context_;
   std::size_t form_index_ = 0;  // the top-level line load() is at

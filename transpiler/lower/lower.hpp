@@ -59,6 +59,11 @@ struct Global {
   std::string sign_name;
   CType type = CType::Value;
   std::uint32_t line = 0;  // Sign source line of the definition
+  // A module constant: defined once by an Int or Float literal before any
+  // code can run, so no read can see it unset; emitted `constexpr`, its
+  // value this literal, and never assigned.
+  ExprId constant = 0;
+  bool is_constant = false;
 };
 
 // A C++ local: a parameter or a temporary of one function.

@@ -14,11 +14,11 @@ void reset_module();
 
 //=== module state =============================================================
 #line 2 "escaped-names.sign"
-std::int64_t class_ = 0;
+constexpr std::int64_t class_ = 1;
 #line 3 "escaped-names.sign"
-std::int64_t load_ = 0;
+constexpr std::int64_t load_ = 2;
 #line 4 "escaped-names.sign"
-std::int64_t a_x_ = 0;
+constexpr std::int64_t a_x_ = 3;
 #line 23 "escaped-names.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
@@ -42,17 +42,11 @@ const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
   module_.open();
-#line 2 "escaped-names.sign"
-  class_ = 1;
-#line 3 "escaped-names.sign"
-  load_ = 2;
-#line 4 "escaped-names.sign"
-  a_x_ = 3;
 #line 5 "escaped-names.sign"
   module_result_ =
 #line 5 "escaped-names.sign"
       sign::Value::from_int(sign::impl::add_wrap(sign::impl::add_wrap(class_, load_), a_x_));
-#line 56 "escaped-names.sign.cpp"
+#line 50 "escaped-names.sign.cpp"
   return module_result_;
 }
 

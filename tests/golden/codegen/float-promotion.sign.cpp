@@ -14,7 +14,7 @@ void reset_module();
 
 //=== module state =============================================================
 #line 2 "float-promotion.sign"
-double r = 0;
+constexpr double r = 2.5;
 #line 3 "float-promotion.sign"
 double area = 0;
 #line 21 "float-promotion.sign.cpp"
@@ -40,13 +40,11 @@ const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
   module_.open();
-#line 2 "float-promotion.sign"
-  r = 2.5;
 #line 3 "float-promotion.sign"
   area = r * r * static_cast<double>(3);
 #line 4 "float-promotion.sign"
   module_result_ = sign::Value::from_float(sign::impl::mod_float(area, static_cast<double>(4)));
-#line 50 "float-promotion.sign.cpp"
+#line 48 "float-promotion.sign.cpp"
   return module_result_;
 }
 

@@ -14,7 +14,7 @@ void reset_module();
 
 //=== module state =============================================================
 #line 2 "int-arithmetic.sign"
-std::int64_t a = 0;
+constexpr std::int64_t a = 7;
 #line 3 "int-arithmetic.sign"
 std::int64_t b = 0;
 #line 4 "int-arithmetic.sign"
@@ -42,15 +42,13 @@ const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
   module_.open();
-#line 2 "int-arithmetic.sign"
-  a = 7;
 #line 3 "int-arithmetic.sign"
   b = sign::impl::sub_wrap(sign::impl::mul_wrap(a, 6), 2);
 #line 4 "int-arithmetic.sign"
   c = sign::impl::mod_trunc(sign::impl::add_wrap(a, b), 5);
 #line 5 "int-arithmetic.sign"
   module_result_ = sign::Value::from_int(sign::impl::sub_wrap(b, c));
-#line 54 "int-arithmetic.sign.cpp"
+#line 52 "int-arithmetic.sign.cpp"
   return module_result_;
 }
 

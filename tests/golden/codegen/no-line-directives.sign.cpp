@@ -13,7 +13,7 @@ namespace {
 void reset_module();
 
 //=== module state =============================================================
-std::int64_t x = 0;
+constexpr std::int64_t x = 1;
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -36,7 +36,6 @@ const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
   module_.open();
-  x = 1;
   module_result_ = sign::Value::from_int(sign::impl::add_wrap(x, 1));
   return module_result_;
 }

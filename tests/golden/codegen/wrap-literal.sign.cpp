@@ -14,9 +14,9 @@ void reset_module();
 
 //=== module state =============================================================
 #line 2 "wrap-literal.sign"
-std::int64_t low = 0;
+constexpr std::int64_t low = (-9223372036854775807 - 1);
 #line 3 "wrap-literal.sign"
-std::int64_t big = 0;
+constexpr std::int64_t big = 1;
 #line 21 "wrap-literal.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
@@ -40,13 +40,9 @@ const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
   module_.open();
-#line 2 "wrap-literal.sign"
-  low = (-9223372036854775807 - 1);
-#line 3 "wrap-literal.sign"
-  big = 1;
 #line 4 "wrap-literal.sign"
   module_result_ = sign::Value::from_int(sign::impl::sub_wrap(low, big));
-#line 50 "wrap-literal.sign.cpp"
+#line 46 "wrap-literal.sign.cpp"
   return module_result_;
 }
 
