@@ -77,7 +77,8 @@ def stops(out, sign_file):
     for m in pattern.finditer(out):
         fn, path, line = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         assert os.path.basename(path) == os.path.basename(sign_file), f"stopped in {path}, not the Sign file:\n{out}"
-        found.append((fn.rsplit("::", 1)[-1], int(line)))
+        # An Int twin (`inc_int`, `inc_int_x`) is the same Sign function.
+        found.append((re.sub(r"_int(_\w+)?$", "", fn.rsplit("::", 1)[-1]), int(line)))
     return found
 
 

@@ -50,8 +50,14 @@ class ModuleWriter {
       declarations += signature(f) + ";\n";
       definitions += std::string(definitions.empty() ? "" : "\n") + "// " + f.sign_name + " (" + m_.source_name + ":" +
                      std::to_string(f.line) + ")\n" + line_directive(f.line) + signature(f) + " {\n";
+      // A Dispatch to the twin is made once, on entry: the twin hands a
+      // call back only with arguments that are not all Ints.
+      std::size_t first = 0;
+      for (; f.loops && first < f.body.size() && m_.stmt(f.body[first]).kind == Stmt::Kind::Dispatch; ++first) {
+        definitions += statement(f, m_.stmt(f.body[first]));
+      }
       if (f.loops) definitions += "for (;;) {  // the body repeats for self tail calls\n";
-      definitions += statements(f, f.body);
+      definitions += statements(f, {f.body.begin() + static_cast<std::ptrdiff_t>(first), f.body.end()});
       if (f.loops) definitions += "}\n";
       definitions += "}\n" + line_reset();
     }
@@ -163,7 +169,9 @@ class ModuleWriter {
       case Stmt::Kind::If:
       case Stmt::Kind::IfUnit: {
         const std::string condition = s.kind == Stmt::Kind::If ? detail::print_expr(m_, f, s.expr) : "";
-        const std::string test = s.kind == Stmt::Kind::If ? (s.negated ? "!(" + condition + ")" : condition)
+        // `!f(x)`, `!(a < b)`: only an operator needs the parentheses.
+        const bool bare = s.kind == Stmt::Kind::If && m_.expr(s.expr).kind != lower::Expr::Kind::Infix;
+        const std::string test = s.kind == Stmt::Kind::If ? (s.negated ? (bare ? "!" : "!(") + condition + (bare ? "" : ")") : condition)
                                                           : std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
         // A guard whose only statement returns reads best on one line.
         if (s.else_body.empty() && s.then_body.size() == 1 && m_.stmt(s.then_body[0]).kind == Stmt::Kind::Return) {

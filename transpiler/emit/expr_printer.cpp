@@ -16,6 +16,7 @@ using lower::Expr;
 using lower::ExprId;
 
 int infix_precedence(std::string_view op) {
+  if (op == "&&") return -1;
   if (op == "<" || op == "<=" || op == "==" || op == ">=" || op == ">") return 0;
   return (op == "+" || op == "-") ? 1 : 2;
 }

@@ -145,16 +145,20 @@ struct Frame {
   Frame* outer = nullptr;                                     // the function a lambda is written in
 };
 
+// An Int twin: the original function and which of its parameters are
+// std::int64_t (bit i: parameter i).
+using TwinKey = std::pair<std::uint32_t, std::uint64_t>;
+
 class Lowerer {
  public:
-  // `value_results`: originals whose Int twin returns a Value (found by an
-  // earlier round); `specialize`: make Int twins at all.
+  // `value_results`: twins that return a Value (found by an earlier round);
+  // `specialize`: make Int twins at all.
   Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context,
-          const std::set<std::uint32_t>& value_results, bool specialize)
+          const std::set<TwinKey>& value_results, bool specialize)
       : p_(p), diags_(diags), context_(context), value_results_(value_results), specialize_(specialize) {}
 
   // Originals whose twin was assumed to return an Int and did not.
-  const std::set<std::uint32_t>& violations() const { return violations_; }
+  const std::set<TwinKey>& violations() const { return violations_; }
 
   Module run(std::string_view module_name) {
     m_.name = cpp_module_name(module_name);
@@ -170,9 +174,8 @@ class Lowerer {
       top_level(p_.forms[i], i + 1 == p_.forms.size());
     }
     for (std::size_t f = 0; f < function_form_.size(); ++f) define_function(f);
-    for (std::size_t f = 0; f < function_form_.size(); ++f) {
-      if (m_.functions[f].specialization >= 0) define_specialization(f);
-    }
+    // Lowering a body may ask for more twins: each is defined in turn.
+    for (std::size_t i = 0; i < undefined_twins_.size(); ++i) define_specialization(undefined_twins_[i]);
     propagate_defers();
     drop_unused_twins();
     for (Function& f : m_.functions) mark_last_uses(m_, f);
@@ -236,40 +239,84 @@ class Lowerer {
 
   //=== Int twins (issue 11) ========================================================
 
-  // A directly self-recursive direct function without lambdas in its body gets a twin
-  // over std::int64_t parameters: where the arguments are proven Ints the
-  // arithmetic, comparisons and self tail calls of the body need no boxing.
-  // The twin returns std::int64_t unless an earlier round found a return of
-  // another type (value_results_).
+  // A direct function without lambdas in its body gets twins whose plain
+  // parameters are std::int64_t where the arguments of a call are proven
+  // Ints: there the arithmetic, comparisons and self tail calls of the body
+  // need no boxing. A twin returns std::int64_t unless an earlier round found
+  // it returning something else (value_results_). A directly self-recursive
+  // function has one up front, with every plain parameter an Int: its
+  // original hands Int arguments to it (Stmt::Kind::Dispatch). Others are
+  // made as calls ask for them.
   void declare_specializations() {
     const std::size_t originals = m_.functions.size();
     for (std::uint32_t f = 0; f < originals; ++f) {
-      const Function& original = m_.functions[f];
       // Directly self-recursive only: a function that reaches itself only
       // through others tail-calls through the trampoline, which a twin
       // would not speed up.
-      const bool calls_itself = applies_name(p_.expr(function_form_[f]).b, original.sign_name);
-      if (original.generic || original.destructures || original.param_count == 0 || !calls_itself) continue;
-      if (original.rest_param && original.param_count == 1) continue;  // no Int parameter
-      if (contains_lambda(p_.expr(function_form_[f]).b, true)) continue;
-      Function twin;
-      twin.cpp_name = original.cpp_name + "_int";
-      twin.sign_name = original.sign_name + " over Ints";
-      twin.line = original.line;
-      twin.param_count = original.param_count;
-      twin.arity = original.arity;
-      // A rest parameter stays the List it is.
-      for (std::uint32_t i = 0; i < original.param_count; ++i) {
-        const bool rest = original.rest_param && i + 1 == original.param_count;
-        twin.locals.push_back({original.locals[i].cpp_name, rest ? CType::Value : CType::Int64});
-      }
-      twin.rest_param = original.rest_param;
-      twin.result = value_results_.count(f) ? CType::Value : CType::Int64;
-      twin.specializes = static_cast<int>(f);
-      m_.functions[f].specialization = static_cast<int>(m_.functions.size());
-      m_.functions.push_back(std::move(twin));
-      calls_.emplace_back();  // calls_ stays indexed like m_.functions (a twin calls what its original calls)
+      if (!applies_name(p_.expr(function_form_[f]).b, m_.functions[f].sign_name)) continue;
+      if (const auto twin = twin_for(f, int_parameters(f))) m_.functions[f].specialization = static_cast<int>(*twin);
     }
+  }
+
+  // The parameters of `f` a twin may take as std::int64_t: the plain ones
+  // (not a destructured value, not the rest List).
+  std::uint64_t int_parameters(std::uint32_t f) const {
+    const Function& fn = m_.functions[f];
+    if (fn.generic || fn.bracket_params || fn.param_count > 64) return 0;
+    const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
+    std::uint64_t mask = 0;
+    for (std::uint32_t i = 0; i < fn.param_count; ++i) {
+      if (params[i].pattern == sema::kNoExpr && !params[i].rest) mask |= std::uint64_t{1} << i;
+    }
+    return mask;
+  }
+
+  static TwinKey twin_key(const Function& twin) {
+    std::uint64_t mask = 0;
+    for (std::uint32_t i = 0; i < twin.param_count; ++i) {
+      if (twin.locals[i].type == CType::Int64) mask |= std::uint64_t{1} << i;
+    }
+    return {static_cast<std::uint32_t>(twin.specializes), mask};
+  }
+
+  // The twin of `original` whose parameters in `mask` are std::int64_t,
+  // made if need be; nothing if it may not have one.
+  std::optional<std::uint32_t> twin_for(std::uint32_t original, std::uint64_t mask) {
+    constexpr std::size_t kTwinsPerFunction = 8;  // each combination of Int parameters is a C++ function
+    if (!specialize_ || mask == 0 || original >= function_form_.size()) return std::nullopt;
+    const auto found = twin_of_.find({original, mask});
+    if (found != twin_of_.end()) return found->second;
+    if (contains_lambda(p_.expr(function_form_[original]).b, true)) return std::nullopt;
+    const auto made = std::count_if(twin_of_.begin(), twin_of_.end(), [&](const auto& t) { return t.first.first == original; });
+    if (static_cast<std::size_t>(made) == kTwinsPerFunction) return std::nullopt;
+    const Function& fn = m_.functions[original];
+    Function twin;
+    twin.cpp_name = fn.cpp_name + "_int";
+    twin.sign_name = fn.sign_name + " over Ints";
+    if (mask != int_parameters(original)) {  // some plain parameters stay Values: the name says which are Ints
+      for (std::uint32_t i = 0; i < fn.param_count; ++i) {
+        if (!(mask >> i & 1)) continue;
+        twin.cpp_name += "_" + fn.locals[i].cpp_name;
+        twin.sign_name += std::string(twin.sign_name.back() == 's' ? " " : ", ") + fn.locals[i].cpp_name;
+      }
+    }
+    twin.line = fn.line;
+    twin.param_count = fn.param_count;
+    twin.arity = fn.arity;
+    for (std::uint32_t i = 0; i < fn.param_count; ++i) {
+      twin.locals.push_back({fn.locals[i].cpp_name, (mask >> i & 1) ? CType::Int64 : CType::Value});
+    }
+    twin.rest_param = fn.rest_param;
+    twin.bracket_params = fn.bracket_params;
+    twin.destructures = fn.destructures;
+    twin.result = value_results_.count({original, mask}) ? CType::Value : CType::Int64;
+    twin.specializes = static_cast<int>(original);
+    const auto index = static_cast<std::uint32_t>(m_.functions.size());
+    m_.functions.push_back(std::move(twin));
+    calls_.emplace_back();  // calls_ stays indexed like m_.functions (a twin calls what its original calls)
+    twin_of_.emplace(TwinKey{original, mask}, index);
+    undefined_twins_.push_back(index);
+    return index;
   }
 
   // An original whose every call went to its twin (or a twin nothing
@@ -308,9 +355,10 @@ class Lowerer {
       }
     };
     scan_body(m_.load.body);
+    std::set<std::uint32_t> have_twins;
+    for (const auto& [key, twin] : twin_of_) have_twins.insert(key.first);
     for (std::uint32_t f = 0; f < m_.functions.size(); ++f) {
-      const Function& fn = m_.functions[f];
-      if (fn.specializes < 0 && fn.specialization < 0) use(f);  // no twin: kept as always
+      if (m_.functions[f].specializes < 0 && !have_twins.count(f)) use(f);  // no twin: kept as always
     }
     while (!work.empty()) {
       const std::uint32_t f = work.back();
@@ -351,26 +399,32 @@ class Lowerer {
     return false;
   }
 
-  void define_specialization(std::uint32_t original) {
-    const std::uint32_t index = static_cast<std::uint32_t>(m_.functions[original].specialization);
+  void define_specialization(std::uint32_t index) {
     Function& f = m_.functions[index];
+    const auto original = static_cast<std::uint32_t>(f.specializes);
     const SemaId lambda = p_.expr(function_form_[original]).b;
     Frame frame;
     frame.fn = &f;
     frame.index = static_cast<int>(index);
     frame.self = static_cast<int>(original);
     in_frame(frame, line_of(function_form_[original]), [&] {
-      // An Int is never __: the collapse guards of the original are moot.
-      for (std::uint32_t i = 0; i < f.param_count; ++i) frame.names.emplace_back(param_name(lambda, i), i);
+      bind_direct_parameters(f, lambda, frame);  // an Int is never __: no collapse guard for one
       tail(p_.expr(lambda).b);
     });
   }
 
-  // The call of `original`'s twin with `args`, if they are all Ints.
-  std::optional<ExprId> twin_call(std::uint32_t original, const std::vector<ExprId>& args, bool tail) {
-    const int twin = m_.functions[original].specialization;
-    if (twin < 0 || !fits_twin(m_.functions[static_cast<std::uint32_t>(twin)], args)) return std::nullopt;
-    return direct_call(static_cast<std::uint32_t>(twin), args, tail);
+  // The call of a twin of `original` with `args`, where some are Ints it may
+  // take as such.
+  std::optional<ExprId> twin_call(std::uint32_t original, std::vector<ExprId> args, bool tail) {
+    const std::uint64_t plain = int_parameters(original);
+    std::uint64_t mask = 0;
+    for (std::size_t i = 0; i < args.size() && i < 64; ++i) {
+      if ((plain >> i & 1) && type_of(args[i]) == CType::Int64) mask |= std::uint64_t{1} << i;
+    }
+    const auto twin = twin_for(original, mask);
+    if (!twin) return std::nullopt;
+    for (std::size_t i = 0; i < args.size(); ++i) args[i] = coerce(args[i], m_.functions[*twin].locals[i].type);
+    return direct_call(*twin, std::move(args), tail);
   }
 
   // True if `args` are Ints wherever `twin` takes a std::int64_t.
@@ -486,18 +540,6 @@ class Lowerer {
       if (f.generic) {
         bind_parameters(lambda);
       } else {
-        const auto params = *direct_parameters(p_, lambda);
-        for (std::uint32_t i = 0; i < f.param_count; ++i) {
-          if (!params[i].name.empty()) frame.names.emplace_back(params[i].name, i);
-        }
-        for (std::uint32_t i = 0; i < f.param_count; ++i) {
-          // A bracket list binds its entries from whatever the argument
-          // holds; a rest parameter is a List, never __.
-          if (!f.bracket_params && !params[i].rest) collapse_if_unit(i, i == 0 ? "a __ argument collapses the call" : "");
-        }
-        for (std::uint32_t i = 0; i < f.param_count; ++i) {
-          if (params[i].pattern != sema::kNoExpr) bind_pattern(p_.expr(params[i].pattern).kids, local(i));
-        }
         if (f.specialization >= 0) {
           Stmt dispatch = stmt(Stmt::Kind::Dispatch);
           dispatch.index = static_cast<std::uint32_t>(f.specialization);
@@ -505,15 +547,30 @@ class Lowerer {
           emit(std::move(dispatch));
           f.tail_callees.push_back(static_cast<std::uint32_t>(f.specialization));
         }
+        bind_direct_parameters(f, lambda, frame);
       }
       tail(p_.expr(lambda).b);
     });
   }
 
-  std::string param_name(SemaId lambda, std::uint32_t i) const {
-    const sema::Expr& params = p_.expr(p_.expr(lambda).a);
-    if (params.kind == ExprKind::Atom) return std::string(params.name);
-    return std::string(p_.expr(params.kids[i]).name);
+  // The parameters of a direct function (or twin) `f` as its body sees
+  // them: named, a __ Value collapsing the call, patterns destructured.
+  void bind_direct_parameters(const Function& f, SemaId lambda, Frame& frame) {
+    const auto params = *direct_parameters(p_, lambda);
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (!params[i].name.empty()) frame.names.emplace_back(params[i].name, i);
+    }
+    std::string comment = "a __ argument collapses the call";
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      // A bracket list binds its entries from whatever the argument
+      // holds; a rest parameter is a List, never __; an Int never is.
+      if (f.bracket_params || params[i].rest || f.locals[i].type != CType::Value) continue;
+      collapse_if_unit(i, std::move(comment));
+      comment.clear();
+    }
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (params[i].pattern != sema::kNoExpr) bind_pattern(p_.expr(params[i].pattern).kids, local(i));
+    }
   }
 
   // Runs `body` with `frame` as the function being lowered, its statements
@@ -860,7 +917,7 @@ class Lowerer {
     Stmt s = stmt(Stmt::Kind::Return);
     const Function* fn = frame_->fn;
     if (fn->result == CType::Int64 && type_of(e) != CType::Int64) {
-      violations_.insert(static_cast<std::uint32_t>(fn->specializes));  // this round's output is discarded
+      violations_.insert(twin_key(*fn));  // this round's output is discarded
     }
     s.expr = fn->result == CType::Int64 && type_of(e) == CType::Int64 ? e : coerce(e, CType::Value);
     return s;
@@ -1694,13 +1751,7 @@ class Lowerer {
   // parameters of the next iteration of the function's loop.
   void self_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
-    if (fn->specializes >= 0) {
-      if (!fits_twin(*fn, values)) {  // not all Ints any more: the original carries on (it loops too)
-        for (ExprId& v : values) v = coerce(v, CType::Value);
-        emit(returns(direct_call(static_cast<std::uint32_t>(fn->specializes), std::move(values), true)));
-        return;
-      }
-    }
+    if (fn->specializes >= 0 && !fits_twin(*fn, values)) return twin_tail_call(std::move(values));
     // A parameter passed on as it is keeps its value: no temporary, no store.
     const auto unchanged = [&](std::size_t i) {
       const Expr& v = m_.expr(values[i]);
@@ -1719,6 +1770,40 @@ class Lowerer {
     fn->loops = true;
   }
 
+  // A self tail call of a twin whose arguments are not all proven Ints
+  // where it takes Ints: it loops on if the Values are Ints when they come,
+  // else the original carries on (it loops too, and dispatches to a twin
+  // only on entry, so the two never call each other back and forth).
+  void twin_tail_call(std::vector<ExprId> values) {
+    Function* fn = frame_->fn;
+    std::vector<std::uint32_t> checked;
+    bool never_ints = false;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (fn->locals[i].type != CType::Int64 || type_of(values[i]) == CType::Int64) continue;
+      if (type_of(values[i]) != CType::Value) never_ints = true;  // a Float
+      values[i] = local(let("next_" + fn->locals[i].cpp_name, coerce(values[i], CType::Value)));
+      checked.push_back(static_cast<std::uint32_t>(i));
+    }
+    const auto to_original = [&] {
+      std::vector<ExprId> args = values;
+      for (ExprId& v : args) v = coerce(v, CType::Value);
+      emit(returns(direct_call(static_cast<std::uint32_t>(fn->specializes), std::move(args), true)));
+    };
+    if (never_ints) return to_original();
+    ExprId all_ints = sign_is_int(values[checked[0]]);
+    for (std::size_t k = 1; k < checked.size(); ++k) {
+      Expr both = node(Expr::Kind::Infix, CType::Bool);
+      both.callee = "&&";
+      both.args = {all_ints, sign_is_int(values[checked[k]])};
+      all_ints = add(std::move(both));
+    }
+    when("ints", all_ints, false, to_original, "not all Ints any more: the original carries on");
+    for (std::uint32_t i : checked) values[i] = call(CType::Int64, "sign::impl::as_int", {values[i]});
+    self_tail_call(std::move(values));
+  }
+
+  ExprId sign_is_int(ExprId v) { return call(CType::Bool, "sign::impl::is_int", {v}); }
+
   const sema::Program& p_;
   Diagnostics& diags_;
   Module m_;
@@ -1734,9 +1819,11 @@ class Lowerer {
   std::unordered_map<std::string, std::uint32_t> versions_;
   const Context& context_;
   std::size_t form_index_ = 0;  // the top-level line load() is at
-  const std::set<std::uint32_t>& value_results_;
+  const std::set<TwinKey>& value_results_;
   const bool specialize_;
-  std::set<std::uint32_t> violations_;
+  std::set<TwinKey> violations_;
+  std::map<TwinKey, std::uint32_t> twin_of_;     // every twin made so far
+  std::vector<std::uint32_t> undefined_twins_;  // twins in the order they were made, defined after the originals
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;
 };
@@ -1758,7 +1845,7 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
   // Rounds: a twin assumed to return an Int that turns out to return
   // something else returns a Value in the next round. Each round can only
   // demote twins, so this ends; quiet rounds, then the real one.
-  std::set<std::uint32_t> value_results;
+  std::set<TwinKey> value_results;
   bool specialize = true;
   for (int round = 0;; ++round) {
     Diagnostics quiet;

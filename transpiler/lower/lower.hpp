@@ -86,6 +86,7 @@ struct Stmt {
     Continue,  // continue;  the function's loop: a self tail call
     Evaluate,  // expr;  evaluated for its effects (a store, a call), the value dropped
     Dispatch,  // if (every Int parameter of the twin is_int()) return twin(...);  (index: the twin)
+               // first in the body; a looping function makes it once, before its loop
     Perform,   // expr;  a runtime call made for what it does: it returns nothing
   };
   Kind kind = Kind::Return;

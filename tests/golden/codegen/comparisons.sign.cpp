@@ -24,7 +24,7 @@ sign::impl::ModuleState module_{"comparisons", &reset_module};
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
 sign::Value in_range(sign::Value x);
-sign::Value below(sign::Value x);
+sign::Value below_int(std::int64_t x);
 
 //=== definitions ==============================================================
 // in_range (comparisons.sign:2)
@@ -52,15 +52,13 @@ sign::Value in_range(sign::Value x) {
 }
 #line 54 "comparisons.sign.cpp"
 
-// below (comparisons.sign:3)
+// below over Ints (comparisons.sign:3)
 #line 3 "comparisons.sign"
-sign::Value below(sign::Value x) {
+sign::Value below_int(std::int64_t x) {
 #line 3 "comparisons.sign"
-  if (x.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 3 "comparisons.sign"
-  return sign::impl::less(x, sign::Value::from_int(10));
+  return sign::impl::less(sign::Value::from_int(x), sign::Value::from_int(10));
 }
-#line 64 "comparisons.sign.cpp"
+#line 62 "comparisons.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -79,8 +77,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 4 "comparisons.sign"
-  module_result_ = in_range(below(sign::Value::from_int(5)));
-#line 84 "comparisons.sign.cpp"
+  module_result_ = in_range(below_int(5));
+#line 82 "comparisons.sign.cpp"
   return module_result_;
 }
 

@@ -23,29 +23,25 @@ sign::impl::ModuleState module_{"forward-calls", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value first(sign::Value n);
-sign::Value second(sign::Value n);
+std::int64_t first_int(std::int64_t n);
+std::int64_t second_int(std::int64_t n);
 
 //=== definitions ==============================================================
-// first (forward-calls.sign:2)
+// first over Ints (forward-calls.sign:2)
 #line 2 "forward-calls.sign"
-sign::Value first(sign::Value n) {
+std::int64_t first_int(std::int64_t n) {
 #line 2 "forward-calls.sign"
-  if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 2 "forward-calls.sign"
-  return second(sign::impl::add(n, sign::Value::from_int(1)));
+  return second_int(sign::impl::add_wrap(n, 1));
 }
-#line 39 "forward-calls.sign.cpp"
+#line 37 "forward-calls.sign.cpp"
 
-// second (forward-calls.sign:3)
+// second over Ints (forward-calls.sign:3)
 #line 3 "forward-calls.sign"
-sign::Value second(sign::Value n) {
+std::int64_t second_int(std::int64_t n) {
 #line 3 "forward-calls.sign"
-  if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 3 "forward-calls.sign"
-  return sign::impl::mul(n, sign::Value::from_int(2));
+  return sign::impl::mul_wrap(n, 2);
 }
-#line 49 "forward-calls.sign.cpp"
+#line 45 "forward-calls.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -64,8 +60,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 4 "forward-calls.sign"
-  module_result_ = first(sign::Value::from_int(20));
-#line 69 "forward-calls.sign.cpp"
+  module_result_ = sign::Value::from_int(first_int(20));
+#line 65 "forward-calls.sign.cpp"
   return module_result_;
 }
 

@@ -23,26 +23,20 @@ sign::impl::ModuleState module_{"match-case", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value classify(sign::Value x);
+std::int64_t classify_int(std::int64_t x);
 
 //=== definitions ==============================================================
-// classify (match-case.sign:2)
+// classify over Ints (match-case.sign:2)
 #line 2 "match-case.sign"
-sign::Value classify(sign::Value x) {
-#line 2 "match-case.sign"
-  if (x.is_unit()) return sign::Value();  // a __ argument collapses the call
+std::int64_t classify_int(std::int64_t x) {
 #line 3 "match-case.sign"
-  sign::Value arm_1 = sign::impl::more(x, sign::Value::from_int(0));
-#line 3 "match-case.sign"
-  if (!arm_1.is_unit()) return sign::Value::from_int(1);  // match_case arm
+  if (x > 0) return 1;  // match_case arm
 #line 4 "match-case.sign"
-  sign::Value arm_2 = sign::impl::less(x, sign::Value::from_int(0));
-#line 4 "match-case.sign"
-  if (!arm_2.is_unit()) return sign::Value::from_int(-1);
+  if (x < 0) return -1;
 #line 5 "match-case.sign"
-  return sign::Value::from_int(0);
+  return 0;
 }
-#line 46 "match-case.sign.cpp"
+#line 40 "match-case.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -61,8 +55,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 6 "match-case.sign"
-  module_result_ = classify(sign::Value::from_int(-4));
-#line 66 "match-case.sign.cpp"
+  module_result_ = sign::Value::from_int(classify_int(-4));
+#line 60 "match-case.sign.cpp"
   return module_result_;
 }
 

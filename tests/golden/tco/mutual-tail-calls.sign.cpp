@@ -25,6 +25,7 @@ sign::impl::ModuleState module_{"mutual-tail-calls", &reset_module};
 // mutually, whatever the order of the Sign definitions.
 sign::Value even(sign::Value n);
 sign::Value odd(sign::Value n);
+sign::Value even_int(std::int64_t n);
 sign::Value even_entry(const sign::Function& /*self*/, sign::Args args);
 sign::Value odd_entry(const sign::Function& /*self*/, sign::Args args);
 
@@ -43,7 +44,7 @@ sign::Value even(sign::Value n) {
 #line 5 "mutual-tail-calls.sign"
                                {sign::impl::sub(n, sign::Value::from_int(1))});
 }
-#line 47 "mutual-tail-calls.sign.cpp"
+#line 48 "mutual-tail-calls.sign.cpp"
 
 // odd (mutual-tail-calls.sign:6)
 #line 6 "mutual-tail-calls.sign"
@@ -59,7 +60,19 @@ sign::Value odd(sign::Value n) {
 #line 8 "mutual-tail-calls.sign"
                                {sign::impl::sub(n, sign::Value::from_int(1))});
 }
-#line 63 "mutual-tail-calls.sign.cpp"
+#line 64 "mutual-tail-calls.sign.cpp"
+
+// even over Ints (mutual-tail-calls.sign:3)
+#line 3 "mutual-tail-calls.sign"
+sign::Value even_int(std::int64_t n) {
+#line 4 "mutual-tail-calls.sign"
+  if (n == 0) return sign::Value::from_int(1);  // match_case arm
+#line 5 "mutual-tail-calls.sign"
+  return sign::impl::tail_call(sign::impl::static_function<&odd_entry, 1>(),
+#line 5 "mutual-tail-calls.sign"
+                               {sign::Value::from_int(sign::impl::sub_wrap(n, 1))});
+}
+#line 76 "mutual-tail-calls.sign.cpp"
 
 sign::Value even_entry(const sign::Function& /*self*/, sign::Args args) {
   return even(sign::impl::arg(args, 0));
@@ -86,8 +99,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 9 "mutual-tail-calls.sign"
-  module_result_ = sign::impl::settle(even(sign::Value::from_int(1000000)));
-#line 91 "mutual-tail-calls.sign.cpp"
+  module_result_ = sign::impl::settle(even_int(1000000));
+#line 104 "mutual-tail-calls.sign.cpp"
   return module_result_;
 }
 

@@ -15,6 +15,10 @@
 
 namespace sign::impl {
 
+// An Int twin's loop carries on with a Value that turned out an Int.
+[[nodiscard]] constexpr bool is_int(const Value& v) noexcept { return v.is_int(); }
+[[nodiscard]] constexpr std::int64_t as_int(const Value& v) noexcept { return v.as_int(); }
+
 [[nodiscard]] constexpr std::int64_t add_wrap(std::int64_t a, std::int64_t b) noexcept {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
 }
