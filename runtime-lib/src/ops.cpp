@@ -228,6 +228,14 @@ Value product(Value&& l, const Value& r, bool chain) {
   });
 }
 
+Value product_of(std::initializer_list<Value> operands) {
+  return built_list(operands.size(), [&](std::vector<Value>& items) {
+    for (const Value& v : operands) {
+      if (!v.is_unit()) items.push_back(v);
+    }
+  });
+}
+
 Value push_front(const Value& x, const Value& r) {
   return built_list(1 + item_count(r), [&](std::vector<Value>& items) {
     if (!x.is_unit()) items.push_back(x);

@@ -28,7 +28,7 @@ inc : x ? x + 1
 
 half : x ? x / 2
 
-inc (double 40 % 7)
+inc (double (half 40) % 7)
 """
 CODE_LINES = (2, 4, 6, 8)
 

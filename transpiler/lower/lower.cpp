@@ -143,6 +143,7 @@ struct Frame {
   int self = -1;   // the function the Sign name calls (for an Int twin: the original)
   std::vector<std::pair<std::string, std::uint32_t>> names;  // Sign name -> local; innermost last
   Frame* outer = nullptr;                                     // the function a lambda is written in
+  std::vector<std::uint32_t> guarded;  // parameters checked for __ on entry (each iteration, for a loop)
 };
 
 // An Int twin: the original function and which of its parameters are
@@ -177,7 +178,7 @@ class Lowerer {
     // Lowering a body may ask for more twins: each is defined in turn.
     for (std::size_t i = 0; i < undefined_twins_.size(); ++i) define_specialization(undefined_twins_[i]);
     propagate_defers();
-    drop_unused_twins();
+    drop_unreached_functions();
     for (Function& f : m_.functions) mark_last_uses(m_, f);
     mark_last_uses(m_, m_.load);
     return std::move(m_);
@@ -319,10 +320,10 @@ class Lowerer {
     return index;
   }
 
-  // An original whose every call went to its twin (or a twin nothing
-  // calls) is not emitted: no dead code in the output. Reachability from
-  // load() and from every function that is emitted.
-  void drop_unused_twins() {
+  // A function nothing calls (every call went to a twin, or was written
+  // into its caller's loop, or there was none) is not emitted: no dead code
+  // in the output. Reachability from load(), which makes the exports too.
+  void drop_unreached_functions() {
     std::vector<bool> used(m_.functions.size(), false);
     std::vector<std::uint32_t> work;
     const auto use = [&](std::uint32_t f) {
@@ -355,11 +356,6 @@ class Lowerer {
       }
     };
     scan_body(m_.load.body);
-    std::set<std::uint32_t> have_twins;
-    for (const auto& [key, twin] : twin_of_) have_twins.insert(key.first);
-    for (std::uint32_t f = 0; f < m_.functions.size(); ++f) {
-      if (m_.functions[f].specializes < 0 && !have_twins.count(f)) use(f);  // no twin: kept as always
-    }
     while (!work.empty()) {
       const std::uint32_t f = work.back();
       work.pop_back();
@@ -408,7 +404,7 @@ class Lowerer {
     frame.index = static_cast<int>(index);
     frame.self = static_cast<int>(original);
     in_frame(frame, line_of(function_form_[original]), [&] {
-      bind_direct_parameters(f, lambda, frame);  // an Int is never __: no collapse guard for one
+      bind_direct_parameters(f, lambda, parameter_slots(f));  // an Int is never __: no collapse guard for one
       tail(p_.expr(lambda).b);
     });
   }
@@ -547,7 +543,7 @@ class Lowerer {
           emit(std::move(dispatch));
           f.tail_callees.push_back(static_cast<std::uint32_t>(f.specialization));
         }
-        bind_direct_parameters(f, lambda, frame);
+        bind_direct_parameters(f, lambda, parameter_slots(f));
       }
       tail(p_.expr(lambda).b);
     });
@@ -555,22 +551,37 @@ class Lowerer {
 
   // The parameters of a direct function (or twin) `f` as its body sees
   // them: named, a __ Value collapsing the call, patterns destructured.
-  void bind_direct_parameters(const Function& f, SemaId lambda, Frame& frame) {
+  // The parameters of direct function `f`, held in the current function's
+  // locals `slots`, as its body sees them: named, a __ Value collapsing the
+  // call, patterns destructured.
+  void bind_direct_parameters(const Function& f, SemaId lambda, const std::vector<std::uint32_t>& slots) {
     const auto params = *direct_parameters(p_, lambda);
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
-      if (!params[i].name.empty()) frame.names.emplace_back(params[i].name, i);
+      if (!params[i].name.empty()) frame_->names.emplace_back(params[i].name, slots[i]);
     }
+    const bool entry = &f == frame_->fn;  // else f's body is written into the function being lowered
     std::string comment = "a __ argument collapses the call";
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       // A bracket list binds its entries from whatever the argument
       // holds; a rest parameter is a List, never __; an Int never is.
-      if (f.bracket_params || params[i].rest || f.locals[i].type != CType::Value) continue;
-      collapse_if_unit(i, std::move(comment));
+      if (f.bracket_params || params[i].rest || frame_->fn->locals[slots[i]].type != CType::Value) continue;
+      auto& guarded = frame_->guarded;
+      if (std::find(guarded.begin(), guarded.end(), slots[i]) != guarded.end()) continue;  // checked on entry
+      collapse_if_unit(slots[i], std::move(comment));
       comment.clear();
+      if (entry) guarded.push_back(slots[i]);
     }
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
-      if (params[i].pattern != sema::kNoExpr) bind_pattern(p_.expr(params[i].pattern).kids, local(i));
+      if (params[i].pattern != sema::kNoExpr) {
+        bind_pattern(p_.expr(params[i].pattern).kids, coerce(local(slots[i]), CType::Value));  // an Int destructures too
+      }
     }
+  }
+
+  static std::vector<std::uint32_t> parameter_slots(const Function& f) {
+    std::vector<std::uint32_t> slots(f.param_count);
+    for (std::uint32_t i = 0; i < f.param_count; ++i) slots[i] = i;
+    return slots;
   }
 
   // Runs `body` with `frame` as the function being lowered, its statements
@@ -939,20 +950,24 @@ class Lowerer {
     return t;
   }
   // A local named after a Sign parameter (renamed if the name is taken).
-  std::uint32_t let_named(const std::string& cpp_name, ExprId value) {
+  std::uint32_t let_named(const std::string& cpp_name, ExprId value) { return let_typed(cpp_name, coerce(value, CType::Value)); }
+
+  // The same, of the value's own C++ type.
+  std::uint32_t let_typed(const std::string& cpp_name, ExprId value) {
     Function* fn = frame_->fn;
     std::string unique = cpp_name;
     for (int n = 2;; ++n) {
       bool taken = unique == "self" || unique == "args";
       for (const auto& l : fn->locals) taken = taken || l.cpp_name == unique;
+      for (const auto& g : m_.globals) taken = taken || g.cpp_name == unique;  // would hide it from later reads
       if (!taken) break;
       unique = cpp_name + "_" + std::to_string(n);
     }
-    fn->locals.push_back({unique, CType::Value});
+    fn->locals.push_back({unique, type_of(value)});
     const auto t = static_cast<std::uint32_t>(fn->locals.size() - 1);
     Stmt s = stmt(Stmt::Kind::Let);
     s.index = t;
-    s.expr = coerce(value, CType::Value);
+    s.expr = value;
     emit(std::move(s));
     return t;
   }
@@ -1187,9 +1202,21 @@ class Lowerer {
       case Op::Push: return call_value("sign::impl::push_front", {value(e.a), value(e.b)});
       case Op::Unshift: return call_value("sign::impl::push_back", {value(e.a), value(e.b)});
       case Op::Product: {
-        const bool chain = p_.expr(e.a).kind == ExprKind::Infix && p_.expr(e.a).op == Op::Product;
-        const ExprId l = value(e.a);
-        return call_value("sign::impl::product", {l, value(e.b), bool_lit(chain)});
+        // `a , b , c`: one List of all the operands, not a nest of pairs
+        std::vector<SemaId> operands{e.b};
+        SemaId left = e.a;
+        for (; p_.expr(left).kind == ExprKind::Infix && p_.expr(left).op == Op::Product; left = p_.expr(left).a) {
+          operands.push_back(p_.expr(left).b);
+        }
+        operands.push_back(left);
+        std::reverse(operands.begin(), operands.end());
+        if (operands.size() == 2) {
+          const ExprId l = value(operands[0]);
+          return call_value("sign::impl::product", {l, value(operands[1]), bool_lit(false)});
+        }
+        std::vector<ExprId> values;
+        for (SemaId operand : operands) values.push_back(coerce(value(operand), CType::Value));
+        return call_value("sign::impl::product_of", {initializer(std::move(values))});
       }
       case Op::Range: return range(id);
       case Op::GetProp: return get_prop(id);
@@ -1703,10 +1730,58 @@ class Lowerer {
       if (target && static_cast<int>(*target) == frame_->self) {
         return self_tail_call(direct_arguments(m_.functions[*target], shape.args));
       }
+      if (target && inlines_tail_call(*target)) return inline_tail_call(*target, shape.args);
       emit(returns(call_expr(shape, target, true)));
       return;
     }
     emit(returns(value(id)));
+  }
+
+  // A tail call of a function that may call this one back (`count` ↔
+  // `tally`) is the callee's body written here: its tail call back becomes
+  // this function's loop, so mutual tail calls run in constant stack
+  // without the trampoline, one loop over the functions' bodies.
+  bool inlines_tail_call(std::uint32_t g) const {
+    constexpr std::size_t kInlineDepth = 3;  // a cycle of up to 4 functions becomes one loop
+    if (frame_->self < 0 || g >= function_form_.size() || m_.functions[g].generic) return false;
+    if (inlining_.size() == kInlineDepth || std::find(inlining_.begin(), inlining_.end(), g) != inlining_.end()) return false;
+    const auto self = static_cast<std::uint32_t>(frame_->self);
+    return g != self && reaches(g, self) && !contains_lambda(p_.expr(function_form_[g]).b, true) &&
+           !reads_shadowed_global(g);
+  }
+
+  // True if g's body reads a module variable that a parameter of the
+  // function being lowered hides in C++ (both `x`). Its other locals never
+  // do: let_typed names them clear of the module's variables.
+  bool reads_shadowed_global(std::uint32_t g) const {
+    std::unordered_set<std::string> names;
+    collect_names(p_.expr(function_form_[g]).b, names);
+    for (const Global& global : m_.globals) {
+      if (!names.count(global.sign_name)) continue;
+      for (std::uint32_t i = 0; i < frame_->fn->param_count; ++i) {
+        if (frame_->fn->locals[i].cpp_name == global.cpp_name) return true;
+      }
+    }
+    return false;
+  }
+
+  void inline_tail_call(std::uint32_t g, const std::vector<SemaId>& args) {
+    const Function& callee = m_.functions[g];
+    const SemaId lambda = p_.expr(function_form_[g]).b;
+    std::vector<std::uint32_t> slots;
+    for (const ExprId v : direct_arguments(callee, args)) {
+      // A local passed as it is needs no copy: nothing assigns it before the body's tail call.
+      const bool local = m_.exprs[v].kind == Expr::Kind::Local;
+      slots.push_back(local ? m_.exprs[v].index : let_typed(callee.locals[slots.size()].cpp_name, v));
+    }
+    // The callee sees its parameters and the module, not the caller's names.
+    std::vector<std::pair<std::string, std::uint32_t>> caller_names;
+    caller_names.swap(frame_->names);
+    inlining_.push_back(g);
+    bind_direct_parameters(callee, lambda, slots);
+    tail(p_.expr(lambda).b);
+    inlining_.pop_back();
+    frame_->names.swap(caller_names);
   }
 
   // `x | ...` in tail position: returns x unless it is __. For `c & x`
@@ -1786,7 +1861,11 @@ class Lowerer {
     }
     const auto to_original = [&] {
       std::vector<ExprId> args = values;
-      for (ExprId& v : args) v = coerce(v, CType::Value);
+      for (ExprId& v : args) {
+        // A node of its own: a local read on one path only may be moved (last_use.cpp).
+        if (m_.exprs[v].kind == Expr::Kind::Local) v = local(m_.exprs[v].index);
+        v = coerce(v, CType::Value);
+      }
       emit(returns(direct_call(static_cast<std::uint32_t>(fn->specializes), std::move(args), true)));
     };
     if (never_ints) return to_original();
@@ -1823,6 +1902,7 @@ class Lowerer {
   const bool specialize_;
   std::set<TwinKey> violations_;
   std::map<TwinKey, std::uint32_t> twin_of_;     // every twin made so far
+  std::vector<std::uint32_t> inlining_;          // the functions whose bodies are being written into this one
   std::vector<std::uint32_t> undefined_twins_;  // twins in the order they were made, defined after the originals
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;

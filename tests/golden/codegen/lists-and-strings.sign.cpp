@@ -65,11 +65,9 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 1 "lists-and-strings.sign"
-  xs = sign::impl::product(
+  xs = sign::impl::product_of(
 #line 1 "lists-and-strings.sign"
-      sign::impl::product(sign::Value::from_int(1), sign::Value::from_int(2), false),
-#line 1 "lists-and-strings.sign"
-      sign::Value::from_int(3), true);
+      {sign::Value::from_int(1), sign::Value::from_int(2), sign::Value::from_int(3)});
 #line 2 "lists-and-strings.sign"
   greeting = sign::impl::construct(
 #line 2 "lists-and-strings.sign"
@@ -77,26 +75,20 @@ const sign::Value& load() {
 #line 2 "lists-and-strings.sign"
       sign::impl::string_literal("world"));
 #line 4 "lists-and-strings.sign"
-  module_result_ = sign::impl::product(
+  module_result_ = sign::impl::product_of(
 #line 4 "lists-and-strings.sign"
-      sign::impl::product(
+      {sum(sign::impl::spread_pattern(xs)),
 #line 4 "lists-and-strings.sign"
-          sign::impl::product(sum(sign::impl::spread_pattern(xs)),
+       sign::impl::get_index(greeting, sign::Value::from_int(0)), sign::impl::absolute(xs, false),
 #line 4 "lists-and-strings.sign"
-                              sign::impl::get_index(greeting, sign::Value::from_int(0)), false),
+       sign::impl::apply_spread_list(
 #line 4 "lists-and-strings.sign"
-          sign::impl::absolute(xs, false), true),
+           sign::impl::section(sign::impl::SectionOp::Mul, sign::impl::SectionForm::Map,
 #line 4 "lists-and-strings.sign"
-      sign::impl::apply_spread_list(
+                               sign::Value::from_int(2)),
 #line 4 "lists-and-strings.sign"
-          sign::impl::section(sign::impl::SectionOp::Mul, sign::impl::SectionForm::Map,
-#line 4 "lists-and-strings.sign"
-                              sign::Value::from_int(2)),
-#line 4 "lists-and-strings.sign"
-          xs),
-#line 4 "lists-and-strings.sign"
-      true);
-#line 100 "lists-and-strings.sign.cpp"
+           xs)});
+#line 92 "lists-and-strings.sign.cpp"
   return module_result_;
 }
 

@@ -57,20 +57,18 @@ const sign::Value& load() {
 #line 2 "sections-and-ranges.sign"
       sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(100)));
 #line 3 "sections-and-ranges.sign"
-  module_result_ =
+  module_result_ = sign::impl::product_of(
 #line 3 "sections-and-ranges.sign"
-      sign::impl::product(sign::impl::product(evens, total, false),
+      {evens, total,
 #line 3 "sections-and-ranges.sign"
-                          sign::impl::apply(sign::impl::section(sign::impl::SectionOp::Add,
+       sign::impl::apply(
 #line 3 "sections-and-ranges.sign"
-                                                                sign::impl::SectionForm::RightBound,
+           sign::impl::section(sign::impl::SectionOp::Add, sign::impl::SectionForm::RightBound,
 #line 3 "sections-and-ranges.sign"
-                                                                sign::Value::from_int(1)),
+                               sign::Value::from_int(1)),
 #line 3 "sections-and-ranges.sign"
-                                            {sign::Value::from_int(41)}),
-#line 3 "sections-and-ranges.sign"
-                          true);
-#line 74 "sections-and-ranges.sign.cpp"
+           {sign::Value::from_int(41)})});
+#line 72 "sections-and-ranges.sign.cpp"
   return module_result_;
 }
 

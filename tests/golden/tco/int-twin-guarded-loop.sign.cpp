@@ -85,9 +85,11 @@ sign::Value steps_int(std::int64_t n, std::int64_t acc) {
 #line 6 "int-twin-guarded-loop.sign"
     if (!sign::impl::is_int(next_n_1))
 #line 6 "int-twin-guarded-loop.sign"
-      return steps(next_n_1, sign::Value::from_int(sign::impl::add_wrap(
+      return steps(std::move(next_n_1),
 #line 6 "int-twin-guarded-loop.sign"
-                                 acc, 1)));  // not all Ints any more: the original carries on
+                   sign::Value::from_int(sign::impl::add_wrap(
+#line 6 "int-twin-guarded-loop.sign"
+                       acc, 1)));  // not all Ints any more: the original carries on
 #line 6 "int-twin-guarded-loop.sign"
     std::int64_t next_n_2 = sign::impl::as_int(next_n_1);
 #line 6 "int-twin-guarded-loop.sign"
@@ -100,7 +102,7 @@ sign::Value steps_int(std::int64_t n, std::int64_t acc) {
     continue;  // self tail call
   }
 }
-#line 104 "int-twin-guarded-loop.sign.cpp"
+#line 106 "int-twin-guarded-loop.sign.cpp"
 
 // half over Ints (int-twin-guarded-loop.sign:3)
 #line 3 "int-twin-guarded-loop.sign"
@@ -114,7 +116,7 @@ sign::Value half_int(std::int64_t x) {
 #line 3 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }
-#line 118 "int-twin-guarded-loop.sign.cpp"
+#line 120 "int-twin-guarded-loop.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -134,7 +136,7 @@ const sign::Value& load() {
   module_.open();
 #line 7 "int-twin-guarded-loop.sign"
   module_result_ = steps_int(1024, 0);
-#line 138 "int-twin-guarded-loop.sign.cpp"
+#line 140 "int-twin-guarded-loop.sign.cpp"
   return module_result_;
 }
 

@@ -23,64 +23,28 @@ sign::impl::ModuleState module_{"mutual-tail-calls", &reset_module};
 //=== declarations =============================================================
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
-sign::Value even(sign::Value n);
-sign::Value odd(sign::Value n);
 sign::Value even_int(std::int64_t n);
-sign::Value even_entry(const sign::Function& /*self*/, sign::Args args);
-sign::Value odd_entry(const sign::Function& /*self*/, sign::Args args);
 
 //=== definitions ==============================================================
-// even (mutual-tail-calls.sign:3)
-#line 3 "mutual-tail-calls.sign"
-sign::Value even(sign::Value n) {
-#line 3 "mutual-tail-calls.sign"
-  if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 4 "mutual-tail-calls.sign"
-  sign::Value arm_1 = sign::impl::equal_to(n, sign::Value::from_int(0));
-#line 4 "mutual-tail-calls.sign"
-  if (!arm_1.is_unit()) return sign::Value::from_int(1);  // match_case arm
-#line 5 "mutual-tail-calls.sign"
-  return sign::impl::tail_call(sign::impl::static_function<&odd_entry, 1>(),
-#line 5 "mutual-tail-calls.sign"
-                               {sign::impl::sub(n, sign::Value::from_int(1))});
-}
-#line 48 "mutual-tail-calls.sign.cpp"
-
-// odd (mutual-tail-calls.sign:6)
-#line 6 "mutual-tail-calls.sign"
-sign::Value odd(sign::Value n) {
-#line 6 "mutual-tail-calls.sign"
-  if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 7 "mutual-tail-calls.sign"
-  sign::Value arm_1 = sign::impl::equal_to(n, sign::Value::from_int(0));
-#line 7 "mutual-tail-calls.sign"
-  if (!arm_1.is_unit()) return sign::Value();  // match_case arm
-#line 8 "mutual-tail-calls.sign"
-  return sign::impl::tail_call(sign::impl::static_function<&even_entry, 1>(),
-#line 8 "mutual-tail-calls.sign"
-                               {sign::impl::sub(n, sign::Value::from_int(1))});
-}
-#line 64 "mutual-tail-calls.sign.cpp"
-
 // even over Ints (mutual-tail-calls.sign:3)
 #line 3 "mutual-tail-calls.sign"
 sign::Value even_int(std::int64_t n) {
+  for (;;) {  // the body repeats for self tail calls
 #line 4 "mutual-tail-calls.sign"
-  if (n == 0) return sign::Value::from_int(1);  // match_case arm
+    if (n == 0) return sign::Value::from_int(1);  // match_case arm
 #line 5 "mutual-tail-calls.sign"
-  return sign::impl::tail_call(sign::impl::static_function<&odd_entry, 1>(),
-#line 5 "mutual-tail-calls.sign"
-                               {sign::Value::from_int(sign::impl::sub_wrap(n, 1))});
+    std::int64_t n_2 = sign::impl::sub_wrap(n, 1);
+#line 7 "mutual-tail-calls.sign"
+    if (n_2 == 0) return sign::Value();  // match_case arm
+#line 8 "mutual-tail-calls.sign"
+    std::int64_t next_n_2 = sign::impl::sub_wrap(n_2, 1);
+#line 8 "mutual-tail-calls.sign"
+    n = next_n_2;
+#line 8 "mutual-tail-calls.sign"
+    continue;  // self tail call
+  }
 }
-#line 76 "mutual-tail-calls.sign.cpp"
-
-sign::Value even_entry(const sign::Function& /*self*/, sign::Args args) {
-  return even(sign::impl::arg(args, 0));
-}
-
-sign::Value odd_entry(const sign::Function& /*self*/, sign::Args args) {
-  return odd(sign::impl::arg(args, 0));
-}
+#line 48 "mutual-tail-calls.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -99,8 +63,8 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 9 "mutual-tail-calls.sign"
-  module_result_ = sign::impl::settle(even_int(1000000));
-#line 104 "mutual-tail-calls.sign.cpp"
+  module_result_ = even_int(1000000);
+#line 68 "mutual-tail-calls.sign.cpp"
   return module_result_;
 }
 

@@ -26,6 +26,8 @@ namespace sign::impl {
 // `a , b`: a List of both; `chain`: l is itself a `,` product, extended.
 // __ operands leave no slot.
 [[nodiscard]] Value product(const Value& l, const Value& r, bool chain);
+// `a , b , c , ...` at once: the List of the operands that are not __.
+[[nodiscard]] Value product_of(std::initializer_list<Value> operands);
 // The same operations consuming the String or List they extend: when the
 // moved-in Value is its only reference, it grows in place (amortised O(1)
 // appends) instead of being copied. Generated code moves a local in at its
