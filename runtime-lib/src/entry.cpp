@@ -8,6 +8,8 @@
 
 #include <pthread.h>
 
+#include <cstdlib>
+#include <optional>
 #include <cstring>
 #include <iostream>
 
@@ -22,42 +24,55 @@ constexpr std::size_t kProgramStack = std::size_t{1} << 30;
 
 struct StackRun {
   ModuleLoad load;
-  Value result;
-  std::string error;  // a load that threw (the module registry refusing a second module of one name)
+  bool json = false;
+  const char* program = "";
+  bool exits = false;  // the program thread ends the process (run_program)
+  int code = 1;
 };
 
-void load_into(StackRun& run) {
+// Loads the module and prints its value (or the error a load threw: the
+// module registry refusing a second module of one name); the exit code.
+int load_and_print(const StackRun& run) {
+  Value result;
   try {
-    run.result = run.load();
+    result = run.load();
   } catch (const std::exception& e) {
-    run.error = e.what();
+    std::cerr << run.program << ": error: " << e.what() << '\n';
+    return 1;
   }
+  if (run.json) {
+    write_json(std::cout, result);
+  } else {
+    write_literal(std::cout, result);
+  }
+  std::cout << '\n';
+  std::cout.flush();
+  return std::cout.good() ? 0 : 1;
 }
 
+// A program's thread ends the process itself: a thread that returned would
+// first hand its allocator heap back (mimalloc's thread teardown, about a
+// millisecond — as long as a short program runs).
 void* run_thread(void* arg) {
-  load_into(*static_cast<StackRun*>(arg));
+  auto& run = *static_cast<StackRun*>(arg);
+  run.code = load_and_print(run);
+  if (run.exits) std::exit(run.code);
   return nullptr;
 }
 
-StackRun run_on_large_stack(ModuleLoad load) {
-  StackRun run{load, Value(), {}};
+int run_on_large_stack(StackRun run) {
   pthread_attr_t attr;
   pthread_t thread;
   const bool ok = pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, kProgramStack) == 0 &&
                   pthread_create(&thread, &attr, run_thread, &run) == 0;
   pthread_attr_destroy(&attr);
-  if (ok) {
-    pthread_join(thread, nullptr);
-  } else {
-    load_into(run);  // no thread (e.g. address space limits): run on this stack
-  }
-  return run;
+  if (!ok) return load_and_print(run);  // no thread (e.g. address space limits): run on this stack
+  pthread_join(thread, nullptr);
+  return run.code;
 }
 
-}  // namespace
-
-int run_entry(int argc, char** argv, ModuleLoad load) {
-  bool json = false;
+// The options before `--`; returns the exit code if they end the run (`--help`, an unknown one).
+std::optional<int> read_options(int argc, char** argv, bool& json) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--json") == 0) {
       json = true;
@@ -73,18 +88,19 @@ int run_entry(int argc, char** argv, ModuleLoad load) {
       return 1;
     }
   }
-  const StackRun run = run_on_large_stack(load);
-  if (!run.error.empty()) {
-    std::cerr << argv[0] << ": error: " << run.error << '\n';
-    return 1;
-  }
-  if (json) {
-    write_json(std::cout, run.result);
-  } else {
-    write_literal(std::cout, run.result);
-  }
-  std::cout << '\n';
-  return std::cout.good() ? 0 : 1;
+  return std::nullopt;
 }
+
+int run(int argc, char** argv, ModuleLoad load, bool exits) {
+  bool json = false;
+  if (const auto code = read_options(argc, argv, json)) return *code;
+  return run_on_large_stack(StackRun{load, json, argv[0], exits});
+}
+
+}  // namespace
+
+int run_entry(int argc, char** argv, ModuleLoad load) { return run(argc, argv, load, false); }
+
+int run_program(int argc, char** argv, ModuleLoad load) { return run(argc, argv, load, true); }
 
 }  // namespace sign::impl

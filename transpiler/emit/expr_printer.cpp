@@ -57,7 +57,7 @@ class Printer {
         const int prec = infix_precedence(e.callee);
         return operand(e.args[0], prec, false) + " " + e.callee + " " + operand(e.args[1], prec, true);
       }
-      case Expr::Kind::StringLit: return "sign::impl::string_literal(" + cpp_string(e.callee) + ")";
+      case Expr::Kind::StringLit: return "sign::impl::string_constant<" + cpp_string(e.callee) + ">()";
       case Expr::Kind::TextLit: return cpp_string(e.callee);
       case Expr::Kind::Constant: return e.callee;
       case Expr::Kind::Braced: return "{" + list(e.args) + "}";

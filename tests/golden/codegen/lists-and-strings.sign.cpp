@@ -69,11 +69,11 @@ const sign::Value& load() {
 #line 1 "lists-and-strings.sign"
       {sign::Value::from_int(1), sign::Value::from_int(2), sign::Value::from_int(3)});
 #line 2 "lists-and-strings.sign"
-  greeting = sign::impl::construct(
+  greeting = sign::impl::construct(sign::impl::construct(sign::impl::string_constant<"hello">(),
 #line 2 "lists-and-strings.sign"
-      sign::impl::construct(sign::impl::string_literal("hello"), sign::impl::string_literal(" ")),
+                                                         sign::impl::string_constant<" ">()),
 #line 2 "lists-and-strings.sign"
-      sign::impl::string_literal("world"));
+                                   sign::impl::string_constant<"world">());
 #line 4 "lists-and-strings.sign"
   module_result_ = sign::impl::product_of(
 #line 4 "lists-and-strings.sign"

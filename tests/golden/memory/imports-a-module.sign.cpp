@@ -54,7 +54,7 @@ const sign::Value& load() {
 #line 5 "imports-a-module.sign"
   greeting = sign::impl::apply(sign::impl::get_named(lib, "greet", sign::Value()),
 #line 5 "imports-a-module.sign"
-                               {sign::impl::string_literal("Sign")});
+                               {sign::impl::string_constant<"Sign">()});
 #line 6 "imports-a-module.sign"
   module_result_ =
 #line 6 "imports-a-module.sign"
@@ -62,7 +62,7 @@ const sign::Value& load() {
 #line 6 "imports-a-module.sign"
                           sign::impl::apply(sign::impl::get_named(m, "loaded", sign::Value()),
 #line 6 "imports-a-module.sign"
-                                            {sign::impl::string_literal("exports-and-refs")}),
+                                            {sign::impl::string_constant<"exports-and-refs">()}),
 #line 6 "imports-a-module.sign"
                           false);
 #line 69 "imports-a-module.sign.cpp"

@@ -43,7 +43,7 @@ sign::Value step(sign::Value f, sign::Value n) {
 #line 3 "tail-call-through-value.sign"
   if (!all_1.is_unit()) {
 #line 3 "tail-call-through-value.sign"
-    sign::Value any_2 = sign::impl::string_literal("done");
+    sign::Value any_2 = sign::impl::string_constant<"done">();
 #line 3 "tail-call-through-value.sign"
     if (!any_2.is_unit()) return any_2;
   }
@@ -68,7 +68,7 @@ sign::Value run(sign::Value f, sign::Value n) {
 #line 4 "tail-call-through-value.sign"
   if (!all_1.is_unit()) {
 #line 4 "tail-call-through-value.sign"
-    sign::Value any_2 = sign::impl::string_literal("done");
+    sign::Value any_2 = sign::impl::string_constant<"done">();
 #line 4 "tail-call-through-value.sign"
     if (!any_2.is_unit()) return any_2;
   }
@@ -87,7 +87,7 @@ sign::Value run_int_n(sign::Value f, std::int64_t n) {
 #line 4 "tail-call-through-value.sign"
   if (n == 0) {
 #line 4 "tail-call-through-value.sign"
-    sign::Value any_1 = sign::impl::string_literal("done");
+    sign::Value any_1 = sign::impl::string_constant<"done">();
 #line 4 "tail-call-through-value.sign"
     if (!any_1.is_unit()) return any_1;
   }
@@ -104,7 +104,7 @@ sign::Value step_int_n(sign::Value f, std::int64_t n) {
 #line 3 "tail-call-through-value.sign"
   if (n == 0) {
 #line 3 "tail-call-through-value.sign"
-    sign::Value any_1 = sign::impl::string_literal("done");
+    sign::Value any_1 = sign::impl::string_constant<"done">();
 #line 3 "tail-call-through-value.sign"
     if (!any_1.is_unit()) return any_1;
   }

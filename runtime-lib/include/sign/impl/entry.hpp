@@ -12,5 +12,8 @@ using ModuleLoad = const Value& (*)();
 // expression) in Sign literal form, or as one line of JSON with `--json`.
 // Returns the process exit code; `--help` and unknown options are handled.
 int run_entry(int argc, char** argv, ModuleLoad load);
+// The same as a program's `main`: the program's thread ends the process
+// when the value is printed (no allocator teardown of the thread first).
+int run_program(int argc, char** argv, ModuleLoad load);
 
 }  // namespace sign::impl

@@ -16,6 +16,22 @@ namespace sign::impl {
 // Literals.
 [[nodiscard]] inline Value string_literal(std::string_view text) { return make_string(std::string(text)); }
 
+// A String literal's text as a template argument: `string_constant<"tone">()`.
+template <std::size_t N>
+struct LiteralText {
+  char text[N];
+  constexpr LiteralText(const char (&s)[N]) noexcept {  // NOLINT(google-explicit-constructor): `<"tone">`
+    for (std::size_t i = 0; i < N; ++i) text[i] = s[i];
+  }
+};
+// The String of a literal, made once, on first use: a literal evaluated in
+// a loop costs no allocation.
+template <LiteralText literal>
+[[nodiscard]] const Value& string_constant() {
+  static const Value value = string_literal(std::string_view(literal.text, sizeof(literal.text) - 1));
+  return value;
+}
+
 // Whitespace between values (coproduct): `1 2` builds a List, a String on
 // either side joins text, a __ operand is the identity, a Function on the
 // left is applied to a non-function right (tier 10.4).
