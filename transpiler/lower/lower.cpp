@@ -144,6 +144,7 @@ struct Frame {
   std::vector<std::pair<std::string, std::uint32_t>> names;  // Sign name -> local; innermost last
   Frame* outer = nullptr;                                     // the function a lambda is written in
   std::vector<std::uint32_t> guarded;  // parameters checked for __ on entry (each iteration, for a loop)
+  std::size_t inline_budget = 600;     // syntax nodes of other functions' bodies it may still take in
 };
 
 // An Int twin: the original function and which of its parameters are
@@ -1747,7 +1748,17 @@ class Lowerer {
     if (inlining_.size() == kInlineDepth || std::find(inlining_.begin(), inlining_.end(), g) != inlining_.end()) return false;
     const auto self = static_cast<std::uint32_t>(frame_->self);
     return g != self && reaches(g, self) && !contains_lambda(p_.expr(function_form_[g]).b, true) &&
-           !reads_shadowed_global(g);
+           !reads_shadowed_global(g) && node_count(p_.expr(function_form_[g]).b) <= frame_->inline_budget;
+  }
+
+  // The size of a body, for the inlining budget: a cycle of many large
+  // functions keeps its trampoline rather than multiplying its code.
+  std::size_t node_count(SemaId id) const {
+    if (id == sema::kNoExpr) return 0;
+    const sema::Expr& e = p_.expr(id);
+    std::size_t n = 1 + node_count(e.a) + node_count(e.b) + node_count(e.c);
+    for (SemaId k : e.kids) n += node_count(k);
+    return n;
   }
 
   // True if g's body reads a module variable that a parameter of the
@@ -1768,6 +1779,7 @@ class Lowerer {
   void inline_tail_call(std::uint32_t g, const std::vector<SemaId>& args) {
     const Function& callee = m_.functions[g];
     const SemaId lambda = p_.expr(function_form_[g]).b;
+    frame_->inline_budget -= node_count(lambda);
     std::vector<std::uint32_t> slots;
     for (const ExprId v : direct_arguments(callee, args)) {
       // A local passed as it is needs no copy: nothing assigns it before the body's tail call.
