@@ -236,6 +236,17 @@ Value product_of(std::initializer_list<Value> operands) {
   });
 }
 
+Value product_reusing(Value&& reuse, std::initializer_list<Value> operands) {
+  List* list = sole_list(reuse);
+  if (list == nullptr) return product_of(operands);
+  std::vector<Value>& items = list->items_in_place();
+  items.clear();
+  for (const Value& v : operands) {
+    if (!v.is_unit()) items.push_back(v);
+  }
+  return std::move(reuse);
+}
+
 Value push_front(const Value& x, const Value& r) {
   return built_list(1 + item_count(r), [&](std::vector<Value>& items) {
     if (!x.is_unit()) items.push_back(x);

@@ -31,6 +31,7 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
       {"sign::impl::spread_rest", 0},
       {"sign::impl::spread_pattern", 0},
       {"sign::impl::destructure", 0},
+      {"sign::impl::product_reusing", 0},
       {"sign::impl::apply_spread_list", 1},
   };
   return std::any_of(std::begin(kConsuming), std::end(kConsuming),

@@ -145,6 +145,7 @@ struct Frame {
   Frame* outer = nullptr;                                     // the function a lambda is written in
   std::vector<std::uint32_t> guarded;  // parameters checked for __ on entry (each iteration, for a loop)
   std::size_t inline_budget = 600;     // syntax nodes of other functions' bodies it may still take in
+  int reuse = -1;  // a local holding the List a `[a b]` parameter was taken from, for a List the body returns
 };
 
 // An Int twin: the original function and which of its parameters are
@@ -574,7 +575,9 @@ class Lowerer {
     }
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       if (params[i].pattern != sema::kNoExpr) {
-        bind_pattern(p_.expr(params[i].pattern).kids, coerce(local(slots[i]), CType::Value));  // an Int destructures too
+        // An Int destructures too; a body that builds a List may build it in this one.
+        bind_pattern(p_.expr(params[i].pattern).kids, coerce(local(slots[i]), CType::Value),
+                     builds_product(p_.expr(lambda).b));
       }
     }
   }
@@ -653,7 +656,9 @@ class Lowerer {
 
   // `[a b ~rest c]`: sign::impl::destructure splits `source` straight into
   // the entries' locals (no List of the parts is made).
-  void bind_pattern(const std::vector<SemaId>& entries, ExprId source) {
+  // `reusable`: a direct function's parameter, whose List (without a rest
+  // entry) the body may build its result in (Frame::reuse).
+  void bind_pattern(const std::vector<SemaId>& entries, ExprId source, bool reusable = false) {
     std::int64_t rest_at = -1;
     std::vector<ExprId> names;
     std::vector<std::uint32_t> slots;
@@ -664,9 +669,13 @@ class Lowerer {
     }
     std::vector<ExprId> addresses;
     for (std::uint32_t slot : slots) addresses.push_back(address_of(local(slot)));
+    std::vector<ExprId> args{source, initializer(std::move(names)), int_lit(rest_at), initializer(std::move(addresses))};
+    if (reusable && rest_at < 0 && m_.exprs[source].kind == Expr::Kind::Local) {
+      frame_->reuse = static_cast<int>(let("reuse", unit()));
+      args.push_back(address_of(local(static_cast<std::uint32_t>(frame_->reuse))));
+    }
     Stmt split = stmt(Stmt::Kind::Perform);
-    split.expr = call(CType::Value, "sign::impl::destructure",
-                      {source, initializer(std::move(names)), int_lit(rest_at), initializer(std::move(addresses))});
+    split.expr = call(CType::Value, "sign::impl::destructure", std::move(args));
     emit(std::move(split));
     for (std::size_t k = 0; k < entries.size(); ++k) finish_entry(entries[k], slots[k]);
   }
@@ -928,11 +937,29 @@ class Lowerer {
   Stmt returns(ExprId e) {
     Stmt s = stmt(Stmt::Kind::Return);
     const Function* fn = frame_->fn;
+    e = reusing(e);
     if (fn->result == CType::Int64 && type_of(e) != CType::Int64) {
       violations_.insert(twin_key(*fn));  // this round's output is discarded
     }
     s.expr = fn->result == CType::Int64 && type_of(e) == CType::Int64 ? e : coerce(e, CType::Value);
     return s;
+  }
+
+  // A List built as the result, in the List a `[a b]` parameter came in
+  // when nothing else holds that one (runtime: product_reusing).
+  ExprId reusing(ExprId e) {
+    const Expr& built = m_.exprs[e];
+    if (frame_->reuse < 0 || built.kind != Expr::Kind::Call) return e;
+    std::vector<ExprId> operands;
+    if (built.callee == "sign::impl::product" && m_.exprs[built.args[2]].callee == "false") {
+      operands = {built.args[0], built.args[1]};
+    } else if (built.callee == "sign::impl::product_of") {
+      operands = m_.exprs[built.args[0]].args;
+    } else {
+      return e;
+    }
+    return call(CType::Value, "sign::impl::product_reusing",
+                {local(static_cast<std::uint32_t>(frame_->reuse)), initializer(std::move(operands))});
   }
 
   // A fresh temporary of the current function: name + per-function counter.
@@ -1751,6 +1778,17 @@ class Lowerer {
            !reads_shadowed_global(g) && node_count(p_.expr(function_form_[g]).b) <= frame_->inline_budget;
   }
 
+  bool builds_product(SemaId id) const {
+    if (id == sema::kNoExpr) return false;
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Lambda || e.kind == ExprKind::Section) return false;  // another function's result
+    if (e.kind == ExprKind::Infix && e.op == Op::Product) return true;
+    for (SemaId k : {e.a, e.b, e.c}) {
+      if (builds_product(k)) return true;
+    }
+    return std::any_of(e.kids.begin(), e.kids.end(), [&](SemaId k) { return builds_product(k); });
+  }
+
   // The size of a body, for the inlining budget: a cycle of many large
   // functions keeps its trampoline rather than multiplying its code.
   std::size_t node_count(SemaId id) const {
@@ -1790,8 +1828,10 @@ class Lowerer {
     std::vector<std::pair<std::string, std::uint32_t>> caller_names;
     caller_names.swap(frame_->names);
     inlining_.push_back(g);
+    const int caller_reuse = frame_->reuse;  // a List the callee takes apart is in scope in its body only
     bind_direct_parameters(callee, lambda, slots);
     tail(p_.expr(lambda).b);
+    frame_->reuse = caller_reuse;
     inlining_.pop_back();
     frame_->names.swap(caller_names);
   }

@@ -123,6 +123,25 @@ inline void destructure(Value&& v, std::initializer_list<std::string_view> names
   *parts.begin()[before] = std::move(v);
 }
 
+// `f : [a b] ? ...` at the last use of the List: when nothing else refers
+// to it, its elements move out and the emptied List becomes `*reuse`, for
+// the List the body builds (product_reusing) — a pair taken apart and built
+// anew allocates nothing (Perceus-style reuse).
+inline void destructure(Value&& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                        std::initializer_list<Value*> parts, Value* reuse) {
+  if (rest_at >= 0 || !v.is_list() || v.as_list().is_slice() || v.object()->use_count() != 1) {
+    return destructure(std::move(v), names, rest_at, parts);
+  }
+  std::vector<Value>& items = static_cast<List*>(v.object())->items_in_place();
+  for (std::size_t i = 0; i < parts.size(); ++i) *parts.begin()[i] = i < items.size() ? std::move(items[i]) : Value();
+  items.clear();
+  *reuse = std::move(v);
+}
+inline void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
+                        std::initializer_list<Value*> parts, Value* /*reuse: only a List it may consume*/) {
+  destructure(v, names, rest_at, parts);
+}
+
 inline Value settle(Value result) {
   if (result.kind() != Kind::TailCall) return result;
   return detail::run_tail_calls();

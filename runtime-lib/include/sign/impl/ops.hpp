@@ -44,6 +44,9 @@ template <LiteralText literal>
 [[nodiscard]] Value product(const Value& l, const Value& r, bool chain);
 // `a , b , c , ...` at once: the List of the operands that are not __.
 [[nodiscard]] Value product_of(std::initializer_list<Value> operands);
+// The same, built in `reuse` when it is a List nothing else refers to (an
+// emptied one from destructure): no allocation.
+[[nodiscard]] Value product_reusing(Value&& reuse, std::initializer_list<Value> operands);
 // The same operations consuming the String or List they extend: when the
 // moved-in Value is its only reference, it grows in place (amortised O(1)
 // appends) instead of being copied. Generated code moves a local in at its
