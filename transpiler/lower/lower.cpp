@@ -297,10 +297,12 @@ class Lowerer {
     twin.cpp_name = fn.cpp_name + "_int";
     twin.sign_name = fn.sign_name + " over Ints";
     if (mask != int_parameters(original)) {  // some plain parameters stay Values: the name says which are Ints
+      const char* separator = " ";
       for (std::uint32_t i = 0; i < fn.param_count; ++i) {
         if (!(mask >> i & 1)) continue;
         twin.cpp_name += "_" + fn.locals[i].cpp_name;
-        twin.sign_name += std::string(twin.sign_name.back() == 's' ? " " : ", ") + fn.locals[i].cpp_name;
+        twin.sign_name += separator + fn.locals[i].cpp_name;
+        separator = ", ";
       }
     }
     twin.line = fn.line;
