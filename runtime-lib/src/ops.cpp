@@ -214,36 +214,32 @@ Value push_back(Value&& l, const Value& x) {
   return std::move(l);
 }
 
-Value product(Value&& l, const Value& r, bool chain) {
-  if (&l == &r) return product(std::as_const(l), r, chain);
-  if (chain) {
-    List* list = sole_list(l);
-    if (list == nullptr) return product(std::as_const(l), r, chain);
-    if (!r.is_unit()) list->items_in_place().push_back(r);
-    return std::move(l);
-  }
+Value product(Value&& l, const Value& r) {
+  if (&l == &r) return product(std::as_const(l), r);
   return built_list(2, [&](std::vector<Value>& items) {
     if (!l.is_unit()) items.push_back(std::move(l));
     if (!r.is_unit()) items.push_back(r);
   });
 }
 
+namespace {
+// The operands of a `,` product that are not __, in order.
+void append_operands(std::vector<Value>& items, std::initializer_list<Value> operands) {
+  for (const Value& v : operands) {
+    if (!v.is_unit()) items.push_back(v);
+  }
+}
+}  // namespace
+
 Value product_of(std::initializer_list<Value> operands) {
-  return built_list(operands.size(), [&](std::vector<Value>& items) {
-    for (const Value& v : operands) {
-      if (!v.is_unit()) items.push_back(v);
-    }
-  });
+  return built_list(operands.size(), [&](std::vector<Value>& items) { append_operands(items, operands); });
 }
 
 Value product_reusing(Value&& reuse, std::initializer_list<Value> operands) {
   List* list = sole_list(reuse);
   if (list == nullptr) return product_of(operands);
-  std::vector<Value>& items = list->items_in_place();
-  items.clear();
-  for (const Value& v : operands) {
-    if (!v.is_unit()) items.push_back(v);
-  }
+  list->items_in_place().clear();
+  append_operands(list->items_in_place(), operands);
   return std::move(reuse);
 }
 
@@ -261,16 +257,7 @@ Value push_back(const Value& l, const Value& x) {
   });
 }
 
-Value product(const Value& l, const Value& r, bool chain) {
-  return built_list((chain ? item_count(l) : 1) + 1, [&](std::vector<Value>& items) {
-    if (chain) {
-      append_items(items, l);
-    } else if (!l.is_unit()) {
-      items.push_back(l);
-    }
-    if (!r.is_unit()) items.push_back(r);
-  });
-}
+Value product(const Value& l, const Value& r) { return product_of({l, r}); }
 
 Value get_index(const Value& l, const Value& r) {
   if (l.is_unit()) return Value();

@@ -31,9 +31,9 @@ class ModuleWriter {
     std::string out;
     for (const auto& g : m_.globals) {
       out += line_directive(g.line);
-      if (g.is_constant) {
+      if (g.constant) {
         out += "constexpr " + std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name + " = " +
-               detail::print_expr(m_, m_.load, g.constant) + ";\n";
+               detail::print_expr(m_, m_.load, *g.constant) + ";\n";
         continue;
       }
       out += std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name;

@@ -78,8 +78,12 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
 void dump_ir(std::ostream& out, const Module& m) {
   out << "module " << m.name << " from " << m.source_name << '\n';
   for (const Global& g : m.globals) {
-    out << "global " << g.cpp_name << " : " << ctype_spelling(g.type) << "  ; " << g.sign_name << " line " << g.line
-        << '\n';
+    out << "global " << g.cpp_name << " : " << ctype_spelling(g.type);
+    if (g.constant) {
+      out << " constant ";
+      dump_expr(out, m, m.load, *g.constant);
+    }
+    out << "  ; " << g.sign_name << " line " << g.line << '\n';
   }
   for (const Function& f : m.functions) {
     out << "function " << f.cpp_name << '(';

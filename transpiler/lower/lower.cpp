@@ -192,15 +192,15 @@ class Lowerer {
   // Every top-level `name : params ? body` defined once is a function, known
   // before any body is lowered: calls may go forward and recurse mutually.
   void declare_functions() {
-    std::unordered_map<std::string, int> definitions;
     for (SemaId form : p_.forms) {
-      if (is_define(p_, form)) ++definitions[std::string(p_.expr(p_.expr(form).a).name)];
+      if (is_define(p_, form)) ++definitions_[std::string(p_.expr(p_.expr(form).a).name)];
     }
+    quiet_forms_ = count_quiet_forms();
     for (SemaId form : p_.forms) {
       if (!is_define(p_, form)) continue;
       const sema::Expr& def = p_.expr(form);
       const std::string name(p_.expr(def.a).name);
-      if (name.empty() || definitions[name] != 1 || p_.expr(def.b).kind != ExprKind::Lambda) continue;
+      if (name.empty() || definitions_[name] != 1 || p_.expr(def.b).kind != ExprKind::Lambda) continue;
       Function f;
       f.cpp_name = cpp_identifier(name);
       f.sign_name = name;
@@ -553,8 +553,6 @@ class Lowerer {
     });
   }
 
-  // The parameters of a direct function (or twin) `f` as its body sees
-  // them: named, a __ Value collapsing the call, patterns destructured.
   // The parameters of direct function `f`, held in the current function's
   // locals `slots`, as its body sees them: named, a __ Value collapsing the
   // call, patterns destructured.
@@ -804,7 +802,7 @@ class Lowerer {
       }
       ExprId v = load_time_value(name, e.b);
       if (is_module_constant(form, v)) {
-        m_.globals.push_back({cpp_fresh_name(name, ++versions_[name]), name, type_of(v), line_, v, true});
+        m_.globals.push_back({cpp_fresh_name(name, ++versions_[name]), name, type_of(v), line_, v});
         visible_[name] = static_cast<std::uint32_t>(m_.globals.size() - 1);
         if (last) emit_result(global(visible_[name]));
         return;
@@ -815,7 +813,7 @@ class Lowerer {
       // A name functions read is one variable that each definition assigns:
       // like the reference's environment, a call sees the latest definition.
       const bool shared = read_by_functions_.count(name) && version > 1;
-      if (!shared) m_.globals.push_back({cpp_fresh_name(name, version), name, type, line_});
+      if (!shared) m_.globals.push_back({cpp_fresh_name(name, version), name, type, line_, std::nullopt});
       const auto g = shared ? visible_.at(name) : static_cast<std::uint32_t>(m_.globals.size() - 1);
       Stmt assign = stmt(Stmt::Kind::Assign);
       assign.index = g;
@@ -843,15 +841,18 @@ class Lowerer {
     if (e.exported != 0 || (kind != Expr::Kind::IntLit && kind != Expr::Kind::FloatLit)) return false;
     const std::string name(p_.expr(e.a).name);
     if (address_taken_.count(name) || p_.exports.count(name)) return false;
-    std::size_t definitions = 0;
-    for (SemaId f : p_.forms) definitions += is_define(p_, f) && p_.expr(p_.expr(f).a).name == name;
-    if (definitions != 1) return false;
-    for (std::size_t i = 0; i < form_index_; ++i) {
-      if (!is_define(p_, p_.forms[i])) return false;
-      const sema::Expr& rhs = p_.expr(p_.expr(p_.forms[i]).b);
-      if (rhs.kind != ExprKind::Lambda && !(rhs.kind == ExprKind::Atom && rhs.name.empty())) return false;
+    return definitions_.at(name) == 1 && form_index_ <= quiet_forms_;
+  }
+
+  // How many of the first top-level lines run no code: definitions of
+  // functions and of literals.
+  std::size_t count_quiet_forms() const {
+    std::size_t n = 0;
+    for (; n < p_.forms.size() && is_define(p_, p_.forms[n]); ++n) {
+      const sema::Expr& rhs = p_.expr(p_.expr(p_.forms[n]).b);
+      if (rhs.kind != ExprKind::Lambda && !(rhs.kind == ExprKind::Atom && rhs.name.empty())) break;
     }
-    return true;
+    return n;
   }
 
   // The right-hand side of a top-level definition (memory-model.md §3):
@@ -953,8 +954,8 @@ class Lowerer {
     const Expr& built = m_.exprs[e];
     if (frame_->reuse < 0 || built.kind != Expr::Kind::Call) return e;
     std::vector<ExprId> operands;
-    if (built.callee == "sign::impl::product" && m_.exprs[built.args[2]].callee == "false") {
-      operands = {built.args[0], built.args[1]};
+    if (built.callee == "sign::impl::product") {
+      operands = built.args;
     } else if (built.callee == "sign::impl::product_of") {
       operands = m_.exprs[built.args[0]].args;
     } else {
@@ -1242,7 +1243,7 @@ class Lowerer {
         std::reverse(operands.begin(), operands.end());
         if (operands.size() == 2) {
           const ExprId l = value(operands[0]);
-          return call_value("sign::impl::product", {l, value(operands[1]), bool_lit(false)});
+          return call_value("sign::impl::product", {l, value(operands[1])});
         }
         std::vector<ExprId> values;
         for (SemaId operand : operands) values.push_back(coerce(value(operand), CType::Value));
@@ -1950,6 +1951,8 @@ class Lowerer {
   std::unordered_set<std::string> read_by_functions_;
   std::unordered_set<std::string> address_taken_;  // `$x`: x must be a sign::Value an Address can point to
   std::unordered_map<std::string, std::uint32_t> versions_;
+  std::unordered_map<std::string, int> definitions_;  // top-level `name : ...` lines per name
+  std::size_t quiet_forms_ = 0;                       // see count_quiet_forms
   const Context& context_;
   std::size_t form_index_ = 0;  // the top-level line load() is at
   const std::set<TwinKey>& value_results_;

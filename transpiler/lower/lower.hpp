@@ -6,6 +6,7 @@
 #include <deque>
 #include <iosfwd>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,8 +63,7 @@ struct Global {
   // A module constant: defined once by an Int or Float literal before any
   // code can run, so no read can see it unset; emitted `constexpr`, its
   // value this literal, and never assigned.
-  ExprId constant = 0;
-  bool is_constant = false;
+  std::optional<ExprId> constant;
 };
 
 // A C++ local: a parameter or a temporary of one function.

@@ -72,7 +72,7 @@ const sign::Value& load() {
 #line 5 "structs-and-patterns.sign"
   module_result_ =
 #line 5 "structs-and-patterns.sign"
-      sign::impl::product(sign::impl::get_named(point, "y", sign::Value()), norm1(point), false);
+      sign::impl::product(sign::impl::get_named(point, "y", sign::Value()), norm1(point));
 #line 77 "structs-and-patterns.sign.cpp"
   return module_result_;
 }

@@ -50,7 +50,7 @@ const sign::Value& load() {
 #line 4 "address-of-module-variable.sign"
   static_cast<void>(sign::impl::store(slot, sign::Value::from_int(sign::impl::add_wrap(41, 1))));
 #line 5 "address-of-module-variable.sign"
-  module_result_ = sign::impl::product(counter, sign::impl::input(slot), false);
+  module_result_ = sign::impl::product(counter, sign::impl::input(slot));
 #line 55 "address-of-module-variable.sign.cpp"
   return module_result_;
 }

@@ -56,16 +56,12 @@ const sign::Value& load() {
 #line 5 "imports-a-module.sign"
                                {sign::impl::string_constant<"Sign">()});
 #line 6 "imports-a-module.sign"
-  module_result_ =
+  module_result_ = sign::impl::product(
 #line 6 "imports-a-module.sign"
-      sign::impl::product(greeting,
+      greeting, sign::impl::apply(sign::impl::get_named(m, "loaded", sign::Value()),
 #line 6 "imports-a-module.sign"
-                          sign::impl::apply(sign::impl::get_named(m, "loaded", sign::Value()),
-#line 6 "imports-a-module.sign"
-                                            {sign::impl::string_constant<"exports-and-refs">()}),
-#line 6 "imports-a-module.sign"
-                          false);
-#line 69 "imports-a-module.sign.cpp"
+                                  {sign::impl::string_constant<"exports-and-refs">()}));
+#line 65 "imports-a-module.sign.cpp"
   return module_result_;
 }
 

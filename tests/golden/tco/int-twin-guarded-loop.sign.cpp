@@ -35,11 +35,11 @@ sign::Value half(sign::Value x) {
 #line 3 "int-twin-guarded-loop.sign"
   if (x.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 3 "int-twin-guarded-loop.sign"
-  return sign::impl::get_index(sign::impl::product(sign::impl::div(x, sign::Value::from_int(2)),
+  return sign::impl::get_index(
 #line 3 "int-twin-guarded-loop.sign"
-                                                   sign::Value::from_int(0), false),
+      sign::impl::product(sign::impl::div(x, sign::Value::from_int(2)), sign::Value::from_int(0)),
 #line 3 "int-twin-guarded-loop.sign"
-                               sign::Value::from_int(0));
+      sign::Value::from_int(0));
 }
 #line 45 "int-twin-guarded-loop.sign.cpp"
 
@@ -112,7 +112,7 @@ sign::Value half_int(std::int64_t x) {
 #line 3 "int-twin-guarded-loop.sign"
       sign::impl::product(sign::Value::from_int(sign::impl::div_round(x, 2)),
 #line 3 "int-twin-guarded-loop.sign"
-                          sign::Value::from_int(0), false),
+                          sign::Value::from_int(0)),
 #line 3 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }

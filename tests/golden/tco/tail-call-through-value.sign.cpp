@@ -50,9 +50,9 @@ sign::Value step(sign::Value f, sign::Value n) {
 #line 3 "tail-call-through-value.sign"
   return sign::impl::tail_call_spread(
 #line 3 "tail-call-through-value.sign"
-      sign::impl::input(f),
+      sign::impl::input(f), {sign::impl::product(f, sign::impl::sub(n, sign::Value::from_int(1)))},
 #line 3 "tail-call-through-value.sign"
-      {sign::impl::product(f, sign::impl::sub(n, sign::Value::from_int(1)), false)}, 1);
+      1);
 }
 #line 58 "tail-call-through-value.sign.cpp"
 
@@ -113,7 +113,7 @@ sign::Value step_int_n(sign::Value f, std::int64_t n) {
 #line 3 "tail-call-through-value.sign"
       sign::impl::input(f),
 #line 3 "tail-call-through-value.sign"
-      {sign::impl::product(f, sign::Value::from_int(sign::impl::sub_wrap(n, 1)), false)}, 1);
+      {sign::impl::product(f, sign::Value::from_int(sign::impl::sub_wrap(n, 1)))}, 1);
 }
 #line 119 "tail-call-through-value.sign.cpp"
 

@@ -75,12 +75,21 @@ BOOST_AUTO_TEST_CASE(push_onto_a_shared_list_copies_it) {
   BOOST_TEST(int_items(r) == (Ints{2, 3}));
 }
 
-BOOST_AUTO_TEST_CASE(chained_product_extends_a_sole_list) {
-  Value pair = impl::product(Value::from_int(1), Value::from_int(2), false);
+BOOST_AUTO_TEST_CASE(product_is_built_in_a_sole_list_it_reuses) {
+  Value pair = impl::product(Value::from_int(1), Value::from_int(2));
   const sign::HeapObject* before = pair.object();
-  const Value r = impl::product(std::move(pair), Value::from_int(3), true);
+  const Value r = impl::product_reusing(std::move(pair), {Value::from_int(3), Value(), Value::from_int(4)});
   BOOST_TEST(r.object() == before);
-  BOOST_TEST(int_items(r) == (Ints{1, 2, 3}));
+  BOOST_TEST(int_items(r) == (Ints{3, 4}));
+}
+
+BOOST_AUTO_TEST_CASE(product_in_a_shared_list_builds_a_new_one) {
+  const Value kept = impl::product(Value::from_int(1), Value::from_int(2));
+  Value shared = kept;
+  const Value r = impl::product_reusing(std::move(shared), {Value::from_int(3), Value::from_int(4)});
+  BOOST_TEST(r.object() != kept.object());
+  BOOST_TEST(int_items(kept) == (Ints{1, 2}));
+  BOOST_TEST(int_items(r) == (Ints{3, 4}));
 }
 
 BOOST_AUTO_TEST_CASE(operand_that_is_also_the_other_operand_is_not_reused) {

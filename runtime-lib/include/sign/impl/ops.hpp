@@ -39,9 +39,9 @@ template <LiteralText literal>
 // `x [xs]~`: x in front of the List r; `[xs]~ x`: x after the List l.
 [[nodiscard]] Value push_front(const Value& x, const Value& r);
 [[nodiscard]] Value push_back(const Value& l, const Value& x);
-// `a , b`: a List of both; `chain`: l is itself a `,` product, extended.
-// __ operands leave no slot.
-[[nodiscard]] Value product(const Value& l, const Value& r, bool chain);
+// `a , b`: a List of both (a longer chain is one product_of). __ operands
+// leave no slot.
+[[nodiscard]] Value product(const Value& l, const Value& r);
 // `a , b , c , ...` at once: the List of the operands that are not __.
 [[nodiscard]] Value product_of(std::initializer_list<Value> operands);
 // The same, built in `reuse` when it is a List nothing else refers to (an
@@ -54,7 +54,7 @@ template <LiteralText literal>
 [[nodiscard]] Value construct(Value&& l, const Value& r);
 [[nodiscard]] Value push_front(const Value& x, Value&& r);
 [[nodiscard]] Value push_back(Value&& l, const Value& x);
-[[nodiscard]] Value product(Value&& l, const Value& r, bool chain);
+[[nodiscard]] Value product(Value&& l, const Value& r);
 
 // `l ' r` with r a value: an index (negative from the end, Floats rounded)
 // or a List of indices. Strings index by code point.
