@@ -235,6 +235,13 @@ Value product_of(std::initializer_list<Value> operands) {
   return built_list(operands.size(), [&](std::vector<Value>& items) { append_operands(items, operands); });
 }
 
+Value from_int_pair(IntPair pair) {
+  return built_list(2, [&](std::vector<Value>& items) {
+    items.push_back(Value::from_int(pair.first));
+    items.push_back(Value::from_int(pair.second));
+  });
+}
+
 Value product_reusing(Value&& reuse, std::initializer_list<Value> operands) {
   List* list = sole_list(reuse);
   if (list == nullptr) return product_of(operands);

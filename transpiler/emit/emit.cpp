@@ -163,7 +163,7 @@ class ModuleWriter {
           args += (i ? ", " : "") + f.locals[i].cpp_name + (int_param ? ".as_int()" : "");
         }
         std::string call = twin.cpp_name + "(" + args + ")";
-        if (twin.result == CType::Int64) call = "sign::Value::from_int(" + call + ")";
+        if (twin.result != CType::Value) call = std::string(lower::boxing_function(twin.result)) + "(" + call + ")";
         return out + "if (" + test + ") return " + call + ";" + comment + "\n";
       }
       case Stmt::Kind::If:

@@ -72,6 +72,7 @@ class Printer {
         // call is itself in tail position: then the tail call is passed on.
         return callee.defers && !e.tail ? "sign::impl::settle(" + call + ")" : call;
       }
+      case Expr::Kind::Field: return print(e.args[0]) + "." + e.callee;
       case Expr::Kind::MakeClosure: {
         if (e.args.empty()) return function_value(e.index);  // captures nothing: made once
         const lower::Function& f = m_.functions[e.index];

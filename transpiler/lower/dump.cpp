@@ -29,6 +29,7 @@ void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id)
     case Expr::Kind::FunctionValue: out << "(function " << m.functions[e.index].cpp_name << ')'; return;
     case Expr::Kind::DirectCall: out << "(direct " << m.functions[e.index].cpp_name << ' '; break;
     case Expr::Kind::MakeClosure: out << "(closure " << m.functions[e.index].cpp_name << ' '; break;
+    case Expr::Kind::Field: out << "(" << e.callee << ' '; break;
   }
   for (std::size_t i = 0; i < e.args.size(); ++i) {
     if (i) out << ' ';

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 #include <set>
+#include <stdexcept>
 #include <unordered_set>
 
 #include "lower/lower.hpp"
@@ -148,20 +149,25 @@ struct Frame {
   int reuse = -1;  // a local holding the List a `[a b]` parameter was taken from, for a List the body returns
 };
 
-// An Int twin: the original function and which of its parameters are
-// std::int64_t (bit i: parameter i).
-using TwinKey = std::pair<std::uint32_t, std::uint64_t>;
+// A twin: the original function and the C++ type of each parameter
+// (sign::Value where the original's stays one).
+using TwinKey = std::pair<std::uint32_t, std::vector<CType>>;
+// What twins return, as earlier rounds found it; a twin not in it is
+// assumed to return a std::int64_t.
+using TwinResults = std::map<TwinKey, CType>;
 
 class Lowerer {
  public:
-  // `value_results`: twins that return a Value (found by an earlier round);
-  // `specialize`: make Int twins at all.
-  Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context,
-          const std::set<TwinKey>& value_results, bool specialize)
-      : p_(p), diags_(diags), context_(context), value_results_(value_results), specialize_(specialize) {}
+  // `results`: what twins return (found by earlier rounds);
+  // `specialize`: make twins at all.
+  Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context, const TwinResults& results,
+          bool specialize)
+      : p_(p), diags_(diags), context_(context), results_(results), specialize_(specialize) {}
 
-  // Originals whose twin was assumed to return an Int and did not.
-  const std::set<TwinKey>& violations() const { return violations_; }
+  // What each twin returned (sign::Value if not one type), and whether
+  // that is what every twin was assumed to return.
+  const TwinResults& returned() const { return returned_; }
+  bool settled() const { return settled_; }
 
   Module run(std::string_view module_name) {
     m_.name = cpp_module_name(module_name);
@@ -181,6 +187,10 @@ class Lowerer {
     for (std::size_t i = 0; i < undefined_twins_.size(); ++i) define_specialization(undefined_twins_[i]);
     propagate_defers();
     drop_unreached_functions();
+    for (const Function& f : m_.functions) {
+      const auto found = f.specializes >= 0 ? returned_.find(twin_key(f)) : returned_.end();
+      if (found != returned_.end() && found->second != f.result) settled_ = false;
+    }
     for (Function& f : m_.functions) mark_last_uses(m_, f);
     mark_last_uses(m_, m_.load);
     return std::move(m_);
@@ -244,12 +254,14 @@ class Lowerer {
 
   // A direct function without lambdas in its body gets twins whose plain
   // parameters are std::int64_t where the arguments of a call are proven
-  // Ints: there the arithmetic, comparisons and self tail calls of the body
-  // need no boxing. A twin returns std::int64_t unless an earlier round found
-  // it returning something else (value_results_). A directly self-recursive
-  // function has one up front, with every plain parameter an Int: its
-  // original hands Int arguments to it (Stmt::Kind::Dispatch). Others are
-  // made as calls ask for them.
+  // Ints, and whose parameters are sign::impl::IntPair where they are proven
+  // two-Int Lists (`[b, a + b]`): there the arithmetic, comparisons,
+  // destructuring and self tail calls of the body need no boxing. A twin
+  // returns std::int64_t unless an earlier round found it returning
+  // something else (results_). A directly self-recursive function has one up
+  // front, with every plain parameter an Int: its original hands Int
+  // arguments to it (Stmt::Kind::Dispatch). Others are made as calls ask
+  // for them.
   void declare_specializations() {
     const std::size_t originals = m_.functions.size();
     for (std::uint32_t f = 0; f < originals; ++f) {
@@ -257,71 +269,105 @@ class Lowerer {
       // through others tail-calls through the trampoline, which a twin
       // would not speed up.
       if (!applies_name(p_.expr(function_form_[f]).b, m_.functions[f].sign_name)) continue;
-      if (const auto twin = twin_for(f, int_parameters(f))) m_.functions[f].specialization = static_cast<int>(*twin);
+      if (const auto twin = twin_for(f, int_signature(f))) m_.functions[f].specialization = static_cast<int>(*twin);
     }
   }
 
-  // The parameters of `f` a twin may take as std::int64_t: the plain ones
+  // The parameters of `f`'s twin over Ints: std::int64_t for the plain ones
   // (not a destructured value, not the rest List).
-  std::uint64_t int_parameters(std::uint32_t f) const {
-    const Function& fn = m_.functions[f];
-    if (fn.generic || fn.bracket_params || fn.param_count > 64) return 0;
+  std::vector<CType> int_signature(std::uint32_t f) const {
+    std::vector<CType> types(m_.functions[f].param_count, CType::Value);
+    if (m_.functions[f].generic) return types;
     const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
-    std::uint64_t mask = 0;
-    for (std::uint32_t i = 0; i < fn.param_count; ++i) {
-      if (params[i].pattern == sema::kNoExpr && !params[i].rest) mask |= std::uint64_t{1} << i;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+      if (params[i].pattern == sema::kNoExpr && !params[i].rest) types[i] = CType::Int64;
     }
-    return mask;
+    return types;
+  }
+
+  // The parameters of the twin of `original` that `args` fit: an Int for a
+  // plain parameter, an Int pair for any but the rest List.
+  std::vector<CType> twin_signature(std::uint32_t original, const std::vector<ExprId>& args) const {
+    std::vector<CType> types(m_.functions[original].param_count, CType::Value);
+    if (m_.functions[original].generic) return types;
+    const auto params = *direct_parameters(p_, p_.expr(function_form_[original]).b);
+    for (std::size_t i = 0; i < types.size() && i < args.size(); ++i) {
+      const CType arg = type_of(args[i]);
+      if (params[i].rest) continue;
+      if (arg == CType::IntPair || (arg == CType::Int64 && params[i].pattern == sema::kNoExpr)) types[i] = arg;
+    }
+    return types;
   }
 
   static TwinKey twin_key(const Function& twin) {
-    std::uint64_t mask = 0;
-    for (std::uint32_t i = 0; i < twin.param_count; ++i) {
-      if (twin.locals[i].type == CType::Int64) mask |= std::uint64_t{1} << i;
-    }
-    return {static_cast<std::uint32_t>(twin.specializes), mask};
+    std::vector<CType> types;
+    for (std::uint32_t i = 0; i < twin.param_count; ++i) types.push_back(twin.locals[i].type);
+    return {static_cast<std::uint32_t>(twin.specializes), std::move(types)};
   }
 
-  // The twin of `original` whose parameters in `mask` are std::int64_t,
-  // made if need be; nothing if it may not have one.
-  std::optional<std::uint32_t> twin_for(std::uint32_t original, std::uint64_t mask) {
-    constexpr std::size_t kTwinsPerFunction = 8;  // each combination of Int parameters is a C++ function
-    if (!specialize_ || mask == 0 || original >= function_form_.size()) return std::nullopt;
-    const auto found = twin_of_.find({original, mask});
+  // The twin of `original` whose parameters have the C++ `types`, made if
+  // need be; nothing if it may not have one.
+  std::optional<std::uint32_t> twin_for(std::uint32_t original, const std::vector<CType>& types) {
+    constexpr std::size_t kTwinsPerFunction = 8;  // each combination of parameter types is a C++ function
+    const auto boxed = [](CType t) { return t == CType::Value; };
+    if (!specialize_ || std::all_of(types.begin(), types.end(), boxed) || original >= function_form_.size()) {
+      return std::nullopt;
+    }
+    const TwinKey key{original, types};
+    const auto found = twin_of_.find(key);
     if (found != twin_of_.end()) return found->second;
     if (contains_lambda(p_.expr(function_form_[original]).b, true)) return std::nullopt;
     const auto made = std::count_if(twin_of_.begin(), twin_of_.end(), [&](const auto& t) { return t.first.first == original; });
     if (static_cast<std::size_t>(made) == kTwinsPerFunction) return std::nullopt;
     const Function& fn = m_.functions[original];
     Function twin;
-    twin.cpp_name = fn.cpp_name + "_int";
-    twin.sign_name = fn.sign_name + " over Ints";
-    if (mask != int_parameters(original)) {  // some plain parameters stay Values: the name says which are Ints
-      const char* separator = " ";
-      for (std::uint32_t i = 0; i < fn.param_count; ++i) {
-        if (!(mask >> i & 1)) continue;
-        twin.cpp_name += "_" + fn.locals[i].cpp_name;
-        twin.sign_name += separator + fn.locals[i].cpp_name;
-        separator = ", ";
-      }
-    }
+    name_twin(twin, fn, types, types == int_signature(original));
     twin.line = fn.line;
     twin.param_count = fn.param_count;
     twin.arity = fn.arity;
-    for (std::uint32_t i = 0; i < fn.param_count; ++i) {
-      twin.locals.push_back({fn.locals[i].cpp_name, (mask >> i & 1) ? CType::Int64 : CType::Value});
-    }
+    for (std::uint32_t i = 0; i < fn.param_count; ++i) twin.locals.push_back({fn.locals[i].cpp_name, types[i]});
     twin.rest_param = fn.rest_param;
     twin.bracket_params = fn.bracket_params;
     twin.destructures = fn.destructures;
-    twin.result = value_results_.count({original, mask}) ? CType::Value : CType::Int64;
+    const auto learned = results_.find(key);
+    twin.result = learned == results_.end() ? CType::Int64 : learned->second;
     twin.specializes = static_cast<int>(original);
     const auto index = static_cast<std::uint32_t>(m_.functions.size());
     m_.functions.push_back(std::move(twin));
     calls_.emplace_back();  // calls_ stays indexed like m_.functions (a twin calls what its original calls)
-    twin_of_.emplace(TwinKey{original, mask}, index);
+    twin_of_.emplace(key, index);
     undefined_twins_.push_back(index);
     return index;
+  }
+
+  // `f_int`: the twin over Ints in every plain parameter. `loop_int_pair`:
+  // every parameter specialised, named by type in order. Otherwise the
+  // parameters that are not Values are named: `word_int_k_t` (Ints k and
+  // t), `walk_pair_p`, `step_int_n_pair_p`.
+  static void name_twin(Function& twin, const Function& fn, const std::vector<CType>& types, bool over_ints) {
+    const auto kind_name = [](CType t) { return t == CType::Int64 ? "int" : "pair"; };
+    twin.cpp_name = fn.cpp_name;
+    twin.sign_name = fn.sign_name + " over ";
+    if (over_ints) {
+      twin.cpp_name += "_int";
+      twin.sign_name += "Ints";
+      return;
+    }
+    const bool every = std::none_of(types.begin(), types.end(), [](CType t) { return t == CType::Value; });
+    std::string description;
+    for (const CType kind : {CType::Int64, CType::IntPair}) {
+      std::string names;
+      for (std::uint32_t i = 0; i < fn.param_count; ++i) {
+        if (types[i] != kind) continue;
+        if (!every) twin.cpp_name += (names.empty() ? "_" + std::string(kind_name(kind)) + "_" : "_") + fn.locals[i].cpp_name;
+        names += (names.empty() ? "" : ", ") + fn.locals[i].cpp_name;
+      }
+      if (!names.empty()) description += (description.empty() ? "" : "; ") + std::string(kind == CType::Int64 ? "Ints " : "Int pairs ") + names;
+    }
+    if (every) {
+      for (const CType t : types) twin.cpp_name += "_" + std::string(kind_name(t));
+    }
+    twin.sign_name += description;
   }
 
   // A function nothing calls (every call went to a twin, or was written
@@ -413,24 +459,19 @@ class Lowerer {
     });
   }
 
-  // The call of a twin of `original` with `args`, where some are Ints it may
-  // take as such.
+  // The call of a twin of `original` with `args`, where some are Ints or
+  // Int pairs it may take as such.
   std::optional<ExprId> twin_call(std::uint32_t original, std::vector<ExprId> args, bool tail) {
-    const std::uint64_t plain = int_parameters(original);
-    std::uint64_t mask = 0;
-    for (std::size_t i = 0; i < args.size() && i < 64; ++i) {
-      if ((plain >> i & 1) && type_of(args[i]) == CType::Int64) mask |= std::uint64_t{1} << i;
-    }
-    const auto twin = twin_for(original, mask);
+    const auto twin = twin_for(original, twin_signature(original, args));
     if (!twin) return std::nullopt;
     for (std::size_t i = 0; i < args.size(); ++i) args[i] = coerce(args[i], m_.functions[*twin].locals[i].type);
     return direct_call(*twin, std::move(args), tail);
   }
 
-  // True if `args` are Ints wherever `twin` takes a std::int64_t.
+  // True if `args` have the C++ types `twin` takes where it takes no Value.
   bool fits_twin(const Function& twin, const std::vector<ExprId>& args) const {
     for (std::size_t i = 0; i < args.size(); ++i) {
-      if (twin.locals[i].type == CType::Int64 && type_of(args[i]) != CType::Int64) return false;
+      if (twin.locals[i].type != CType::Value && type_of(args[i]) != twin.locals[i].type) return false;
     }
     return true;
   }
@@ -574,12 +615,27 @@ class Lowerer {
       if (entry) guarded.push_back(slots[i]);
     }
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
-      if (params[i].pattern != sema::kNoExpr) {
-        // An Int destructures too; a body that builds a List may build it in this one.
-        bind_pattern(p_.expr(params[i].pattern).kids, coerce(local(slots[i]), CType::Value),
-                     builds_product(p_.expr(lambda).b));
+      if (params[i].pattern == sema::kNoExpr) continue;
+      const std::vector<SemaId>& entries = p_.expr(params[i].pattern).kids;
+      if (frame_->fn->locals[slots[i]].type == CType::IntPair && binds_two_names(entries)) {
+        for (std::size_t k = 0; k < 2; ++k) {
+          const std::string name(p_.expr(entries[k]).name);
+          frame_->names.emplace_back(name, let_typed(cpp_identifier(name), pair_element(local(slots[i]), k == 1)));
+        }
+        continue;
       }
+      // An Int destructures too; a body that builds a List may build it in this one.
+      bind_pattern(entries, coerce(local(slots[i]), CType::Value), builds_product(p_.expr(lambda).b));
     }
+  }
+
+  // `[a b]`: two names, no default, rest or nested pattern; an Int pair
+  // binds them to its elements.
+  bool binds_two_names(const std::vector<SemaId>& entries) const {
+    return entries.size() == 2 && std::all_of(entries.begin(), entries.end(), [&](SemaId entry) {
+             const sema::Expr& e = p_.expr(entry);
+             return e.kids.empty() && e.a == sema::kNoExpr && !(e.flags & sema::kRest) && !e.name.empty();
+           });
   }
 
   static std::vector<std::uint32_t> parameter_slots(const Function& f) {
@@ -808,7 +864,8 @@ class Lowerer {
         return;
       }
       if (e.exported != 0) v = export_value(name, e.exported, v);
-      const CType type = read_by_functions_.count(name) ? CType::Value : type_of(v);
+      // A pair is kept as its List: the module's variables are Ints, Floats or Values.
+      const CType type = read_by_functions_.count(name) || type_of(v) == CType::IntPair ? CType::Value : type_of(v);
       const std::uint32_t version = ++versions_[name];
       // A name functions read is one variable that each definition assigns:
       // like the reference's environment, a call sees the latest definition.
@@ -912,6 +969,10 @@ class Lowerer {
   // can have an effect (a call, a store); constants and names are dropped.
   void evaluate(ExprId v) {
     const Expr::Kind k = m_.exprs[v].kind;
+    if (is_int_pair(v)) {
+      for (const ExprId part : std::vector<ExprId>(m_.exprs[v].args)) evaluate(part);
+      return;
+    }
     if (k != Expr::Kind::Call && k != Expr::Kind::DirectCall) return;
     Stmt s = stmt(Stmt::Kind::Evaluate);
     s.expr = v;
@@ -941,10 +1002,14 @@ class Lowerer {
     Stmt s = stmt(Stmt::Kind::Return);
     const Function* fn = frame_->fn;
     e = reusing(e);
-    if (fn->result == CType::Int64 && type_of(e) != CType::Int64) {
-      violations_.insert(twin_key(*fn));  // this round's output is discarded
+    if (fn->specializes >= 0) {
+      // A twin that returns another type than assumed is lowered again,
+      // assuming what came here (lower_module); this round's output is discarded.
+      const CType came = type_of(e) == CType::Int64 || type_of(e) == CType::IntPair ? type_of(e) : CType::Value;
+      const auto [seen, first] = returned_.emplace(twin_key(*fn), came);
+      if (!first && seen->second != came) seen->second = CType::Value;
     }
-    s.expr = fn->result == CType::Int64 && type_of(e) == CType::Int64 ? e : coerce(e, CType::Value);
+    s.expr = type_of(e) == fn->result ? e : coerce(e, CType::Value);
     return s;
   }
 
@@ -1074,12 +1139,35 @@ class Lowerer {
   }
   CType type_of(ExprId id) const { return m_.exprs[id].type; }
 
-  // Converts an expression to `to`; only widening conversions happen.
+  // `[l, r]` of two Ints, unboxed.
+  ExprId int_pair(ExprId l, ExprId r) { return call(CType::IntPair, "sign::impl::IntPair", {l, r}); }
+  bool is_int_pair(ExprId id) const {
+    return m_.exprs[id].kind == Expr::Kind::Call && m_.exprs[id].callee == "sign::impl::IntPair";
+  }
+  // `pair.first` or `pair.second`; of `[a, b]` itself, a or b when the
+  // other needs no evaluating.
+  ExprId pair_element(ExprId pair, bool second) {
+    if (is_int_pair(pair)) {
+      const Expr::Kind other = m_.exprs[m_.exprs[pair].args[second ? 0 : 1]].kind;
+      if (other == Expr::Kind::IntLit || other == Expr::Kind::Local || other == Expr::Kind::Global) {
+        return m_.exprs[pair].args[second ? 1 : 0];
+      }
+    }
+    Expr e = node(Expr::Kind::Field, CType::Int64);
+    e.callee = second ? "second" : "first";
+    e.args = {pair};
+    return add(std::move(e));
+  }
+
+  // Converts an expression to `to`; only widening conversions happen: a
+  // value to a sign::Value, an Int to a double.
   ExprId coerce(ExprId id, CType to) {
     const CType from = type_of(id);
     if (from == to) return id;
-    if (to == CType::Value) {
-      return call(CType::Value, from == CType::Int64 ? "sign::Value::from_int" : "sign::Value::from_float", {id});
+    if (to == CType::Value) return call(CType::Value, std::string(boxing_function(from)), {id});
+    if (to != CType::Double || from != CType::Int64) {
+      throw std::logic_error("lower: no conversion from " + std::string(ctype_spelling(from)) + " to " +
+                             std::string(ctype_spelling(to)));
     }
     Expr cast = node(Expr::Kind::Cast, CType::Double);
     cast.args = {id};
@@ -1122,7 +1210,7 @@ class Lowerer {
         const ExprId v = value(e.a);
         if (type_of(v) == CType::Int64) return call(CType::Int64, "sign::impl::sub_wrap", {int_lit(0), v});
         if (type_of(v) == CType::Double) return call(CType::Double, "-", {v});
-        return call(CType::Value, "sign::impl::negate", {v});
+        return call_value("sign::impl::negate", {v});
       }
       case Op::Not: return call_value("sign::impl::logic_not", {value(e.a)});
       // `$x` on a module variable is its address; on anything else (a
@@ -1243,7 +1331,10 @@ class Lowerer {
         std::reverse(operands.begin(), operands.end());
         if (operands.size() == 2) {
           const ExprId l = value(operands[0]);
-          return call_value("sign::impl::product", {l, value(operands[1])});
+          const ExprId r = value(operands[1]);
+          // Two Ints (never __): a List of exactly both, which a twin carries unboxed.
+          if (type_of(l) == CType::Int64 && type_of(r) == CType::Int64) return int_pair(l, r);
+          return call_value("sign::impl::product", {l, r});
         }
         std::vector<ExprId> values;
         for (SemaId operand : operands) values.push_back(coerce(value(operand), CType::Value));
@@ -1306,7 +1397,22 @@ class Lowerer {
     if (r.kind == ExprKind::Postfix && r.op == Op::Expand) {  // `xs ' 2~`
       return call_value("sign::impl::get_rest", {l, value(r.a)});
     }
+    if (type_of(l) == CType::IntPair) {  // `p ' 0`, `p ' -1`: the element itself
+      const auto k = int_literal(e.b);
+      if (k && *k >= -2 && *k <= 1) return pair_element(l, *k == 1 || *k == -1);
+    }
     return call_value("sign::impl::get_index", {l, value(e.b)});
+  }
+
+  // The value of an Int literal, `7` or `-7`.
+  std::optional<std::int64_t> int_literal(SemaId id) const {
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Atom && e.name.empty() && e.atom == syntax::AtomKind::Int) return e.int_value;
+    if (e.kind == ExprKind::Prefix && e.op == Op::Negate) {
+      const auto v = int_literal(e.a);
+      if (v) return static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(*v));
+    }
+    return std::nullopt;
   }
 
   ExprId address_of(ExprId variable) {
@@ -1416,7 +1522,8 @@ class Lowerer {
     const CType lc = type_of(l), rc = type_of(r);
     // C++ types decide: a parameter of an Int twin is Dynamic to pass 3 but
     // a std::int64_t here.
-    if (lc == CType::Value || rc == CType::Value) return call_value(ops.dynamic_fn, {l, r});
+    const auto number = [](CType c) { return c == CType::Int64 || c == CType::Double; };
+    if (!number(lc) || !number(rc)) return call_value(ops.dynamic_fn, {l, r});
     if (lc == CType::Int64 && rc == CType::Int64) {
       // `/` and `%` give an Int unless the divisor is 0: total for a non-zero literal.
       const bool nonzero_literal = m_.exprs[r].kind == Expr::Kind::IntLit && m_.exprs[r].int_value != 0;
@@ -1849,7 +1956,7 @@ class Lowerer {
       return false;
     }
     const ExprId v = value(id);
-    if (type_of(v) == CType::Int64 || type_of(v) == CType::Double) {
+    if (type_of(v) == CType::Int64 || type_of(v) == CType::Double || type_of(v) == CType::IntPair) {
       emit(returns(v));
       return true;
     }
@@ -1903,14 +2010,16 @@ class Lowerer {
   // A self tail call of a twin whose arguments are not all proven Ints
   // where it takes Ints: it loops on if the Values are Ints when they come,
   // else the original carries on (it loops too, and dispatches to a twin
-  // only on entry, so the two never call each other back and forth).
+  // only on entry, so the two never call each other back and forth). An
+  // argument not proven an Int pair where it takes one goes to the original.
   void twin_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
     std::vector<std::uint32_t> checked;
     bool never_ints = false;
     for (std::size_t i = 0; i < values.size(); ++i) {
+      if (fn->locals[i].type == CType::IntPair && type_of(values[i]) != CType::IntPair) never_ints = true;
       if (fn->locals[i].type != CType::Int64 || type_of(values[i]) == CType::Int64) continue;
-      if (type_of(values[i]) != CType::Value) never_ints = true;  // a Float
+      if (type_of(values[i]) != CType::Value) never_ints = true;  // a Float, a pair
       values[i] = local(let("next_" + fn->locals[i].cpp_name, coerce(values[i], CType::Value)));
       checked.push_back(static_cast<std::uint32_t>(i));
     }
@@ -1955,9 +2064,10 @@ class Lowerer {
   std::size_t quiet_forms_ = 0;                       // see count_quiet_forms
   const Context& context_;
   std::size_t form_index_ = 0;  // the top-level line load() is at
-  const std::set<TwinKey>& value_results_;
+  const TwinResults& results_;
   const bool specialize_;
-  std::set<TwinKey> violations_;
+  TwinResults returned_;
+  bool settled_ = true;
   std::map<TwinKey, std::uint32_t> twin_of_;     // every twin made so far
   std::vector<std::uint32_t> inlining_;          // the functions whose bodies are being written into this one
   std::vector<std::uint32_t> undefined_twins_;  // twins in the order they were made, defined after the originals
@@ -1973,29 +2083,49 @@ std::string_view ctype_spelling(CType type) {
     case CType::Double: return "double";
     case CType::Value: return "sign::Value";
     case CType::Bool: return "bool";
+    case CType::IntPair: return "sign::impl::IntPair";
   }
   return "?";
 }
 
+std::string_view boxing_function(CType type) {
+  switch (type) {
+    case CType::Int64: return "sign::Value::from_int";
+    case CType::Double: return "sign::Value::from_float";
+    case CType::IntPair: return "sign::impl::from_int_pair";
+    case CType::Value:
+    case CType::Bool: break;
+  }
+  throw std::logic_error("lower: a " + std::string(ctype_spelling(type)) + " is never made a sign::Value");
+}
+
 Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags,
                     const Context& context) {
-  // Rounds: a twin assumed to return an Int that turns out to return
-  // something else returns a Value in the next round. Each round can only
-  // demote twins, so this ends; quiet rounds, then the real one.
-  std::set<TwinKey> value_results;
+  // Rounds: each twin is assumed to return what it returned in the round
+  // before (an Int at first). What one returns depends on what others were
+  // assumed to (a twin given a wrongly typed argument hands it to its
+  // original, which returns a Value), so a type may settle a round later.
+  // After a few rounds a twin that returned two types returns a Value: a
+  // type can then only move up (Int or pair, then Value), so this ends.
+  // Quiet rounds, then the real one.
+  constexpr int kRoundsTaking = 6;  // rounds that take the last round's types as they are
+  TwinResults results;
   bool specialize = true;
   for (int round = 0;; ++round) {
     Diagnostics quiet;
-    Lowerer trial(program, quiet, context, value_results, specialize);
+    Lowerer trial(program, quiet, context, results, specialize);
     static_cast<void>(trial.run(module_name));
-    if (trial.violations().empty() || quiet.has_errors()) break;
-    value_results.insert(trial.violations().begin(), trial.violations().end());
+    if (trial.settled() || quiet.has_errors()) break;
+    for (const auto& [twin, came] : trial.returned()) {
+      const auto [known, first] = results.emplace(twin, came);
+      if (!first && known->second != came) known->second = round < kRoundsTaking ? came : CType::Value;
+    }
     if (round == 16) {
       specialize = false;
       break;
     }
   }
-  return Lowerer(program, diags, context, value_results, specialize).run(module_name);
+  return Lowerer(program, diags, context, results, specialize).run(module_name);
 }
 
 }  // namespace signc::lower

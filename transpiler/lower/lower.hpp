@@ -17,8 +17,11 @@ namespace signc::lower {
 
 // The C++ type an IR value has.
 // Bool: only a condition (Stmt::Kind::If), never a Sign value.
-enum class CType : std::uint8_t { Int64, Double, Value, Bool };
-std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value", "bool"
+// IntPair: a List of exactly two Ints, unboxed (sign::impl::IntPair).
+enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair };
+std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value", "bool", ...
+// The runtime function that makes a sign::Value of a `type` (not Value or Bool).
+std::string_view boxing_function(CType type);  // "sign::Value::from_int", ...
 
 using ExprId = std::uint32_t;
 
@@ -42,6 +45,7 @@ struct Expr {
     FunctionValue,  // index: Module::functions as a function value
     DirectCall,     // index: Module::functions called directly with args
     MakeClosure,    // index: a lambda of Module::functions, capturing args
+    Field,          // args[0].callee: an element of an IntPair (first, second)
   };
   Kind kind = Kind::UnitLit;
   CType type = CType::Value;

@@ -37,11 +37,13 @@ sign::Value half(sign::Value x) {
 #line 3 "int-twin-guarded-loop.sign"
   return sign::impl::get_index(
 #line 3 "int-twin-guarded-loop.sign"
-      sign::impl::product(sign::impl::div(x, sign::Value::from_int(2)), sign::Value::from_int(0)),
+      sign::impl::product_of({sign::impl::div(x, sign::Value::from_int(2)),
+#line 3 "int-twin-guarded-loop.sign"
+                              sign::Value::from_int(0), sign::Value::from_int(0)}),
 #line 3 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }
-#line 45 "int-twin-guarded-loop.sign.cpp"
+#line 47 "int-twin-guarded-loop.sign.cpp"
 
 // steps (int-twin-guarded-loop.sign:4)
 #line 4 "int-twin-guarded-loop.sign"
@@ -72,7 +74,7 @@ sign::Value steps(sign::Value n, sign::Value acc) {
     continue;  // self tail call
   }
 }
-#line 76 "int-twin-guarded-loop.sign.cpp"
+#line 78 "int-twin-guarded-loop.sign.cpp"
 
 // steps over Ints (int-twin-guarded-loop.sign:4)
 #line 4 "int-twin-guarded-loop.sign"
@@ -102,7 +104,7 @@ sign::Value steps_int(std::int64_t n, std::int64_t acc) {
     continue;  // self tail call
   }
 }
-#line 106 "int-twin-guarded-loop.sign.cpp"
+#line 108 "int-twin-guarded-loop.sign.cpp"
 
 // half over Ints (int-twin-guarded-loop.sign:3)
 #line 3 "int-twin-guarded-loop.sign"
@@ -110,13 +112,13 @@ sign::Value half_int(std::int64_t x) {
 #line 3 "int-twin-guarded-loop.sign"
   return sign::impl::get_index(
 #line 3 "int-twin-guarded-loop.sign"
-      sign::impl::product(sign::Value::from_int(sign::impl::div_round(x, 2)),
+      sign::impl::product_of({sign::Value::from_int(sign::impl::div_round(x, 2)),
 #line 3 "int-twin-guarded-loop.sign"
-                          sign::Value::from_int(0)),
+                              sign::Value::from_int(0), sign::Value::from_int(0)}),
 #line 3 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }
-#line 120 "int-twin-guarded-loop.sign.cpp"
+#line 122 "int-twin-guarded-loop.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -136,7 +138,7 @@ const sign::Value& load() {
   module_.open();
 #line 7 "int-twin-guarded-loop.sign"
   module_result_ = steps_int(1024, 0);
-#line 140 "int-twin-guarded-loop.sign.cpp"
+#line 142 "int-twin-guarded-loop.sign.cpp"
   return module_result_;
 }
 

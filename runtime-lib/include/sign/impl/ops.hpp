@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,15 @@ template <LiteralText literal>
 // `a , b`: a List of both (a longer chain is one product_of). __ operands
 // leave no slot.
 [[nodiscard]] Value product(const Value& l, const Value& r);
+// `[a, b]` of two Ints where lowering proved both: a twin carries it
+// unboxed (issue 11, short-lived pairs) until something needs the List.
+struct IntPair {
+  std::int64_t first;
+  std::int64_t second;
+  constexpr IntPair(std::int64_t f, std::int64_t s) noexcept : first(f), second(s) {}
+};
+// The List [first, second] the pair stands for.
+[[nodiscard]] Value from_int_pair(IntPair pair);
 // `a , b , c , ...` at once: the List of the operands that are not __.
 [[nodiscard]] Value product_of(std::initializer_list<Value> operands);
 // The same, built in `reuse` when it is a List nothing else refers to (an
