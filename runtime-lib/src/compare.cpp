@@ -86,6 +86,11 @@ Value equal_to_dynamic(const Value& l, const Value& r) noexcept { return compare
 Value more_equal_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::MoreEqual, l, r); }
 Value more_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::More, l, r); }
 
+bool holds_dynamic(Relation rel, const Value& l, const Value& r) noexcept {
+  static_assert(static_cast<int>(Relation::More) == static_cast<int>(Rel::More), "Relation and Rel agree");
+  return !l.is_unit() && !r.is_unit() && holds(static_cast<Rel>(rel), l, r);
+}
+
 Value not_equal(const Value& l, const Value& r) noexcept {
   if (l.is_unit()) return r;
   if (r.is_unit()) return l;

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 namespace sign::impl {
@@ -63,17 +64,68 @@ void for_each_char(std::string_view text, Visit visit) {
   }
 }
 
+// How many of the first bytes of `text` are ASCII, so that each is one
+// character: words of 8 bytes at a time, then byte by byte.
+std::size_t ascii_prefix(std::string_view text) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (word & kHighBits) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+std::size_t char_count(std::string_view text) {
+  const std::size_t ascii = ascii_prefix(text);
+  std::size_t n = ascii;
+  for_each_char(text.substr(ascii), [&](std::string_view) { return ++n, true; });
+  return n;
+}
+
+// The ASCII one-character Strings of a thread, made once each: `w ' 0` in
+// a loop allocates nothing. Plain data, constant-initialised, as ListPool in
+// heap.cpp: the hot path has no thread_local initialisation guard.
+struct AsciiChars {
+  Value* strings;  // the thread's table, once made
+  bool closed;     // the thread is exiting: make Strings as usual
+};
+constinit thread_local AsciiChars ascii_chars{};
+
+Value* ascii_table() {
+  struct Table {
+    std::array<Value, 0x80> strings;
+    ~Table() { ascii_chars = {nullptr, true}; }
+  };
+  thread_local Table table;  // its guard is paid here, once per thread
+  return table.strings.data();
+}
+
+Value char_string(std::string_view c) {
+  if (c.size() != 1 || static_cast<unsigned char>(c[0]) >= 0x80 || ascii_chars.closed) return make_string(std::string(c));
+  if (ascii_chars.strings == nullptr) ascii_chars.strings = ascii_table();
+  Value& made = ascii_chars.strings[static_cast<unsigned char>(c[0])];
+  if (made.is_unit()) made = make_string(std::string(c));
+  return made;
+}
+
+// Character i of `text`, or __ past its end.
+Value char_at(std::string_view text, std::size_t i) {
+  if (i < ascii_prefix(text.substr(0, std::min(text.size(), i + 1)))) return char_string(text.substr(i, 1));
+  std::string_view found;
+  for_each_char(text, [&](std::string_view c) { return i-- == 0 ? (found = c, false) : true; });
+  return found.empty() ? Value() : char_string(found);
+}
+
 // How many elements `'` sees in v (see indexable), without copying them.
 std::size_t element_count(const Value& v) {
   if (v.is_unit()) return 0;
   switch (v.kind()) {
     case Kind::List: return v.as_list().items().size();
     case Kind::Dict: return v.as_dict().entries().size();
-    case Kind::String: {
-      std::size_t n = 0;
-      for_each_char(v.as_string().text(), [&](std::string_view) { return ++n, true; });
-      return n;
-    }
+    case Kind::String: return char_count(v.as_string().text());
     default: return 1;
   }
 }
@@ -83,11 +135,7 @@ Value element(const Value& v, std::size_t i) {
   switch (v.kind()) {
     case Kind::List: return v.as_list().items()[i];
     case Kind::Dict: return v.as_dict().entries()[i].second;
-    case Kind::String: {
-      std::string_view found;
-      for_each_char(v.as_string().text(), [&](std::string_view c) { return i-- == 0 ? (found = c, false) : true; });
-      return make_string(std::string(found));
-    }
+    case Kind::String: return char_at(v.as_string().text(), i);
     default: return v;
   }
 }
@@ -138,7 +186,7 @@ constexpr std::size_t kMaxRange = std::size_t{1} << 26;  // a runaway range is _
 
 std::vector<Value> chars_of(std::string_view text) {
   std::vector<Value> out;
-  for_each_char(text, [&](std::string_view c) { return out.push_back(make_string(std::string(c))), true; });
+  for_each_char(text, [&](std::string_view c) { return out.push_back(char_string(c)), true; });
   return out;
 }
 
@@ -172,6 +220,13 @@ Value construct(const Value& l, const Value& r) {
   if (l.is_unit() && !l.is_string()) return r;
   if (r.is_unit() && !r.is_string()) return l;
   if (l.is_function() && !r.is_function()) return apply(l, {r});
+  if (l.is_string() && r.is_string()) {  // the common case: one allocation, no conversions
+    const std::string_view a = l.as_string().text(), b = r.as_string().text();
+    std::string text;
+    text.reserve(a.size() + b.size());
+    text.append(a).append(b);
+    return make_string(std::move(text));
+  }
   if (l.is_string() || r.is_string()) {
     std::string text;
     append_text(text, l);
@@ -242,6 +297,10 @@ Value from_int_pair(IntPair pair) {
   });
 }
 
+Value from_elements(Elements xs) {
+  return built_list(xs.size(), [&](std::vector<Value>& items) { items.assign(xs.begin(), xs.end()); });
+}
+
 Value product_reusing(Value&& reuse, std::initializer_list<Value> operands) {
   List* list = sole_list(reuse);
   if (list == nullptr) return product_of(operands);
@@ -266,8 +325,10 @@ Value push_back(const Value& l, const Value& x) {
 
 Value product(const Value& l, const Value& r) { return product_of({l, r}); }
 
-Value get_index(const Value& l, const Value& r) {
+Value get_index_dynamic(const Value& l, const Value& r) {
   if (l.is_unit()) return Value();
+  // A character counted from the start needs no count of them all.
+  if (l.is_string() && r.is_int() && r.as_int() >= 0) return char_at(l.as_string().text(), static_cast<std::size_t>(r.as_int()));
   const std::size_t size = element_count(l);
   if (r.is_number()) {
     const std::int64_t i = resolve_index(r, size);

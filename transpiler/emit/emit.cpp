@@ -144,7 +144,7 @@ class ModuleWriter {
       case Stmt::Kind::Assign: return out + m_.globals[s.index].cpp_name + " = " + expr() + ";\n";
       case Stmt::Kind::Result: return out + "module_result_ = " + expr() + ";\n";
       case Stmt::Kind::Let:
-        if (m_.expr(s.expr).kind == lower::Expr::Kind::UnitLit && f.locals[s.index].type == lower::CType::Value) {
+        if (m_.expr(s.expr).kind == lower::Expr::Kind::UnitLit && lower::in_sign_value(f.locals[s.index].type)) {
           return out + "sign::Value " + f.locals[s.index].cpp_name + ";" + comment + "\n";
         }
         return out + std::string(lower::ctype_spelling(f.locals[s.index].type)) + " " + f.locals[s.index].cpp_name +
@@ -163,7 +163,7 @@ class ModuleWriter {
           args += (i ? ", " : "") + f.locals[i].cpp_name + (int_param ? ".as_int()" : "");
         }
         std::string call = twin.cpp_name + "(" + args + ")";
-        if (twin.result != CType::Value) call = std::string(lower::boxing_function(twin.result)) + "(" + call + ")";
+        if (!lower::in_sign_value(twin.result)) call = std::string(lower::boxing_function(twin.result)) + "(" + call + ")";
         return out + "if (" + test + ") return " + call + ";" + comment + "\n";
       }
       case Stmt::Kind::If:

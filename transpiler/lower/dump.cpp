@@ -8,6 +8,11 @@
 namespace signc::lower {
 namespace {
 
+// A List of Ints is a sign::Value in C++; the IR says what it knows.
+std::string type_name(CType type) {
+  return type == CType::IntList ? "sign::Value (a List of Ints)" : std::string(ctype_spelling(type));
+}
+
 void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id) {
   const Expr& e = m.expr(id);
   switch (e.kind) {
@@ -46,7 +51,7 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
     switch (s.kind) {
       case Stmt::Kind::Assign: out << '@' << m.globals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::Result: out << "result "; break;
-      case Stmt::Kind::Let: out << "let %" << f.locals[s.index].cpp_name << " : " << ctype_spelling(f.locals[s.index].type) << " = "; break;
+      case Stmt::Kind::Let: out << "let %" << f.locals[s.index].cpp_name << " : " << type_name(f.locals[s.index].type) << " = "; break;
       case Stmt::Kind::Set: out << "%" << f.locals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::IfUnit: out << "if " << (s.negated ? "not-unit %" : "unit %") << f.locals[s.index].cpp_name << '\n'; break;
       case Stmt::Kind::If:
@@ -88,7 +93,10 @@ void dump_ir(std::ostream& out, const Module& m) {
   }
   for (const Function& f : m.functions) {
     out << "function " << f.cpp_name << '(';
-    for (std::uint32_t i = 0; i < f.param_count; ++i) out << (i ? " " : "") << f.locals[i].cpp_name;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      out << (i ? " " : "") << f.locals[i].cpp_name;
+      if (f.specializes >= 0) out << " : " << type_name(f.locals[i].type);  // a twin: the types make it one
+    }
     out << ")" << (f.generic ? " generic" : "") << (f.loops ? " loops" : "") << (f.defers ? " defers" : "") << "  ; " << f.sign_name << " line " << f.line << '\n';
     dump_stmts(out, m, f, f.body, 1);
   }

@@ -123,7 +123,7 @@ class LastUses {
                           return m_.expr(o.expr).index == local;
                         }) == 1;
       if (may_move && r.consuming && once && !live[local] && reached_[r.expr] == 1 &&
-          f_.locals[local].type == CType::Value) {
+          in_sign_value(f_.locals[local].type)) {
         m_.exprs[r.expr].moved = true;
       }
     }
@@ -142,7 +142,7 @@ class LastUses {
       bool takes = false;
       if (e.kind == Expr::Kind::Call) takes = consumes_operand(e.callee, i);
       // A direct function takes its sign::Value parameters by value.
-      if (e.kind == Expr::Kind::DirectCall) takes = arg.type == CType::Value;
+      if (e.kind == Expr::Kind::DirectCall) takes = in_sign_value(arg.type);
       collect(e.args[i], takes, found);
     }
   }

@@ -64,6 +64,18 @@ const char* comparison_fn(Op op, bool chain) {
   }
 }
 
+// The runtime test of a comparison for a branch (bool: it holds).
+const char* holds_fn(Op op) {
+  switch (op) {
+    case Op::Less: return "sign::impl::holds_less";
+    case Op::LessEqual: return "sign::impl::holds_less_equal";
+    case Op::Eq: return "sign::impl::holds_equal_to";
+    case Op::MoreEqual: return "sign::impl::holds_more_equal";
+    case Op::More: return "sign::impl::holds_more";
+    default: return nullptr;
+  }
+}
+
 // What code generation supports so far; anything else is reported with its
 // Sign location rather than producing C++ that would not compile.
 std::string unsupported_what(const sema::Program& p, SemaId id) {
@@ -286,17 +298,33 @@ class Lowerer {
   }
 
   // The parameters of the twin of `original` that `args` fit: an Int for a
-  // plain parameter, an Int pair for any but the rest List.
+  // plain parameter, an Int pair for any but the rest List, a List of Ints
+  // for any — lent as its Elements to a pattern of names and a rest.
   std::vector<CType> twin_signature(std::uint32_t original, const std::vector<ExprId>& args) const {
     std::vector<CType> types(m_.functions[original].param_count, CType::Value);
     if (m_.functions[original].generic) return types;
     const auto params = *direct_parameters(p_, p_.expr(function_form_[original]).b);
     for (std::size_t i = 0; i < types.size() && i < args.size(); ++i) {
       const CType arg = type_of(args[i]);
-      if (params[i].rest) continue;
-      if (arg == CType::IntPair || (arg == CType::Int64 && params[i].pattern == sema::kNoExpr)) types[i] = arg;
+      const bool plain = params[i].pattern == sema::kNoExpr && !params[i].rest;
+      if (arg == CType::IntList || (arg == CType::IntPair && !params[i].rest) || (arg == CType::Int64 && plain)) {
+        types[i] = arg;
+      }
+      if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
+        types[i] = CType::Elements;
+      }
     }
     return types;
+  }
+
+  // `[h ~t]`, `[a b ~t]`: names that take one element each, then a rest
+  // without a default — the pattern of a walk along a List. (A pattern
+  // without a rest takes the List itself, which it may build its result in.)
+  bool splits_elements(const std::vector<SemaId>& entries) const {
+    if (entries.empty()) return false;
+    const sema::Expr& last = p_.expr(entries.back());
+    if (!(last.flags & sema::kRest) || last.a != sema::kNoExpr || !last.kids.empty()) return false;
+    return std::all_of(entries.begin(), entries.end() - 1, [&](SemaId entry) { return takes_an_element(entry); });
   }
 
   static TwinKey twin_key(const Function& twin) {
@@ -340,12 +368,16 @@ class Lowerer {
     return index;
   }
 
-  // `f_int`: the twin over Ints in every plain parameter. `loop_int_pair`:
-  // every parameter specialised, named by type in order. Otherwise the
-  // parameters that are not Values are named: `word_int_k_t` (Ints k and
-  // t), `walk_pair_p`, `step_int_n_pair_p`.
+  // `f_int`: the twin over Ints in every plain parameter. `loop_int_pair`,
+  // `place_int_int_list`: every parameter specialised, named by type in
+  // order. Otherwise the parameters that are not Values are named:
+  // `word_int_k_t` (Ints k and t), `walk_pair_p`, `step_int_n_list_xs`.
   static void name_twin(Function& twin, const Function& fn, const std::vector<CType>& types, bool over_ints) {
-    const auto kind_name = [](CType t) { return t == CType::Int64 ? "int" : "pair"; };
+    // A parameter is an IntList or Elements by its pattern, never either: both are "list".
+    const auto kind_name = [](CType t) { return t == CType::Int64 ? "int" : t == CType::IntPair ? "pair" : "list"; };
+    const auto kind_description = [](CType t) {
+      return t == CType::Int64 ? "Ints " : t == CType::IntPair ? "Int pairs " : "Lists of Ints ";
+    };
     twin.cpp_name = fn.cpp_name;
     twin.sign_name = fn.sign_name + " over ";
     if (over_ints) {
@@ -355,14 +387,15 @@ class Lowerer {
     }
     const bool every = std::none_of(types.begin(), types.end(), [](CType t) { return t == CType::Value; });
     std::string description;
-    for (const CType kind : {CType::Int64, CType::IntPair}) {
+    const auto same_kind = [](CType t, CType kind) { return t == kind || (kind == CType::IntList && t == CType::Elements); };
+    for (const CType kind : {CType::Int64, CType::IntPair, CType::IntList}) {
       std::string names;
       for (std::uint32_t i = 0; i < fn.param_count; ++i) {
-        if (types[i] != kind) continue;
+        if (!same_kind(types[i], kind)) continue;
         if (!every) twin.cpp_name += (names.empty() ? "_" + std::string(kind_name(kind)) + "_" : "_") + fn.locals[i].cpp_name;
         names += (names.empty() ? "" : ", ") + fn.locals[i].cpp_name;
       }
-      if (!names.empty()) description += (description.empty() ? "" : "; ") + std::string(kind == CType::Int64 ? "Ints " : "Int pairs ") + names;
+      if (!names.empty()) description += (description.empty() ? "" : "; ") + std::string(kind_description(kind)) + names;
     }
     if (every) {
       for (const CType t : types) twin.cpp_name += "_" + std::string(kind_name(t));
@@ -464,8 +497,18 @@ class Lowerer {
   std::optional<ExprId> twin_call(std::uint32_t original, std::vector<ExprId> args, bool tail) {
     const auto twin = twin_for(original, twin_signature(original, args));
     if (!twin) return std::nullopt;
-    for (std::size_t i = 0; i < args.size(); ++i) args[i] = coerce(args[i], m_.functions[*twin].locals[i].type);
-    return direct_call(*twin, std::move(args), tail);
+    return call_twin(*twin, std::move(args), tail);
+  }
+
+  // `f(args...)`, each argument made the type f takes (a twin's, or a Value).
+  ExprId call_twin(std::uint32_t f, std::vector<ExprId> args, bool tail) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const CType param = m_.functions[f].locals[i].type;
+      // The List the argument is outlives the call: its elements are lent for it.
+      const bool lend = param == CType::Elements && type_of(args[i]) == CType::IntList;
+      args[i] = lend ? call(param, "sign::impl::elements", {args[i]}) : coerce(args[i], param);
+    }
+    return direct_call(f, std::move(args), tail);
   }
 
   // True if `args` have the C++ types `twin` takes where it takes no Value.
@@ -617,6 +660,10 @@ class Lowerer {
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       if (params[i].pattern == sema::kNoExpr) continue;
       const std::vector<SemaId>& entries = p_.expr(params[i].pattern).kids;
+      if (frame_->fn->locals[slots[i]].type == CType::Elements) {
+        bind_elements(entries, slots[i]);
+        continue;
+      }
       if (frame_->fn->locals[slots[i]].type == CType::IntPair && binds_two_names(entries)) {
         for (std::size_t k = 0; k < 2; ++k) {
           const std::string name(p_.expr(entries[k]).name);
@@ -625,17 +672,35 @@ class Lowerer {
         continue;
       }
       // An Int destructures too; a body that builds a List may build it in this one.
-      bind_pattern(entries, coerce(local(slots[i]), CType::Value), builds_product(p_.expr(lambda).b));
+      const CType type = frame_->fn->locals[slots[i]].type;
+      bind_pattern(entries, coerce(local(slots[i]), CType::Value), builds_product(p_.expr(lambda).b),
+                   type == CType::IntList || type == CType::IntPair);
+    }
+  }
+
+  // `[a b ~t]` over lent Elements of a List of Ints: fewer elements than
+  // names collapse the call (a name would be __); the names are the first
+  // elements, t the Elements after them.
+  void bind_elements(const std::vector<SemaId>& entries, std::uint32_t slot) {
+    const bool rest = !entries.empty() && (p_.expr(entries.back()).flags & sema::kRest);
+    const std::size_t heads = entries.size() - (rest ? 1 : 0);
+    if (heads > 0) {
+      const ExprId enough = call(CType::Bool, "sign::impl::has_elements", {local(slot), int_lit(static_cast<std::int64_t>(heads))});
+      when("", enough, false, [&] { emit(returns(unit())); }, "a name without an element collapses the call");
+    }
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      const std::string name(p_.expr(entries[k]).name);
+      const ExprId at = int_lit(static_cast<std::int64_t>(k));
+      const ExprId v = k < heads ? call(CType::Int64, "sign::impl::int_element", {local(slot), at})
+                                 : call(CType::Elements, "sign::impl::elements_from", {local(slot), at});
+      frame_->names.emplace_back(name, let_typed(cpp_identifier(name), v));
     }
   }
 
   // `[a b]`: two names, no default, rest or nested pattern; an Int pair
   // binds them to its elements.
   bool binds_two_names(const std::vector<SemaId>& entries) const {
-    return entries.size() == 2 && std::all_of(entries.begin(), entries.end(), [&](SemaId entry) {
-             const sema::Expr& e = p_.expr(entry);
-             return e.kids.empty() && e.a == sema::kNoExpr && !(e.flags & sema::kRest) && !e.name.empty();
-           });
+    return entries.size() == 2 && takes_an_element(entries[0]) && takes_an_element(entries[1]);
   }
 
   static std::vector<std::uint32_t> parameter_slots(const Function& f) {
@@ -675,12 +740,20 @@ class Lowerer {
   // call (type_system.md §3.4).
   void bind_entry(SemaId entry, ExprId v) { finish_entry(entry, entry_local(entry, coerce(v, CType::Value))); }
 
-  // The local a parameter entry binds: named after it, or a `pattern`
-  // temporary for an entry that is itself destructured (`f : a [h ~t] ? ...`).
-  std::uint32_t entry_local(SemaId entry, ExprId v) {
+  // The local a parameter entry binds: named after it (`suffix` appended),
+  // or a `pattern` temporary for an entry that is itself destructured
+  // (`f : a [h ~t] ? ...`).
+  std::uint32_t entry_local(SemaId entry, ExprId v, std::string_view suffix = {}) {
     const sema::Expr& e = p_.expr(entry);
     if (!e.kids.empty()) return let("pattern", v);
-    return let_named(cpp_identifier(std::string(e.name)), v);
+    return let_named(cpp_identifier(std::string(e.name)) + std::string(suffix), v);
+  }
+
+  // An entry that takes one element as it is: a name without a default or
+  // a pattern of its own, not the rest.
+  bool takes_an_element(SemaId entry) const {
+    const sema::Expr& e = p_.expr(entry);
+    return e.kids.empty() && e.a == sema::kNoExpr && !(e.flags & sema::kRest) && !e.name.empty();
   }
 
   // The default, the collapse on __ and the nested pattern of an entry whose
@@ -714,14 +787,16 @@ class Lowerer {
   // the entries' locals (no List of the parts is made).
   // `reusable`: a direct function's parameter, whose List (without a rest
   // entry) the body may build its result in (Frame::reuse).
-  void bind_pattern(const std::vector<SemaId>& entries, ExprId source, bool reusable = false) {
+  // `ints`: the source is a List of Ints: an element an entry takes is a
+  // std::int64_t once it is known not __, the rest a List of Ints.
+  void bind_pattern(const std::vector<SemaId>& entries, ExprId source, bool reusable = false, bool ints = false) {
     std::int64_t rest_at = -1;
     std::vector<ExprId> names;
     std::vector<std::uint32_t> slots;
     for (std::size_t k = 0; k < entries.size(); ++k) {
       if (p_.expr(entries[k]).flags & sema::kRest) rest_at = static_cast<std::int64_t>(k);
       names.push_back(text_lit(std::string(p_.expr(entries[k]).name)));
-      slots.push_back(entry_local(entries[k], unit()));
+      slots.push_back(entry_local(entries[k], unit(), ints && takes_an_element(entries[k]) ? "_value" : ""));
     }
     std::vector<ExprId> addresses;
     for (std::uint32_t slot : slots) addresses.push_back(address_of(local(slot)));
@@ -734,6 +809,14 @@ class Lowerer {
     split.expr = call(CType::Value, "sign::impl::destructure", std::move(args));
     emit(std::move(split));
     for (std::size_t k = 0; k < entries.size(); ++k) finish_entry(entries[k], slots[k]);
+    if (!ints) return;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      const sema::Expr& e = p_.expr(entries[k]);
+      if ((e.flags & sema::kRest) && e.a == sema::kNoExpr) frame_->fn->locals[slots[k]].type = CType::IntList;
+      if (!takes_an_element(entries[k])) continue;
+      const ExprId element = call(CType::Int64, "sign::impl::as_int", {local(slots[k])});  // not __: checked above
+      frame_->names.emplace_back(std::string(e.name), let_typed(cpp_identifier(std::string(e.name)), element));
+    }
   }
 
   void bind_parameters(SemaId lambda) {
@@ -865,7 +948,8 @@ class Lowerer {
       }
       if (e.exported != 0) v = export_value(name, e.exported, v);
       // A pair is kept as its List: the module's variables are Ints, Floats or Values.
-      const CType type = read_by_functions_.count(name) || type_of(v) == CType::IntPair ? CType::Value : type_of(v);
+      const bool number = type_of(v) == CType::Int64 || type_of(v) == CType::Double;
+      const CType type = read_by_functions_.count(name) || !number ? CType::Value : type_of(v);
       const std::uint32_t version = ++versions_[name];
       // A name functions read is one variable that each definition assigns:
       // like the reference's environment, a call sees the latest definition.
@@ -1005,7 +1089,8 @@ class Lowerer {
     if (fn->specializes >= 0) {
       // A twin that returns another type than assumed is lowered again,
       // assuming what came here (lower_module); this round's output is discarded.
-      const CType came = type_of(e) == CType::Int64 || type_of(e) == CType::IntPair ? type_of(e) : CType::Value;
+      const CType t = type_of(e);
+      const CType came = t == CType::Int64 || t == CType::IntPair || t == CType::IntList ? t : CType::Value;
       const auto [seen, first] = returned_.emplace(twin_key(*fn), came);
       if (!first && seen->second != came) seen->second = CType::Value;
     }
@@ -1026,7 +1111,7 @@ class Lowerer {
     } else {
       return e;
     }
-    return call(CType::Value, "sign::impl::product_reusing",
+    return call(type_of(e), "sign::impl::product_reusing",
                 {local(static_cast<std::uint32_t>(frame_->reuse)), initializer(std::move(operands))});
   }
 
@@ -1164,6 +1249,11 @@ class Lowerer {
   ExprId coerce(ExprId id, CType to) {
     const CType from = type_of(id);
     if (from == to) return id;
+    if (from == CType::IntList && to == CType::Value) {  // the same sign::Value, known less about
+      Expr same = m_.exprs[id];
+      same.type = CType::Value;
+      return add(std::move(same));
+    }
     if (to == CType::Value) return call(CType::Value, std::string(boxing_function(from)), {id});
     if (to != CType::Double || from != CType::Int64) {
       throw std::logic_error("lower: no conversion from " + std::string(ctype_spelling(from)) + " to " +
@@ -1303,7 +1393,13 @@ class Lowerer {
       case Op::NotSame: return call_value("sign::impl::not_same", {value(e.a), value(e.b)});
       case Op::Pow: return call_value("sign::impl::pow", {value(e.a), value(e.b)});
       case Op::And: {  // value-returning: __ when the left is __, else the right
-        const std::uint32_t t = let("all", coerce(value(e.a), CType::Value));  // a copy: it is assigned below
+        const ExprId c = condition(e.a);
+        if (type_of(c) == CType::Bool) {  // a comparison's value is not needed, only whether it holds
+          const std::uint32_t t = let("all", unit());
+          when("all", c, true, [&] { set(t, value(e.b)); });
+          return local(t);
+        }
+        const std::uint32_t t = let("all", coerce(c, CType::Value));  // a copy: it is assigned below
         if_unit(t, true, [&] { set(t, value(e.b)); });
         return local(t);
       }
@@ -1337,8 +1433,13 @@ class Lowerer {
           return call_value("sign::impl::product", {l, r});
         }
         std::vector<ExprId> values;
-        for (SemaId operand : operands) values.push_back(coerce(value(operand), CType::Value));
-        return call_value("sign::impl::product_of", {initializer(std::move(values))});
+        bool ints = true;  // Ints are never __: a List of every one
+        for (SemaId operand : operands) {
+          const ExprId v = value(operand);
+          ints = ints && type_of(v) == CType::Int64;
+          values.push_back(coerce(v, CType::Value));
+        }
+        return call(ints ? CType::IntList : CType::Value, "sign::impl::product_of", {initializer(std::move(values))});
       }
       case Op::Range: return range(id);
       case Op::GetProp: return get_prop(id);
@@ -1404,6 +1505,17 @@ class Lowerer {
     return call_value("sign::impl::get_index", {l, value(e.b)});
   }
 
+  // `(x)`, `[x]`: x.
+  SemaId inside_brackets(SemaId id) const {
+    for (;;) {
+      const sema::Expr& e = p_.expr(id);
+      if (e.kind != ExprKind::Block || e.block == syntax::BlockKind::Abs || e.kids.size() != 1 || is_define(p_, e.kids[0])) {
+        return id;
+      }
+      id = e.kids[0];
+    }
+  }
+
   // The value of an Int literal, `7` or `-7`.
   std::optional<std::int64_t> int_literal(SemaId id) const {
     const sema::Expr& e = p_.expr(id);
@@ -1454,15 +1566,19 @@ class Lowerer {
     return local(t);
   }
 
-  // A tested expression: a C++ bool for a comparison of two Ints (which
-  // holds exactly when the Sign comparison is not __), else its Value.
+  // A tested expression: a C++ bool for a comparison (which holds exactly
+  // when the Sign comparison is not __) — of two Ints in C++, of other
+  // values by the runtime —, else its Value.
   ExprId condition(SemaId id) {
     const sema::Expr& e = p_.expr(id);
     if (e.kind != ExprKind::Infix || !comparison_fn(e.op, false) || p_.type_of[id] == Type::Unit) return value(id);
     const ExprId l = value(e.a);
-    if (type_of(l) != CType::Int64) return comparison(id, l);
+    // A __ on the left leaves the right unevaluated: a test evaluates both.
+    if (type_of(l) != CType::Int64 && !pure(e.b)) return comparison(id, l);
     const ExprId r = value(e.b);
-    if (type_of(r) != CType::Int64) return call_value(comparison_fn(e.op, false), {l, r});
+    if (type_of(l) != CType::Int64 || type_of(r) != CType::Int64) {
+      return call(CType::Bool, holds_fn(e.op), {coerce(l, CType::Value), coerce(r, CType::Value)});
+    }
     Expr test = node(Expr::Kind::Infix, CType::Bool);
     test.callee = std::string(sema::op_symbol(e.op) == "=" ? "==" : sema::op_symbol(e.op));
     test.args = {l, r};
@@ -1488,7 +1604,7 @@ class Lowerer {
   // Binds a value to a temporary, unless it already is one; only for values
   // that are read afterwards, never assigned.
   std::uint32_t as_local(std::string_view stem, ExprId v) {
-    if (m_.exprs[v].kind == Expr::Kind::Local && type_of(v) == CType::Value) return m_.exprs[v].index;
+    if (m_.exprs[v].kind == Expr::Kind::Local && in_sign_value(type_of(v))) return m_.exprs[v].index;
     return let(stem, coerce(v, CType::Value));
   }
 
@@ -1513,6 +1629,15 @@ class Lowerer {
     // Unit rules: a __ right operand is the identity. (A proven __ left one
     // made the whole expression __ above.)
     if (rt == Type::Unit) return l;
+    // `n + (c & 1)`: n where c does not hold (the right operand is __),
+    // else n + 1 — an Int either way.
+    const sema::Expr& right = p_.expr(inside_brackets(e.b));
+    if (type_of(l) == CType::Int64 && lt != Type::Address && ops.int_partial == nullptr && right.kind == ExprKind::Infix &&
+        right.op == Op::And && int_literal(right.b)) {
+      const std::uint32_t t = let("total", l);
+      when("all", condition(right.a), true, [&] { set(t, call(CType::Int64, ops.int_fn, {local(t), value(right.b)})); });
+      return local(t);
+    }
     const ExprId r = value(e.b);
     if ((lt == Type::Address || rt == Type::Address) && (e.op == Op::Add || e.op == Op::Sub || e.op == Op::Mul)) {
       // `0x` addresses collapse to __ on overflow instead of wrapping.
@@ -1596,19 +1721,24 @@ class Lowerer {
     if (!f.rest_param) return values;
     if (args.size() == plain + 1 && is_spread(p_.expr(args[plain]))) {
       // `f a xs~`: the List itself, shared, not its elements copied out
-      const SemaId list = p_.expr(args[plain]).a;
-      values.push_back(call(CType::Value, "sign::impl::spread_rest", {coerce(value(list), CType::Value)}));
+      // (a List of Ints is that List already: an empty one is no different)
+      const ExprId list = value(p_.expr(args[plain]).a);
+      values.push_back(type_of(list) == CType::IntList ? list : call_value("sign::impl::spread_rest", {list}));
       return values;
     }
+    // Ints, and the elements of Lists of Ints spread: a List of Ints.
+    bool ints = true;
     std::vector<ExprId> rest;
     std::uint64_t spread = 0;
     for (std::size_t i = plain; i < args.size(); ++i) {
       const sema::Expr& a = p_.expr(args[i]);
       const bool spreads = is_spread(a) && i - plain < 64;  // as call_expr: 64 spread arguments at most
       if (spreads) spread |= std::uint64_t{1} << (i - plain);
-      rest.push_back(coerce(value(spreads ? a.a : args[i]), CType::Value));
+      const ExprId v = value(spreads ? a.a : args[i]);
+      ints = ints && type_of(v) == (spreads ? CType::IntList : CType::Int64);
+      rest.push_back(coerce(v, CType::Value));
     }
-    values.push_back(call(CType::Value, "sign::impl::rest_list",
+    values.push_back(call(ints ? CType::IntList : CType::Value, "sign::impl::rest_list",
                           {initializer(std::move(rest)), int_lit(static_cast<std::int64_t>(spread))}));
     return values;
   }
@@ -1956,7 +2086,7 @@ class Lowerer {
       return false;
     }
     const ExprId v = value(id);
-    if (type_of(v) == CType::Int64 || type_of(v) == CType::Double || type_of(v) == CType::IntPair) {
+    if (type_of(v) != CType::Value) {  // never __
       emit(returns(v));
       return true;
     }
@@ -2007,32 +2137,41 @@ class Lowerer {
     fn->loops = true;
   }
 
-  // A self tail call of a twin whose arguments are not all proven Ints
-  // where it takes Ints: it loops on if the Values are Ints when they come,
-  // else the original carries on (it loops too, and dispatches to a twin
-  // only on entry, so the two never call each other back and forth). An
-  // argument not proven an Int pair where it takes one goes to the original.
+  // A self tail call of a twin whose arguments do not all have the types
+  // it takes. A Value where it takes an Int loops on if it is an Int when
+  // it comes. Otherwise a twin with those parameters Values carries on (the
+  // original, if none may be made): each such hand-over leaves fewer
+  // parameters typed, and an original dispatches to a twin only on entry,
+  // so functions never call each other back and forth and the stack stays
+  // flat.
   void twin_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
-    std::vector<std::uint32_t> checked;
-    bool never_ints = false;
+    std::vector<CType> fallback = twin_key(*fn).second;  // the parameters of the twin that carries on
+    std::vector<std::uint32_t> checked;                 // Ints the arguments may turn out to be
+    bool never = false;                                  // an argument never has its parameter's type
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (fn->locals[i].type == CType::IntPair && type_of(values[i]) != CType::IntPair) never_ints = true;
-      if (fn->locals[i].type != CType::Int64 || type_of(values[i]) == CType::Int64) continue;
-      if (type_of(values[i]) != CType::Value) never_ints = true;  // a Float, a pair
-      values[i] = local(let("next_" + fn->locals[i].cpp_name, coerce(values[i], CType::Value)));
+      const CType param = fn->locals[i].type;
+      const CType arg = type_of(values[i]);
+      if (param == CType::Value || arg == param) continue;
+      fallback[i] = CType::Value;
+      if (param != CType::Int64 || arg != CType::Value) {  // a Float, a pair, a List: never an Int
+        never = true;
+        continue;
+      }
+      values[i] = local(let("next_" + fn->locals[i].cpp_name, values[i]));
       checked.push_back(static_cast<std::uint32_t>(i));
     }
-    const auto to_original = [&] {
+    const auto hand_over = [&] {
       std::vector<ExprId> args = values;
       for (ExprId& v : args) {
         // A node of its own: a local read on one path only may be moved (last_use.cpp).
         if (m_.exprs[v].kind == Expr::Kind::Local) v = local(m_.exprs[v].index);
-        v = coerce(v, CType::Value);
       }
-      emit(returns(direct_call(static_cast<std::uint32_t>(fn->specializes), std::move(args), true)));
+      const auto original = static_cast<std::uint32_t>(fn->specializes);
+      const auto twin = twin_for(original, fallback);
+      emit(returns(twin ? call_twin(*twin, std::move(args), true) : call_twin(original, std::move(args), true)));
     };
-    if (never_ints) return to_original();
+    if (never) return hand_over();
     ExprId all_ints = sign_is_int(values[checked[0]]);
     for (std::size_t k = 1; k < checked.size(); ++k) {
       Expr both = node(Expr::Kind::Infix, CType::Bool);
@@ -2040,7 +2179,7 @@ class Lowerer {
       both.args = {all_ints, sign_is_int(values[checked[k]])};
       all_ints = add(std::move(both));
     }
-    when("ints", all_ints, false, to_original, "not all Ints any more: the original carries on");
+    when("ints", all_ints, false, hand_over, "not all Ints: a twin over fewer carries on");
     for (std::uint32_t i : checked) values[i] = call(CType::Int64, "sign::impl::as_int", {values[i]});
     self_tail_call(std::move(values));
   }
@@ -2084,6 +2223,8 @@ std::string_view ctype_spelling(CType type) {
     case CType::Value: return "sign::Value";
     case CType::Bool: return "bool";
     case CType::IntPair: return "sign::impl::IntPair";
+    case CType::IntList: return "sign::Value";
+    case CType::Elements: return "sign::impl::Elements";
   }
   return "?";
 }
@@ -2093,7 +2234,9 @@ std::string_view boxing_function(CType type) {
     case CType::Int64: return "sign::Value::from_int";
     case CType::Double: return "sign::Value::from_float";
     case CType::IntPair: return "sign::impl::from_int_pair";
+    case CType::Elements: return "sign::impl::from_elements";
     case CType::Value:
+    case CType::IntList:
     case CType::Bool: break;
   }
   throw std::logic_error("lower: a " + std::string(ctype_spelling(type)) + " is never made a sign::Value");
@@ -2106,7 +2249,8 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
   // assumed to (a twin given a wrongly typed argument hands it to its
   // original, which returns a Value), so a type may settle a round later.
   // After a few rounds a twin that returned two types returns a Value: a
-  // type can then only move up (Int or pair, then Value), so this ends.
+  // type can then only move up (an Int, a pair or a List of Ints, then a
+  // Value), so this ends.
   // Quiet rounds, then the real one.
   constexpr int kRoundsTaking = 6;  // rounds that take the last round's types as they are
   TwinResults results;

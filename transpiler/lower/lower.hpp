@@ -18,8 +18,13 @@ namespace signc::lower {
 // The C++ type an IR value has.
 // Bool: only a condition (Stmt::Kind::If), never a Sign value.
 // IntPair: a List of exactly two Ints, unboxed (sign::impl::IntPair).
-enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair };
+// IntList: a sign::Value known to hold a List whose elements are all Ints.
+// Elements: the elements of an IntList a caller holds, lent to a twin
+// (sign::impl::Elements); made only for a twin's argument.
+enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements };
 std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value", "bool", ...
+// Held in a sign::Value in C++ (Value, IntList): moved, not copied, at a last use.
+constexpr bool in_sign_value(CType type) { return type == CType::Value || type == CType::IntList; }
 // The runtime function that makes a sign::Value of a `type` (not Value or Bool).
 std::string_view boxing_function(CType type);  // "sign::Value::from_int", ...
 

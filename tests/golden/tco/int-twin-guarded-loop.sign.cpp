@@ -24,101 +24,94 @@ sign::impl::ModuleState module_{"int-twin-guarded-loop", &reset_module};
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
 sign::Value half(sign::Value x);
-sign::Value steps(sign::Value n, sign::Value acc);
 sign::Value steps_int(std::int64_t n, std::int64_t acc);
 sign::Value half_int(std::int64_t x);
+sign::Value steps_int_acc(sign::Value n, std::int64_t acc);
 
 //=== definitions ==============================================================
-// half (int-twin-guarded-loop.sign:3)
-#line 3 "int-twin-guarded-loop.sign"
+// half (int-twin-guarded-loop.sign:4)
+#line 4 "int-twin-guarded-loop.sign"
 sign::Value half(sign::Value x) {
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
   if (x.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
   return sign::impl::get_index(
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
       sign::impl::product_of({sign::impl::div(x, sign::Value::from_int(2)),
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
                               sign::Value::from_int(0), sign::Value::from_int(0)}),
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }
 #line 47 "int-twin-guarded-loop.sign.cpp"
 
-// steps (int-twin-guarded-loop.sign:4)
-#line 4 "int-twin-guarded-loop.sign"
-sign::Value steps(sign::Value n, sign::Value acc) {
-#line 4 "int-twin-guarded-loop.sign"
-  if (n.is_int() && acc.is_int())
-#line 4 "int-twin-guarded-loop.sign"
-    return steps_int(n.as_int(), acc.as_int());  // Int arguments: the twin over std::int64_t
-  for (;;) {                                     // the body repeats for self tail calls
-#line 4 "int-twin-guarded-loop.sign"
-#line 4 "int-twin-guarded-loop.sign"
-    if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 4 "int-twin-guarded-loop.sign"
-    if (acc.is_unit()) return sign::Value();
+// steps over Ints (int-twin-guarded-loop.sign:5)
 #line 5 "int-twin-guarded-loop.sign"
-    sign::Value arm_1 = sign::impl::equal_to(n, sign::Value::from_int(1));
-#line 5 "int-twin-guarded-loop.sign"
-    if (!arm_1.is_unit()) return acc;  // match_case arm
-#line 6 "int-twin-guarded-loop.sign"
-    sign::Value next_n_2 = half(std::move(n));
-#line 6 "int-twin-guarded-loop.sign"
-    sign::Value next_acc_3 = sign::impl::add(acc, sign::Value::from_int(1));
-#line 6 "int-twin-guarded-loop.sign"
-    n = std::move(next_n_2);
-#line 6 "int-twin-guarded-loop.sign"
-    acc = std::move(next_acc_3);
-#line 6 "int-twin-guarded-loop.sign"
-    continue;  // self tail call
-  }
-}
-#line 78 "int-twin-guarded-loop.sign.cpp"
-
-// steps over Ints (int-twin-guarded-loop.sign:4)
-#line 4 "int-twin-guarded-loop.sign"
 sign::Value steps_int(std::int64_t n, std::int64_t acc) {
   for (;;) {  // the body repeats for self tail calls
-#line 5 "int-twin-guarded-loop.sign"
+#line 6 "int-twin-guarded-loop.sign"
     if (n == 1) return sign::Value::from_int(acc);  // match_case arm
-#line 6 "int-twin-guarded-loop.sign"
+#line 7 "int-twin-guarded-loop.sign"
     sign::Value next_n_1 = half_int(n);
-#line 6 "int-twin-guarded-loop.sign"
+#line 7 "int-twin-guarded-loop.sign"
     if (!sign::impl::is_int(next_n_1))
-#line 6 "int-twin-guarded-loop.sign"
-      return steps(std::move(next_n_1),
-#line 6 "int-twin-guarded-loop.sign"
-                   sign::Value::from_int(sign::impl::add_wrap(
-#line 6 "int-twin-guarded-loop.sign"
-                       acc, 1)));  // not all Ints any more: the original carries on
-#line 6 "int-twin-guarded-loop.sign"
+#line 7 "int-twin-guarded-loop.sign"
+      return steps_int_acc(
+#line 7 "int-twin-guarded-loop.sign"
+          std::move(next_n_1),
+#line 7 "int-twin-guarded-loop.sign"
+          sign::impl::add_wrap(acc, 1));  // not all Ints: a twin over fewer carries on
+#line 7 "int-twin-guarded-loop.sign"
     std::int64_t next_n_2 = sign::impl::as_int(next_n_1);
-#line 6 "int-twin-guarded-loop.sign"
+#line 7 "int-twin-guarded-loop.sign"
     std::int64_t next_acc_3 = sign::impl::add_wrap(acc, 1);
-#line 6 "int-twin-guarded-loop.sign"
+#line 7 "int-twin-guarded-loop.sign"
     n = next_n_2;
-#line 6 "int-twin-guarded-loop.sign"
+#line 7 "int-twin-guarded-loop.sign"
     acc = next_acc_3;
-#line 6 "int-twin-guarded-loop.sign"
+#line 7 "int-twin-guarded-loop.sign"
     continue;  // self tail call
   }
 }
-#line 108 "int-twin-guarded-loop.sign.cpp"
+#line 77 "int-twin-guarded-loop.sign.cpp"
 
-// half over Ints (int-twin-guarded-loop.sign:3)
-#line 3 "int-twin-guarded-loop.sign"
+// half over Ints (int-twin-guarded-loop.sign:4)
+#line 4 "int-twin-guarded-loop.sign"
 sign::Value half_int(std::int64_t x) {
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
   return sign::impl::get_index(
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
       sign::impl::product_of({sign::Value::from_int(sign::impl::div_round(x, 2)),
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
                               sign::Value::from_int(0), sign::Value::from_int(0)}),
-#line 3 "int-twin-guarded-loop.sign"
+#line 4 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }
-#line 122 "int-twin-guarded-loop.sign.cpp"
+#line 91 "int-twin-guarded-loop.sign.cpp"
+
+// steps over Ints acc (int-twin-guarded-loop.sign:5)
+#line 5 "int-twin-guarded-loop.sign"
+sign::Value steps_int_acc(sign::Value n, std::int64_t acc) {
+  for (;;) {  // the body repeats for self tail calls
+#line 5 "int-twin-guarded-loop.sign"
+    if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
+#line 6 "int-twin-guarded-loop.sign"
+    if (sign::impl::holds_equal_to(n, sign::Value::from_int(1)))
+#line 6 "int-twin-guarded-loop.sign"
+      return sign::Value::from_int(acc);  // match_case arm
+#line 7 "int-twin-guarded-loop.sign"
+    sign::Value next_n_1 = half(std::move(n));
+#line 7 "int-twin-guarded-loop.sign"
+    std::int64_t next_acc_2 = sign::impl::add_wrap(acc, 1);
+#line 7 "int-twin-guarded-loop.sign"
+    n = std::move(next_n_1);
+#line 7 "int-twin-guarded-loop.sign"
+    acc = next_acc_2;
+#line 7 "int-twin-guarded-loop.sign"
+    continue;  // self tail call
+  }
+}
+#line 115 "int-twin-guarded-loop.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -136,9 +129,9 @@ const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
   module_.open();
-#line 7 "int-twin-guarded-loop.sign"
+#line 8 "int-twin-guarded-loop.sign"
   module_result_ = steps_int(1024, 0);
-#line 142 "int-twin-guarded-loop.sign.cpp"
+#line 135 "int-twin-guarded-loop.sign.cpp"
   return module_result_;
 }
 

@@ -39,13 +39,11 @@ sign::Value step(sign::Value f, sign::Value n) {
 #line 3 "tail-call-through-value.sign"
   if (n.is_unit()) return sign::Value();
 #line 3 "tail-call-through-value.sign"
-  sign::Value all_1 = sign::impl::equal_to(n, sign::Value::from_int(0));
+  if (sign::impl::holds_equal_to(n, sign::Value::from_int(0))) {
 #line 3 "tail-call-through-value.sign"
-  if (!all_1.is_unit()) {
+    sign::Value any_1 = sign::impl::string_constant<"done">();
 #line 3 "tail-call-through-value.sign"
-    sign::Value any_2 = sign::impl::string_constant<"done">();
-#line 3 "tail-call-through-value.sign"
-    if (!any_2.is_unit()) return any_2;
+    if (!any_1.is_unit()) return any_1;
   }
 #line 3 "tail-call-through-value.sign"
   return sign::impl::tail_call_spread(
@@ -54,7 +52,7 @@ sign::Value step(sign::Value f, sign::Value n) {
 #line 3 "tail-call-through-value.sign"
       1);
 }
-#line 58 "tail-call-through-value.sign.cpp"
+#line 56 "tail-call-through-value.sign.cpp"
 
 // run (tail-call-through-value.sign:4)
 #line 4 "tail-call-through-value.sign"
@@ -64,20 +62,18 @@ sign::Value run(sign::Value f, sign::Value n) {
 #line 4 "tail-call-through-value.sign"
   if (n.is_unit()) return sign::Value();
 #line 4 "tail-call-through-value.sign"
-  sign::Value all_1 = sign::impl::equal_to(n, sign::Value::from_int(0));
+  if (sign::impl::holds_equal_to(n, sign::Value::from_int(0))) {
 #line 4 "tail-call-through-value.sign"
-  if (!all_1.is_unit()) {
+    sign::Value any_1 = sign::impl::string_constant<"done">();
 #line 4 "tail-call-through-value.sign"
-    sign::Value any_2 = sign::impl::string_constant<"done">();
-#line 4 "tail-call-through-value.sign"
-    if (!any_2.is_unit()) return any_2;
+    if (!any_1.is_unit()) return any_1;
   }
 #line 4 "tail-call-through-value.sign"
   return step(sign::impl::static_function<&run_entry, 2>(),
 #line 4 "tail-call-through-value.sign"
               sign::impl::sub(n, sign::Value::from_int(1)));
 }
-#line 81 "tail-call-through-value.sign.cpp"
+#line 77 "tail-call-through-value.sign.cpp"
 
 // run over Ints n (tail-call-through-value.sign:4)
 #line 4 "tail-call-through-value.sign"
@@ -94,7 +90,7 @@ sign::Value run_int_n(sign::Value f, std::int64_t n) {
 #line 4 "tail-call-through-value.sign"
   return step_int_n(sign::impl::static_function<&run_entry, 2>(), sign::impl::sub_wrap(n, 1));
 }
-#line 98 "tail-call-through-value.sign.cpp"
+#line 94 "tail-call-through-value.sign.cpp"
 
 // step over Ints n (tail-call-through-value.sign:3)
 #line 3 "tail-call-through-value.sign"
@@ -115,7 +111,7 @@ sign::Value step_int_n(sign::Value f, std::int64_t n) {
 #line 3 "tail-call-through-value.sign"
       {sign::impl::product(f, sign::Value::from_int(sign::impl::sub_wrap(n, 1)))}, 1);
 }
-#line 119 "tail-call-through-value.sign.cpp"
+#line 115 "tail-call-through-value.sign.cpp"
 
 sign::Value step_entry(const sign::Function& /*self*/, sign::Args args) {
   return step(sign::impl::arg(args, 0), sign::impl::arg(args, 1));
@@ -145,7 +141,7 @@ const sign::Value& load() {
   module_result_ =
 #line 5 "tail-call-through-value.sign"
       sign::impl::settle(run_int_n(sign::impl::static_function<&step_entry, 2>(), 1000000));
-#line 149 "tail-call-through-value.sign.cpp"
+#line 145 "tail-call-through-value.sign.cpp"
   return module_result_;
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include <sign/value.hpp>
 
@@ -45,6 +46,38 @@ namespace sign::impl {
   if (!l.is_int() || !r.is_int()) return more_dynamic(l, r);
   return l.as_int() > r.as_int() ? int_comparison_result(l, r) : Value();
 }
+
+// Equal texts; a short one compared here, without a call to memcmp.
+[[nodiscard]] inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 16) return a == b;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// A comparison a branch tests: whether `l op r` holds (its value is not
+// __), without making that value.
+enum class Relation : std::uint8_t { Less, LessEqual, Equal, MoreEqual, More };
+[[nodiscard]] bool holds_dynamic(Relation rel, const Value& l, const Value& r) noexcept;
+[[nodiscard]] inline bool holds_less(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? l.as_int() < r.as_int() : holds_dynamic(Relation::Less, l, r);
+}
+[[nodiscard]] inline bool holds_less_equal(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? l.as_int() <= r.as_int() : holds_dynamic(Relation::LessEqual, l, r);
+}
+[[nodiscard]] inline bool holds_equal_to(const Value& l, const Value& r) noexcept {
+  if (l.is_string() && r.is_string()) return same_text(l.as_string().text(), r.as_string().text());  // `w = `tone``
+  return l.is_int() && r.is_int() ? l.as_int() == r.as_int() : holds_dynamic(Relation::Equal, l, r);
+}
+[[nodiscard]] inline bool holds_more_equal(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? l.as_int() >= r.as_int() : holds_dynamic(Relation::MoreEqual, l, r);
+}
+[[nodiscard]] inline bool holds_more(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? l.as_int() > r.as_int() : holds_dynamic(Relation::More, l, r);
+}
+
 [[nodiscard]] Value not_equal(const Value& l, const Value& r) noexcept;       // `!=`
 [[nodiscard]] Value structural_equal(const Value& l, const Value& r) noexcept;  // `==`: l or __
 // `!==`: l when not structurally equal; a __ operand is the identity.

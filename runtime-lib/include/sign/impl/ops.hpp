@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,16 @@ struct IntPair {
 };
 // The List [first, second] the pair stands for.
 [[nodiscard]] Value from_int_pair(IntPair pair);
+// The elements of a List of Ints that a caller holds, lent to a twin that
+// takes them apart (`[h ~t]`) without a slice or a count per step; valid
+// while the caller's List is.
+using Elements = std::span<const Value>;
+[[nodiscard]] inline Elements elements(const Value& list) noexcept { return list.as_list().items(); }
+[[nodiscard]] inline bool has_elements(Elements xs, std::size_t n) noexcept { return xs.size() >= n; }
+[[nodiscard]] inline std::int64_t int_element(Elements xs, std::size_t i) noexcept { return xs[i].as_int(); }
+[[nodiscard]] inline Elements elements_from(Elements xs, std::size_t n) noexcept { return xs.subspan(n); }
+// A List of its own holding the elements (where a Value is needed).
+[[nodiscard]] Value from_elements(Elements xs);
 // `a , b , c , ...` at once: the List of the operands that are not __.
 [[nodiscard]] Value product_of(std::initializer_list<Value> operands);
 // The same, built in `reuse` when it is a List nothing else refers to (an
@@ -68,7 +79,14 @@ struct IntPair {
 
 // `l ' r` with r a value: an index (negative from the end, Floats rounded)
 // or a List of indices. Strings index by code point.
-[[nodiscard]] Value get_index(const Value& l, const Value& r);
+[[nodiscard]] Value get_index_dynamic(const Value& l, const Value& r);
+// A List and an Int inline; everything else out of line.
+[[nodiscard]] inline Value get_index(const Value& l, const Value& r) {
+  if (!l.is_list() || !r.is_int()) return get_index_dynamic(l, r);
+  const auto items = l.as_list().items();
+  const std::int64_t i = r.as_int() < 0 ? r.as_int() + static_cast<std::int64_t>(items.size()) : r.as_int();
+  return i >= 0 && static_cast<std::size_t>(i) < items.size() ? items[static_cast<std::size_t>(i)] : Value();
+}
 // `l ' name`: the slot `name` of a Dict; for any other l, `name` is a
 // variable whose value is the index.
 [[nodiscard]] Value get_named(const Value& l, std::string_view name, const Value& name_value);
