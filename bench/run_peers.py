@@ -39,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Optional
@@ -125,6 +126,30 @@ class Sample:
 
 
 TIME = "/usr/bin/time"
+
+
+def run_timed(cmd: list[str], timeout: float) -> Sample:
+    """Runs cmd as Python's own child: wall time and CPU time (wait4's rusage
+    of that child), nothing in between — /usr/bin/time would add its own
+    exec and start-up (≈ 1 ms here) to every figure. No peak RSS (-1): a
+    child forked from Python starts with Python's peak RSS as its own."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"exit {proc.returncode}: {' '.join(cmd)}\n{stderr[-2000:]}")
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, -1, stdout.strip(), stderr)
 
 
 def run_measured(cmd: list[str], timeout: float, env: Optional[dict] = None) -> Sample:
@@ -378,11 +403,14 @@ def main() -> int:
     # Measure: the runs of all variants interleave, so a slow minute on the
     # shared machine hits every variant alike.
     samples: dict[str, dict[str, list[Sample]]] = {w.name: {k: [] for k in variants[w.name]} for w in chosen}
+    peak_rss: dict[str, dict[str, int]] = {}
     for w in chosen:
+        # Peak RSS from one run under /usr/bin/time; the timed runs are the program alone.
+        peak_rss[w.name] = {kind: run_measured(cmd, args.timeout).max_rss_kb for kind, cmd in variants[w.name].items()}
         rounds, done = args.runs, 0
         while done < rounds:
             for kind, cmd in variants[w.name].items():
-                samples[w.name][kind].append(run_measured(cmd, args.timeout))
+                samples[w.name][kind].append(run_timed(cmd, args.timeout))
             done += 1
             if done == 1:
                 # Short workloads get more runs (up to 4 * --runs), about
@@ -409,7 +437,7 @@ def main() -> int:
         for kind, ss in samples[w.name].items():
             row[kind] = {"seconds": statistics.median(s.seconds for s in ss),
                          "cpu_seconds": statistics.median(s.cpu_seconds for s in ss),
-                         "max_rss_kb": max(s.max_rss_kb for s in ss),
+                         "max_rss_kb": peak_rss[w.name][kind],
                          "all_seconds": [round(s.seconds, 4) for s in ss]}
         results[w.name] = row
 
@@ -512,7 +540,7 @@ def aarch64_toolchain(args, signc: Path, host_cfg: dict) -> Toolchain:
 def render(chosen, results, compile_times, meta, tc: Toolchain, use_chicken: bool, use_oracle: bool) -> str:
     L = []
     L.append(f"Measured {meta['date']} by `bench/run_peers.py{' --aarch64' if tc.emulator else ''}` "
-             f"(median of {meta['runs']} or more interleaved runs — short workloads up to {4 * meta['runs']} —, wall time of the whole process; CPU = user + system time; peak RSS from `/usr/bin/time`).")
+             f"(median of {meta['runs']} or more interleaved runs — short workloads up to {4 * meta['runs']} —, wall time of the whole process, spawned directly by the script; CPU = user + system time of that process; peak RSS from one more run under `/usr/bin/time`).")
     L.append("")
     L.append(f"- machine: {meta['host']} ({meta['cpu']})")
     L.append(f"- signc: {meta['signc']}; generated C++ compiled with `{tc.config['compiler']} "

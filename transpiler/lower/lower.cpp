@@ -350,6 +350,10 @@ class Lowerer {
     const Function& fn = m_.functions[original];
     Function twin;
     name_twin(twin, fn, types, types == int_signature(original));
+    const std::string named = twin.cpp_name;  // a parameter called `pair` or `list` could make two alike
+    for (int n = 2; std::any_of(m_.functions.begin(), m_.functions.end(), [&](const Function& g) { return g.cpp_name == twin.cpp_name; }); ++n) {
+      twin.cpp_name = named + "_" + std::to_string(n);
+    }
     twin.line = fn.line;
     twin.param_count = fn.param_count;
     twin.arity = fn.arity;
@@ -686,7 +690,7 @@ class Lowerer {
     const std::size_t heads = entries.size() - (rest ? 1 : 0);
     if (heads > 0) {
       const ExprId enough = call(CType::Bool, "sign::impl::has_elements", {local(slot), int_lit(static_cast<std::int64_t>(heads))});
-      when("", enough, false, [&] { emit(returns(unit())); }, "a name without an element collapses the call");
+      when("enough", enough, false, [&] { emit(returns(unit())); }, "a name without an element collapses the call");
     }
     for (std::size_t k = 0; k < entries.size(); ++k) {
       const std::string name(p_.expr(entries[k]).name);
