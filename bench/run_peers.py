@@ -201,6 +201,12 @@ class Toolchain:
     label: str
 
 
+def link_mode(cfg: dict) -> list[str]:
+    """The run-config's link options (-static-libstdc++ ...): hand C++ is
+    linked the same way, so a ratio compares code, not how it was linked."""
+    return [f for f in cfg["link"] if f.startswith("-") and not f.startswith("-l")]
+
+
 def sign_source(w: Workload, n: int, out_dir: Path) -> Path:
     text = (WORKLOADS / f"{w.stem}.sign").read_text()
     if not N_LINE.search(text):
@@ -376,7 +382,7 @@ def main() -> int:
         use_chicken = False
         use_oracle = False
     else:
-        tc = Toolchain(signc, host_cfg, host_cfg["compiler"], ["-std=c++20", "-O2"], [], "native")
+        tc = Toolchain(signc, host_cfg, host_cfg["compiler"], ["-std=c++20", "-O2", *link_mode(host_cfg)], [], "native")
         use_chicken = not args.no_chicken and shutil.which("csc") is not None
         use_oracle = not args.no_oracle and args.oracle.exists()
         if not args.no_chicken and not use_chicken:
@@ -531,10 +537,11 @@ def aarch64_toolchain(args, signc: Path, host_cfg: dict) -> Toolchain:
     link = [str(lib)]
     if any("mimalloc" in l for l in host_cfg["link"]):
         link.append("-lmimalloc")
+    link += link_mode(host_cfg)
     cfg = {"compiler": cxx, "compile_flags": ["-std=c++20", "-O2"], "include_dirs": [str(include)], "link": link}
     # As cmake/toolchains/aarch64-linux-gnu.cmake runs the tests.
     emulator = ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu", "-E", "LD_LIBRARY_PATH=/usr/aarch64-linux-gnu/lib"]
-    return Toolchain(signc, cfg, cxx, ["-std=c++20", "-O2"], emulator, "aarch64")
+    return Toolchain(signc, cfg, cxx, ["-std=c++20", "-O2", *link_mode(host_cfg)], emulator, "aarch64")
 
 
 def render(chosen, results, compile_times, meta, tc: Toolchain, use_chicken: bool, use_oracle: bool) -> str:
@@ -544,7 +551,7 @@ def render(chosen, results, compile_times, meta, tc: Toolchain, use_chicken: boo
     L.append("")
     L.append(f"- machine: {meta['host']} ({meta['cpu']})")
     L.append(f"- signc: {meta['signc']}; generated C++ compiled with `{tc.config['compiler']} "
-             f"{' '.join(tc.config['compile_flags'])}` as `signc run` does")
+             f"{' '.join(tc.config['compile_flags'] + link_mode(tc.config))}` as `signc run` does")
     L.append(f"- hand C++: `{tc.cxx} {' '.join(tc.cxx_flags)}` ({meta['cxx']})")
     if tc.emulator:
         L.append(f"- both run under `{' '.join(tc.emulator)}`: only the ratio means anything")

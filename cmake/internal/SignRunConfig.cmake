@@ -9,6 +9,14 @@
 find_package(mimalloc REQUIRED)  # its imported target is scoped to the directory that finds it
 set(_sign_run_flags -std=c++20 -O2 ${SIGN_SANITIZE_FLAGS})
 list(JOIN _sign_run_flags "\", \"" _sign_run_flags_json)
+# A program links the C++ runtime libraries statically: loading and
+# relocating libstdc++.so costs a Sign program about 1.5 ms and 35 page faults
+# at start-up, a third of what a short program takes. Not under a sanitizer,
+# whose own operator new and delete must not be shadowed by the executable's.
+set(_sign_run_link_json "")
+if(NOT SIGN_SANITIZE_FLAGS AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  set(_sign_run_link_json ", \"-static-libstdc++\", \"-static-libgcc\"")
+endif()
 
 function(_sign_run_config out include_dir runtime)
   file(GENERATE OUTPUT ${out} CONTENT
@@ -16,7 +24,7 @@ function(_sign_run_config out include_dir runtime)
   \"compiler\": \"${CMAKE_CXX_COMPILER}\",
   \"compile_flags\": [\"${_sign_run_flags_json}\"],
   \"include_dirs\": [\"${include_dir}\"],
-  \"link\": [\"${runtime}\", \"$<TARGET_LINKER_FILE:mimalloc>\"]
+  \"link\": [\"${runtime}\", \"$<TARGET_LINKER_FILE:mimalloc>\"${_sign_run_link_json}]
 }
 ")
 endfunction()

@@ -2,6 +2,7 @@
 // Value-returning comparisons (contract in sign/impl/compare.hpp).
 #include <sign/impl/arith.hpp>
 #include <sign/impl/compare.hpp>
+#include <sign/impl/ops.hpp>
 
 namespace sign::impl {
 namespace {
@@ -89,6 +90,10 @@ Value more_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel
 bool holds_dynamic(Relation rel, const Value& l, const Value& r) noexcept {
   static_assert(static_cast<int>(Relation::More) == static_cast<int>(Rel::More), "Relation and Rel agree");
   return !l.is_unit() && !r.is_unit() && holds(static_cast<Rel>(rel), l, r);
+}
+
+bool holds_char_at_dynamic(const Value& s, std::int64_t i, std::string_view c) {
+  return holds_equal_text(get_index(s, Value::from_int(i)), c);
 }
 
 Value not_equal(const Value& l, const Value& r) noexcept {

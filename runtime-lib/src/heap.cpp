@@ -25,6 +25,21 @@ using Pending = std::vector<std::pair<Kind, HeapObject*>>;
 // C++ stack stays constant however deeply values nest.
 thread_local Pending* pending = nullptr;
 
+// A bounded stack of freed objects of one kind, plain data so that a
+// constinit thread_local holds it (see ListPool).
+template <class T>
+struct FreeStack {
+  static constexpr std::size_t kSize = 64;
+  T* items[kSize];
+  std::size_t count;
+  bool push(T* object) noexcept {
+    if (count == kSize) return false;
+    items[count++] = object;
+    return true;
+  }
+  T* pop() noexcept { return count == 0 ? nullptr : items[--count]; }
+};
+
 // Freed small Lists, kept whole for the next List built on this thread:
 // the object and, for an owning List, its element buffer (elements
 // released). A program that builds a short-lived List or slice per step (a
@@ -37,7 +52,6 @@ thread_local Pending* pending = nullptr;
 // objects are deleted at thread exit by a guard registered on first use.
 class ListPool {
  public:
-  static constexpr std::size_t kLists = 64;
   static constexpr std::size_t kCapacity = 16;  // elements; larger buffers go back to the allocator
 
   // Takes `list` (count zero) if it fits; false: the caller deletes it.
@@ -46,14 +60,18 @@ class ListPool {
   bool keep(List* list) noexcept {
     if (closed_ || list->items_in_place().capacity() > kCapacity) return false;
     if (!registered_) register_cleanup();
-    if (list->is_slice() || list->items_in_place().capacity() == 0) return push(bare_, bare_count_, list);
-    return push(buffered_, buffered_count_, list);
+    list->items_in_place().clear();
+    if (list->is_slice()) {  // drop the slice's base now: a pooled object holds nothing
+      list->~List();
+      new (list) List(std::vector<Value>{});
+    }
+    return list->items_in_place().capacity() == 0 ? bare_.push(list) : buffered_.push(list);
   }
 
   // An owning List with room for `capacity` elements.
   Value take(std::size_t capacity) {
-    List* list = capacity > 0 && capacity <= kCapacity ? pop(buffered_, buffered_count_) : nullptr;
-    if (list == nullptr) list = pop(bare_, bare_count_);
+    List* list = capacity > 0 && capacity <= kCapacity ? buffered_.pop() : nullptr;
+    if (list == nullptr) list = bare_.pop();
     if (list == nullptr) {
       std::vector<Value> items;
       items.reserve(capacity);
@@ -66,55 +84,97 @@ class ListPool {
 
   // A slice of `base` (see List's slice constructor).
   Value take_slice(Value base, std::span<const Value> view) {
-    List* list = pop(bare_, bare_count_);
-    if (list == nullptr) list = pop(buffered_, buffered_count_);
+    List* list = bare_.pop();
+    if (list == nullptr) list = buffered_.pop();
     if (list == nullptr) return Value::adopt(Kind::List, new List(std::move(base), view));
     list->~List();
     return Value::adopt(Kind::List, new (list) List(std::move(base), view));
   }
 
- private:
-  static bool push(List** stack, std::size_t& count, List* list) noexcept {
-    if (count == kLists) return false;
-    list->items_in_place().clear();
-    if (list->is_slice()) {  // drop the slice's base now: a pooled object holds nothing
-      list->~List();
-      new (list) List(std::vector<Value>{});
-    }
-    stack[count++] = list;
-    return true;
-  }
-  static List* pop(List** stack, std::size_t& count) noexcept { return count == 0 ? nullptr : stack[--count]; }
-
-  void register_cleanup() noexcept;
+  // At thread exit: free Lists normally from now on.
   void close() noexcept {
     closed_ = true;
-    while (List* list = pop(bare_, bare_count_)) delete list;
-    while (List* list = pop(buffered_, buffered_count_)) delete list;
+    while (List* list = bare_.pop()) delete list;
+    while (List* list = buffered_.pop()) delete list;
   }
 
-  List* buffered_[kLists];  // owning Lists with an element buffer
-  List* bare_[kLists];      // objects without one
-  std::size_t buffered_count_;
-  std::size_t bare_count_;
+ private:
+  void register_cleanup() noexcept;
+
+  FreeStack<List> buffered_;  // owning Lists with an element buffer
+  FreeStack<List> bare_;      // objects without one
   bool registered_;
-  bool closed_;  // the thread is exiting: free Lists normally
+  bool closed_;
 };
 constinit thread_local ListPool list_pool{};
 
-void ListPool::register_cleanup() noexcept {
-  struct Cleanup {
-    ~Cleanup() { list_pool.close(); }
-  };
-  registered_ = true;
-  // A function-local thread_local: its guard is paid here, once per thread.
-  thread_local Cleanup cleanup;
+// Freed short Strings, kept with their text buffer, as ListPool keeps
+// Lists: a program that builds a short String per step (a word from
+// syllables) reuses one instead of allocating the object and its text.
+class StringPool {
+ public:
+  static constexpr std::size_t kCapacity = 64;  // bytes of text; longer buffers go back to the allocator
+
+  bool keep(String* string) noexcept {
+    if (closed_ || string->text_in_place().capacity() > kCapacity) return false;
+    if (!registered_) register_cleanup();
+    string->text_in_place().clear();
+    return free_.push(string);
+  }
+
+  // An empty String with room for `capacity` bytes.
+  Value take(std::size_t capacity) {
+    String* string = capacity <= kCapacity ? free_.pop() : nullptr;
+    if (string == nullptr) {
+      std::string text;
+      text.reserve(capacity);
+      return make_string(std::move(text));
+    }
+    string->text_in_place().reserve(capacity);
+    HeapRelease::revive(string);
+    return Value::adopt(Kind::String, string);
+  }
+
+  void close() noexcept {
+    closed_ = true;
+    while (String* string = free_.pop()) delete string;
+  }
+
+ private:
+  void register_cleanup() noexcept;
+
+  FreeStack<String> free_;
+  bool registered_;
+  bool closed_;
+};
+constinit thread_local StringPool string_pool{};
+
+// Both pools empty themselves when their thread exits; the guard is a
+// function-local thread_local, its initialisation paid once per thread.
+struct PoolCleanup {
+  ~PoolCleanup() {
+    list_pool.close();
+    string_pool.close();
+  }
+};
+void register_pool_cleanup() noexcept {
+  thread_local PoolCleanup cleanup;
   static_cast<void>(cleanup);
+}
+void ListPool::register_cleanup() noexcept {
+  registered_ = true;
+  register_pool_cleanup();
+}
+void StringPool::register_cleanup() noexcept {
+  registered_ = true;
+  register_pool_cleanup();
 }
 
 void free_one(Kind kind, HeapObject* object) noexcept {
   switch (kind) {
-    case Kind::String: delete static_cast<String*>(object); return;
+    case Kind::String:
+      if (!string_pool.keep(static_cast<String*>(object))) delete static_cast<String*>(object);
+      return;
     case Kind::List:
       if (!list_pool.keep(static_cast<List*>(object))) delete static_cast<List*>(object);
       return;
@@ -153,6 +213,7 @@ const Value* Dict::find(std::string_view key) const noexcept {
 Value make_string(std::string text) { return Value::adopt(Kind::String, new String(std::move(text))); }
 Value make_list(std::vector<Value> items) { return Value::adopt(Kind::List, new List(std::move(items))); }
 Value new_list(std::size_t capacity) { return list_pool.take(capacity); }
+Value new_string(std::size_t capacity) { return string_pool.take(capacity); }
 Value list_slice(const Value& list, std::size_t begin, std::size_t end) {
   const std::span<const Value> items = list.as_list().items();
   if (begin == 0 && end == items.size()) return list;

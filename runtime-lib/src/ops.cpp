@@ -222,10 +222,9 @@ Value construct(const Value& l, const Value& r) {
   if (l.is_function() && !r.is_function()) return apply(l, {r});
   if (l.is_string() && r.is_string()) {  // the common case: one allocation, no conversions
     const std::string_view a = l.as_string().text(), b = r.as_string().text();
-    std::string text;
-    text.reserve(a.size() + b.size());
-    text.append(a).append(b);
-    return make_string(std::move(text));
+    Value joined = new_string(a.size() + b.size());
+    static_cast<String*>(joined.object())->text_in_place().append(a).append(b);
+    return joined;
   }
   if (l.is_string() || r.is_string()) {
     std::string text;
@@ -370,7 +369,7 @@ Value get_rest(const Value& l, const Value& n) {
   return l.is_string() ? join_chars(rest) : make_list(std::move(rest));
 }
 
-Value absolute(const Value& v, bool collection_operand) {
+Value absolute_dynamic(const Value& v, bool collection_operand) {
   if (v.is_unit()) return collection_operand ? Value::from_int(0) : Value();
   switch (v.kind()) {
     case Kind::List:

@@ -1580,6 +1580,9 @@ class Lowerer {
     // A __ on the left leaves the right unevaluated: a test evaluates both.
     if (type_of(l) != CType::Int64 && !pure(e.b)) return comparison(id, l);
     const ExprId r = value(e.b);
+    if (e.op == Op::Eq) {
+      if (const auto test = equals_text(l, r)) return *test;
+    }
     if (type_of(l) != CType::Int64 || type_of(r) != CType::Int64) {
       return call(CType::Bool, holds_fn(e.op), {coerce(l, CType::Value), coerce(r, CType::Value)});
     }
@@ -1587,6 +1590,24 @@ class Lowerer {
     test.callee = std::string(sema::op_symbol(e.op) == "=" ? "==" : sema::op_symbol(e.op));
     test.args = {l, r};
     return add(std::move(test));
+  }
+
+  // `x = `text`` tested, r a String literal that is not empty: a text
+  // compare without the literal's String; `s ' 0 = \c` reads the character
+  // in place. Nothing when r is something else.
+  std::optional<ExprId> equals_text(ExprId l, ExprId r) {
+    if (m_.exprs[r].kind != Expr::Kind::StringLit || m_.exprs[r].callee.empty()) return std::nullopt;
+    const std::string text = m_.exprs[r].callee;
+    const Expr left = m_.exprs[l];
+    if (left.kind == Expr::Kind::Call && left.callee == "sign::impl::get_index") {
+      const Expr& index = m_.exprs[left.args[1]];
+      if (index.kind == Expr::Kind::Call && index.callee == boxing_function(CType::Int64) &&
+          m_.exprs[index.args[0]].kind == Expr::Kind::IntLit) {
+        const ExprId at = index.args[0];
+        return call(CType::Bool, "sign::impl::holds_char_at", {left.args[0], at, text_lit(text)});
+      }
+    }
+    return call(CType::Bool, "sign::impl::holds_equal_text", {coerce(l, CType::Value), text_lit(text)});
   }
 
   // Runs `body` where condition `c` holds (is true, or is not __); `holds`

@@ -172,6 +172,9 @@ Value make_list(std::vector<Value> items);
 // An empty List with room for `capacity` elements, to be filled through
 // List::items_in_place(); small ones reuse a freed List and its buffer.
 Value new_list(std::size_t capacity);
+// An empty String with room for `capacity` bytes, to be filled through
+// String::text_in_place(); short ones reuse a freed String and its buffer.
+Value new_string(std::size_t capacity);
 // Elements [begin, end) of List `list` without copying them (a slice).
 Value list_slice(const Value& list, std::size_t begin, std::size_t end);
 Value make_dict(std::vector<Dict::Entry> entries);

@@ -71,6 +71,24 @@ enum class Relation : std::uint8_t { Less, LessEqual, Equal, MoreEqual, More };
   if (l.is_string() && r.is_string()) return same_text(l.as_string().text(), r.as_string().text());  // `w = `tone``
   return l.is_int() && r.is_int() ? l.as_int() == r.as_int() : holds_dynamic(Relation::Equal, l, r);
 }
+// `l = `text`` tested, for a literal text that is not empty: only a String
+// of that text equals it (an empty String is __, which equals nothing).
+[[nodiscard]] inline bool holds_equal_text(const Value& l, std::string_view text) noexcept {
+  return l.is_string() && same_text(l.as_string().text(), text);
+}
+// `s ' i = `c`` tested, i an Int literal: s's character i is the text c,
+// read in place when it lies in s's ASCII start (no String made for it).
+[[nodiscard]] bool holds_char_at_dynamic(const Value& s, std::int64_t i, std::string_view c);
+[[nodiscard]] inline bool holds_char_at(const Value& s, std::int64_t i, std::string_view c) {
+  if (s.is_string() && i >= 0 && c.size() == 1) {
+    const std::string_view text = s.as_string().text();
+    const auto at = static_cast<std::size_t>(i);
+    bool ascii = at < text.size();
+    for (std::size_t k = 0; ascii && k <= at; ++k) ascii = static_cast<unsigned char>(text[k]) < 0x80;
+    if (ascii) return text[at] == c[0];
+  }
+  return holds_char_at_dynamic(s, i, c);
+}
 [[nodiscard]] inline bool holds_more_equal(const Value& l, const Value& r) noexcept {
   return l.is_int() && r.is_int() ? l.as_int() >= r.as_int() : holds_dynamic(Relation::MoreEqual, l, r);
 }

@@ -95,7 +95,16 @@ using Elements = std::span<const Value>;
 
 // `|x|`: element count of a List, String or Dict, absolute value of a
 // number. For __ it is 0 when pass 3 proved a List or String operand.
-[[nodiscard]] Value absolute(const Value& v, bool collection_operand);
+[[nodiscard]] Value absolute_dynamic(const Value& v, bool collection_operand);
+[[nodiscard]] inline Value absolute(const Value& v, bool collection_operand) {
+  if (v.is_string()) {  // a short ASCII String (a word) counted here: one character per byte
+    const std::string_view text = v.as_string().text();
+    unsigned char bits = 0;
+    for (std::size_t i = 0; i < text.size() && i < 32; ++i) bits |= static_cast<unsigned char>(text[i]);
+    if (bits < 0x80 && !text.empty() && text.size() <= 32) return Value::from_int(static_cast<std::int64_t>(text.size()));
+  }
+  return absolute_dynamic(v, collection_operand);
+}
 // Postfix `~` as a value: flattens one level.
 [[nodiscard]] Value flatten(const Value& v);
 // `a ~ b` (Ints or single chars), `a ~+ s ~ b` and its siblings.

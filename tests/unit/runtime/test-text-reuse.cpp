@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// Short Strings freed on a thread are reused by the next Strings it joins
+// (the String pool in heap.cpp), and tests against a text literal read text
+// where it lies: what each returns must not depend on either.
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include <sign/impl/compare.hpp>
+#include <sign/impl/ops.hpp>
+
+namespace impl = sign::impl;
+using sign::Value;
+
+BOOST_AUTO_TEST_SUITE(text_reuse)
+
+BOOST_AUTO_TEST_CASE(a_freed_short_string_is_reused_for_the_next_join) {
+  const Value a = sign::make_string("ka"), b = sign::make_string("to");
+  const sign::HeapObject* freed = nullptr;
+  {
+    const Value first = impl::construct(a, b);
+    freed = first.object();
+  }
+  const Value second = impl::construct(b, a);
+  BOOST_TEST(second.object() == freed);
+  BOOST_TEST(second.as_string().text() == "toka");
+}
+
+BOOST_AUTO_TEST_CASE(a_reused_string_has_only_its_new_text) {
+  const Value part = sign::make_string(std::string(20, 'x'));
+  const sign::HeapObject* freed = nullptr;
+  {
+    const Value joined = impl::construct(part, part);
+    freed = joined.object();
+  }
+  const Value a = sign::make_string("a"), b = sign::make_string("b");
+  const Value shorter = impl::construct(a, b);
+  BOOST_TEST(shorter.object() == freed);
+  BOOST_TEST(shorter.as_string().text() == "ab");
+}
+
+BOOST_AUTO_TEST_CASE(equal_text_holds_only_for_a_string_of_that_text) {
+  BOOST_TEST(impl::holds_equal_text(sign::make_string("tone"), "tone"));
+  BOOST_TEST(!impl::holds_equal_text(sign::make_string("ton"), "tone"));
+  BOOST_TEST(!impl::holds_equal_text(Value::from_int(1), "1"));
+  BOOST_TEST(!impl::holds_equal_text(Value(), "a"));
+}
+
+BOOST_AUTO_TEST_CASE(char_at_reads_ascii_in_place_and_counts_characters_past_it) {
+  const Value word = sign::make_string("sun");
+  BOOST_TEST(impl::holds_char_at(word, 0, "s"));
+  BOOST_TEST(!impl::holds_char_at(word, 0, "u"));
+  BOOST_TEST(!impl::holds_char_at(word, 3, "n"));
+  const Value accented = sign::make_string("\xC3\xA9t\xC3\xA9");  // été
+  BOOST_TEST(impl::holds_char_at(accented, 0, "\xC3\xA9"));
+  BOOST_TEST(impl::holds_char_at(accented, 1, "t"));
+  BOOST_TEST(impl::holds_char_at(word, -1, "n"));
+}
+
+BOOST_AUTO_TEST_CASE(length_of_a_string_counts_characters) {
+  BOOST_TEST(impl::absolute(sign::make_string("word"), false).as_int() == 4);
+  BOOST_TEST(impl::absolute(sign::make_string("\xC3\xA9t\xC3\xA9"), false).as_int() == 3);
+  BOOST_TEST(impl::absolute(sign::make_string(std::string(33, 'z')), false).as_int() == 33);
+  BOOST_TEST(impl::absolute(Value(), true).as_int() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
