@@ -188,6 +188,7 @@ void free_one(Kind kind, HeapObject* object) noexcept {
 }  // namespace
 
 void destroy(Kind kind, HeapObject* object) noexcept {
+  if (kind == Kind::String) return free_one(kind, object);  // holds no values: nothing to queue
   if (pending != nullptr) {
     pending->emplace_back(kind, object);
     return;

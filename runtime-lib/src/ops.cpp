@@ -244,7 +244,11 @@ Value construct(Value&& l, const Value& r) {
   if (l.is_unit() && !l.is_string()) return r;
   if (r.is_unit() && !r.is_string()) return std::move(l);
   if (String* s = sole_string(l)) {
-    append_text(s->text_in_place(), r);
+    if (r.is_string()) {  // the common case, without append_text's dispatch
+      s->text_in_place().append(r.as_string().text());
+    } else {
+      append_text(s->text_in_place(), r);
+    }
     return std::move(l);
   }
   if (List* list = sole_list(l); list != nullptr && !r.is_string()) {
