@@ -321,7 +321,11 @@ def git_describe(path: Path) -> str:
                               capture_output=True, text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(path), "status", "--porcelain", "--untracked-files=no", "--", *parts],
                                capture_output=True, text=True, check=True).stdout.strip()
-        return head + (" (with uncommitted changes)" if dirty else "")
+        # A subject's first clause is enough to recognise the commit by.
+        short = re.split(r"[:;(]", head, maxsplit=1)[0].strip()
+        if len(short) > 90:
+            short = short[:87].rstrip() + "…"
+        return short + (" (with uncommitted changes)" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 

@@ -1598,6 +1598,7 @@ class Lowerer {
   std::optional<ExprId> equals_text(ExprId l, ExprId r) {
     if (m_.exprs[r].kind != Expr::Kind::StringLit || m_.exprs[r].callee.empty()) return std::nullopt;
     const std::string text = m_.exprs[r].callee;
+    if (text.find('\0') != std::string::npos) return std::nullopt;  // a C string literal would end there
     const Expr left = m_.exprs[l];
     if (left.kind == Expr::Kind::Call && left.callee == "sign::impl::get_index") {
       const Expr& index = m_.exprs[left.args[1]];
