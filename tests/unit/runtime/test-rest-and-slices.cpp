@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <sign/impl/call.hpp>
+#include <sign/impl/ops.hpp>
 
 #include "int-lists.hpp"
 
@@ -117,6 +118,11 @@ BOOST_AUTO_TEST_CASE(narrowing_past_the_end_leaves_an_empty_rest) {
   BOOST_TEST(a.as_int() == 2);
   BOOST_TEST(b.is_unit());
   BOOST_TEST(t.is_unit());
+}
+
+BOOST_AUTO_TEST_CASE(a_list_of_ints_that_came_out_unit_lends_no_elements) {
+  BOOST_TEST(impl::elements(Value()).empty());
+  BOOST_TEST(impl::elements(impl::range(Value::from_int(1), Value::from_int(3))).size() == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

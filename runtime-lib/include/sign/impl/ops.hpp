@@ -57,7 +57,10 @@ struct IntPair {
 // takes them apart (`[h ~t]`) without a slice or a count per step; valid
 // while the caller's List is.
 using Elements = std::span<const Value>;
-[[nodiscard]] inline Elements elements(const Value& list) noexcept { return list.as_list().items(); }
+// (A List of Ints that came out __, as a range too long to make, lends none.)
+[[nodiscard]] inline Elements elements(const Value& list) noexcept {
+  return list.is_list() ? list.as_list().items() : Elements{};
+}
 [[nodiscard]] inline bool has_elements(Elements xs, std::size_t n) noexcept { return xs.size() >= n; }
 [[nodiscard]] inline std::int64_t int_element(Elements xs, std::size_t i) noexcept { return xs[i].as_int(); }
 [[nodiscard]] inline Elements elements_from(Elements xs, std::size_t n) noexcept { return xs.subspan(n); }
