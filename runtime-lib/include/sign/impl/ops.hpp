@@ -57,7 +57,7 @@ struct IntPair {
 // takes them apart (`[h ~t]`) without a slice or a count per step; valid
 // while the caller's List is.
 using Elements = std::span<const Value>;
-// (A List of Ints that came out __, as a range too long to make, lends none.)
+// (A List of Ints that came out __ lends none.)
 [[nodiscard]] inline Elements elements(const Value& list) noexcept {
   return list.is_list() ? list.as_list().items() : Elements{};
 }
