@@ -64,20 +64,6 @@ void for_each_char(std::string_view text, Visit visit) {
   }
 }
 
-// How many of the first bytes of `text` are ASCII, so that each is one
-// character: words of 8 bytes at a time, then byte by byte.
-std::size_t ascii_prefix(std::string_view text) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080;
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if (word & kHighBits) break;
-  }
-  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
-  return i;
-}
-
 std::size_t char_count(std::string_view text) {
   const std::size_t ascii = ascii_prefix(text);
   std::size_t n = ascii;

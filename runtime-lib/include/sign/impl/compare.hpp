@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include <sign/impl/text.hpp>
 #include <sign/value.hpp>
 
 namespace sign::impl {
@@ -83,9 +84,7 @@ enum class Relation : std::uint8_t { Less, LessEqual, Equal, MoreEqual, More };
   if (s.is_string() && i >= 0 && c.size() == 1) {
     const std::string_view text = s.as_string().text();
     const auto at = static_cast<std::size_t>(i);
-    bool ascii = at < text.size();
-    for (std::size_t k = 0; ascii && k <= at; ++k) ascii = static_cast<unsigned char>(text[k]) < 0x80;
-    if (ascii) return text[at] == c[0];
+    if (at < text.size() && at < ascii_prefix(text.substr(0, at + 1))) return text[at] == c[0];
   }
   return holds_char_at_dynamic(s, i, c);
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include <sign/impl/text.hpp>
 #include <sign/value.hpp>
 
 namespace sign::impl {
@@ -102,9 +103,9 @@ using Elements = std::span<const Value>;
 [[nodiscard]] inline Value absolute(const Value& v, bool collection_operand) {
   if (v.is_string()) {  // a short ASCII String (a word) counted here: one character per byte
     const std::string_view text = v.as_string().text();
-    unsigned char bits = 0;
-    for (std::size_t i = 0; i < text.size() && i < 32; ++i) bits |= static_cast<unsigned char>(text[i]);
-    if (bits < 0x80 && !text.empty() && text.size() <= 32) return Value::from_int(static_cast<std::int64_t>(text.size()));
+    if (!text.empty() && text.size() <= 32 && ascii_prefix(text) == text.size()) {
+      return Value::from_int(static_cast<std::int64_t>(text.size()));
+    }
   }
   return absolute_dynamic(v, collection_operand);
 }
