@@ -6,6 +6,8 @@
 #include <string>
 #include <sign/value.hpp>
 
+#include "stack_overflow.hpp"
+
 #include <pthread.h>
 
 #include <cstdlib>
@@ -33,6 +35,7 @@ struct StackRun {
 // Loads the module and prints its value (or the error a load threw: the
 // module registry refusing a second module of one name); the exit code.
 int load_and_print(const StackRun& run) {
+  const StackOverflowReport overflow_report(run.program);
   Value result;
   try {
     result = run.load();

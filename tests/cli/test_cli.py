@@ -6,6 +6,7 @@ translation leaves no output behind. One check per rule; prints
 'N passed, N failed'."""
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -143,6 +144,17 @@ def run_of_a_bad_program_is_a_located_error(tmp):
     p = signc("run", "p.sign", cwd=tmp)
     assert p.returncode == 1 and p.stderr.startswith("p.sign:1:5: error:"), p
     assert "p.sign:2:5: error:" in p.stderr, p
+
+
+@check
+def recursion_deeper_than_the_stack_is_an_error_not_a_crash(tmp):
+    # 10^8 nested calls outgrow the 1 GiB program stack; the modulo keeps the
+    # C++ compiler from turning the recursion into a loop.
+    (tmp / "p.sign").write_text("depth : n ?\n\tn = 0 : 0\n\t(depth (n - 1) * 31 + n) % 1000003\n"
+                                "depth 100000000\n")
+    p = signc("run", "p.sign", cwd=tmp)
+    # Under ASan its own report ("stack-overflow") stands in for the runtime's.
+    assert p.returncode == 1 and re.search(r"(error: stack overflow|AddressSanitizer: stack-overflow)", p.stderr) and p.stdout == "", p
 
 
 @check
