@@ -166,8 +166,6 @@ void append_number(std::string& out, const Value& v) {
   out.append(buf.data(), res.ptr);
 }
 
-constexpr std::size_t kMaxRange = std::size_t{1} << 26;  // a runaway range is __, not an exhausted heap
-
 }  // namespace
 
 std::vector<Value> chars_of(std::string_view text) {
@@ -435,10 +433,10 @@ Value range_step(const Value& start, RangeStep step_op, const Value& step, const
       // |end - start| / step + 1 elements, counted in unsigned arithmetic (no overflow)
       const auto span = ascending ? static_cast<std::uint64_t>(e) - static_cast<std::uint64_t>(start.as_int())
                                   : static_cast<std::uint64_t>(start.as_int()) - static_cast<std::uint64_t>(e);
-      out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(span / static_cast<std::uint64_t>(s) + 1, kMaxRange)));
+      out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(span / static_cast<std::uint64_t>(s) + 1, kMaxRangeLength)));
     }
     for (std::int64_t v = start.as_int(); ascending ? v <= e : v >= e;) {
-      if (out.size() == kMaxRange) return Value();
+      if (out.size() == kMaxRangeLength) return Value();
       out.push_back(Value::from_int(v));
       std::int64_t next = v;
       switch (step_op) {
@@ -456,7 +454,7 @@ Value range_step(const Value& start, RangeStep step_op, const Value& step, const
   }
   const double s = step.to_double(), e = end.to_double();
   for (double v = start.to_double(); ascending ? v <= e : v >= e;) {
-    if (out.size() == kMaxRange) return Value();
+    if (out.size() == kMaxRangeLength) return Value();
     out.push_back(Value::from_float(v));
     double next = v;
     switch (step_op) {

@@ -33,9 +33,11 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
       {"sign::impl::destructure", 0},
       {"sign::impl::product_reusing", 0},
       {"sign::impl::apply_spread_list", 1},
+      {"sign::impl::fold_list", 0},
   };
+  const std::string_view name = callee.substr(0, callee.find('<'));  // fold_list<sign::impl::SectionOp::Add>
   return std::any_of(std::begin(kConsuming), std::end(kConsuming),
-                     [&](const auto& c) { return c.first == callee && c.second == arg; });
+                     [&](const auto& c) { return c.first == name && c.second == arg; });
 }
 
 using Live = std::vector<bool>;  // by local index

@@ -1475,17 +1475,7 @@ class Lowerer {
   ExprId range(SemaId id) {
     const sema::Expr& e = p_.expr(id);
     const sema::Expr& l = p_.expr(e.a);
-    const char* step = nullptr;
-    if (l.kind == ExprKind::Infix) {
-      switch (l.op) {
-        case Op::RangeArith: step = "sign::impl::RangeStep::Add"; break;
-        case Op::RangeArithRev: step = "sign::impl::RangeStep::Sub"; break;
-        case Op::RangeGeom: step = "sign::impl::RangeStep::Mul"; break;
-        case Op::RangeGeomRev: step = "sign::impl::RangeStep::Div"; break;
-        case Op::RangePow: step = "sign::impl::RangeStep::Pow"; break;
-        default: break;
-      }
-    }
+    const char* step = range_step_of(l);
     if (step == nullptr) return call_value("sign::impl::range", {value(e.a), value(e.b)});
     const ExprId start = value(l.a);
     const ExprId by = value(l.b);
@@ -1796,6 +1786,7 @@ class Lowerer {
       }
       return direct_call(*direct, std::move(args), tail);
     }
+    if (const auto fused = section_pipeline(shape)) return *fused;
     const ExprId f = coerce(value(shape.callee), CType::Value);
     std::vector<ExprId> args;
     std::uint64_t spread = 0;
@@ -1819,6 +1810,92 @@ class Lowerer {
                   {f, initializer(std::move(args)), int_lit(static_cast<std::int64_t>(spread))});
     }
     return call(CType::Value, defer ? "sign::impl::tail_call" : "sign::impl::apply", {f, initializer(std::move(args))});
+  }
+
+  //=== section pipelines ============================================================
+
+  // `[+] ([* 2,] ([< 9,] [1 ~ n]~)~)~`: sections applied in turn to a range,
+  // each to the List the one before made, are one loop over the range's
+  // numbers (sign/impl/pipeline.hpp) — no List in between, and none at all
+  // when a fold ends the chain; a chain a fold ends over another List is one
+  // loop over its elements.
+  std::optional<ExprId> section_pipeline(const CallShape& shape) {
+    const SemaId outer = spread_section(shape);
+    if (outer == sema::kNoExpr) return std::nullopt;
+    const sema::Expr& last = p_.expr(outer);
+    const bool folds = !(last.flags & sema::kPointfreeMap) && last.a == sema::kNoExpr && last.b == sema::kNoExpr &&
+                       (last.op == Op::Add || last.op == Op::Sub || last.op == Op::Mul);
+    if (!folds && !fusable_map(last)) return std::nullopt;
+    std::vector<SemaId> stages;  // the mapping sections, outermost first
+    if (!folds) stages.push_back(outer);
+    SemaId source = inside_brackets(p_.expr(shape.args[0]).a);
+    while (p_.expr(source).kind == ExprKind::Infix && p_.expr(source).op == Op::Apply) {
+      const CallShape inner = call_shape(source);
+      const SemaId stage = spread_section(inner);
+      if (stage == sema::kNoExpr || !fusable_map(p_.expr(stage))) return std::nullopt;
+      stages.push_back(stage);
+      source = inside_brackets(p_.expr(inner.args[0]).a);
+    }
+    const sema::Expr& range = p_.expr(source);
+    const bool ranges = range.kind == ExprKind::Infix && range.op == Op::Range && range_step_of(p_.expr(range.a)) == nullptr;
+    // Over another List only a fold gains: a map reuses a List it solely owns.
+    if (!ranges && !folds) return std::nullopt;
+    std::vector<ExprId> args = ranges ? std::vector<ExprId>{value(range.a), value(range.b)}
+                                      : std::vector<ExprId>{value(source)};
+    // The List a map ends with holds only Ints when the ends and bounds are
+    // Ints and no stage divides by what may be 0 (x / 0 is a Float).
+    bool ints = ranges && type_of(args[0]) == CType::Int64 && type_of(args[1]) == CType::Int64;
+    for (auto it = stages.rbegin(); it != stages.rend(); ++it) {  // innermost first, as the loop applies them
+      const sema::Expr& stage = p_.expr(*it);
+      const ExprId bound = value(stage.b);
+      const bool divides = stage.op == Op::Div || stage.op == Op::Mod;
+      ints = ints && type_of(bound) == CType::Int64 && (!divides || int_literal(stage.b).value_or(0) != 0);
+      args.push_back(call_value(std::string("sign::impl::map_stage<sign::impl::SectionOp::") + section_op(stage.op) + ">",
+                                {bound}));
+    }
+    if (folds) {
+      return call_value(std::string(ranges ? "sign::impl::fold_range" : "sign::impl::fold_list") +
+                            "<sign::impl::SectionOp::" + section_op(last.op) + ">",
+                        std::move(args));
+    }
+    for (ExprId& a : args) a = coerce(a, CType::Value);
+    return call(ints ? CType::IntList : CType::Value, "sign::impl::map_range", std::move(args));
+  }
+
+  // The section of `[…] xs~`, a call of a section with one spread List, or
+  // kNoExpr.
+  SemaId spread_section(const CallShape& shape) const {
+    if (shape.partial || shape.args.size() != 1 || !is_spread(p_.expr(shape.args[0]))) return sema::kNoExpr;
+    const SemaId section = inside_brackets(shape.callee);
+    return p_.expr(section).kind == ExprKind::Section ? section : sema::kNoExpr;
+  }
+
+  // `[op b,]` with an operator the fused loop applies to Ints (others take
+  // the general path there too, but gain nothing from the loop).
+  static bool fusable_map(const sema::Expr& section) {
+    if (!(section.flags & sema::kPointfreeMap) || section.a != sema::kNoExpr || section.b == sema::kNoExpr) return false;
+    switch (section.op) {
+      case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod:
+      case Op::Less: case Op::LessEqual: case Op::Eq: case Op::MoreEqual: case Op::More:
+      case Op::Equal: case Op::NotEqual:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // The step operator of `a ~+ s`, the start of a range `a ~+ s ~ b` with a
+  // step; nullptr for a start without one.
+  static const char* range_step_of(const sema::Expr& start) {
+    if (start.kind != ExprKind::Infix) return nullptr;
+    switch (start.op) {
+      case Op::RangeArith: return "sign::impl::RangeStep::Add";
+      case Op::RangeArithRev: return "sign::impl::RangeStep::Sub";
+      case Op::RangeGeom: return "sign::impl::RangeStep::Mul";
+      case Op::RangeGeomRev: return "sign::impl::RangeStep::Div";
+      case Op::RangePow: return "sign::impl::RangeStep::Pow";
+      default: return nullptr;
+    }
   }
 
   // `{a, b, c}`: a braced list of Values.

@@ -22,5 +22,6 @@
 #include <sign/impl/compare.hpp>
 #include <sign/impl/ops.hpp>
 #include <sign/impl/section.hpp>
+#include <sign/impl/pipeline.hpp>
 #include <sign/impl/entry.hpp>
 #include <sign/impl/module.hpp>

@@ -43,19 +43,15 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 1 "sections-and-ranges.sign"
-  evens = sign::impl::apply_spread_list(
+  evens = sign::impl::map_range(
 #line 1 "sections-and-ranges.sign"
-      sign::impl::section(sign::impl::SectionOp::Mod, sign::impl::SectionForm::Map,
+      sign::Value::from_int(1), sign::Value::from_int(10),
 #line 1 "sections-and-ranges.sign"
-                          sign::Value::from_int(2)),
-#line 1 "sections-and-ranges.sign"
-      sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(10)));
+      sign::impl::map_stage<sign::impl::SectionOp::Mod>(sign::Value::from_int(2)));
 #line 2 "sections-and-ranges.sign"
-  total = sign::impl::apply_spread_list(
+  total = sign::impl::fold_range<sign::impl::SectionOp::Add>(sign::Value::from_int(1),
 #line 2 "sections-and-ranges.sign"
-      sign::impl::section(sign::impl::SectionOp::Add, sign::impl::SectionForm::Fold),
-#line 2 "sections-and-ranges.sign"
-      sign::impl::range(sign::Value::from_int(1), sign::Value::from_int(100)));
+                                                             sign::Value::from_int(100));
 #line 3 "sections-and-ranges.sign"
   module_result_ = sign::impl::product_of(
 #line 3 "sections-and-ranges.sign"
@@ -68,7 +64,7 @@ const sign::Value& load() {
                                sign::Value::from_int(1)),
 #line 3 "sections-and-ranges.sign"
            {sign::Value::from_int(41)})});
-#line 72 "sections-and-ranges.sign.cpp"
+#line 68 "sections-and-ranges.sign.cpp"
   return module_result_;
 }
 

@@ -113,6 +113,8 @@ using Elements = std::span<const Value>;
 [[nodiscard]] Value flatten(const Value& v);
 // `a ~ b` (Ints or single chars), `a ~+ s ~ b` and its siblings.
 enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };
+// The most elements a range makes: a runaway range is __, not an exhausted heap.
+inline constexpr std::size_t kMaxRangeLength = std::size_t{1} << 26;
 [[nodiscard]] Value range(const Value& start, const Value& end);
 [[nodiscard]] Value range_step(const Value& start, RangeStep step_op, const Value& step, const Value& end);
 
