@@ -97,9 +97,10 @@ Value char_string(std::string_view c) {
   return made;
 }
 
-// Character i of `text`, or __ past its end.
-Value char_at(std::string_view text, std::size_t i) {
-  if (i < ascii_prefix(text.substr(0, std::min(text.size(), i + 1)))) return char_string(text.substr(i, 1));
+// Character i of `string`, or __ past its end.
+Value char_at(const String& string, std::size_t i) {
+  const std::string_view text = string.text();
+  if (string.ascii_through(i)) return char_string(text.substr(i, 1));
   std::string_view found;
   for_each_char(text, [&](std::string_view c) { return i-- == 0 ? (found = c, false) : true; });
   return found.empty() ? Value() : char_string(found);
@@ -121,7 +122,7 @@ Value element(const Value& v, std::size_t i) {
   switch (v.kind()) {
     case Kind::List: return v.as_list().items()[i];
     case Kind::Dict: return v.as_dict().entries()[i].second;
-    case Kind::String: return char_at(v.as_string().text(), i);
+    case Kind::String: return char_at(v.as_string(), i);
     default: return v;
   }
 }
@@ -154,7 +155,7 @@ void append_number(std::string& out, const Value& v) {
   if (v.is_float() && std::isfinite(v.as_float()) && v.as_float() == std::trunc(v.as_float()) &&
       std::fabs(v.as_float()) < 1e21) {
     const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), static_cast<std::int64_t>(v.as_float()));
-    out.append(buf.data(), res.ptr);
+    out.append(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));  // (pointer, count): the iterator pair goes through _M_replace
     return;
   }
   if (v.is_float() && !std::isfinite(v.as_float())) {
@@ -163,7 +164,7 @@ void append_number(std::string& out, const Value& v) {
   }
   const auto res = v.is_int() ? std::to_chars(buf.data(), buf.data() + buf.size(), v.as_int())
                               : std::to_chars(buf.data(), buf.data() + buf.size(), v.as_float());
-  out.append(buf.data(), res.ptr);
+  out.append(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));  // (pointer, count): the iterator pair goes through _M_replace
 }
 
 }  // namespace
@@ -315,7 +316,7 @@ Value product(const Value& l, const Value& r) { return product_of({l, r}); }
 Value get_index_dynamic(const Value& l, const Value& r) {
   if (l.is_unit()) return Value();
   // A character counted from the start needs no count of them all.
-  if (l.is_string() && r.is_int() && r.as_int() >= 0) return char_at(l.as_string().text(), static_cast<std::size_t>(r.as_int()));
+  if (l.is_string() && r.is_int() && r.as_int() >= 0) return char_at(l.as_string(), static_cast<std::size_t>(r.as_int()));
   const std::size_t size = element_count(l);
   if (r.is_number()) {
     const std::int64_t i = resolve_index(r, size);

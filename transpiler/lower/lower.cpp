@@ -1583,8 +1583,8 @@ class Lowerer {
   }
 
   // `x = `text`` tested, r a String literal that is not empty: a text
-  // compare without the literal's String; `s ' 0 = \c` reads the character
-  // in place. Nothing when r is something else.
+  // compare without the literal's String; `s ' i = \c`, i an Int, reads the
+  // character in place. Nothing when r is something else.
   std::optional<ExprId> equals_text(ExprId l, ExprId r) {
     if (m_.exprs[r].kind != Expr::Kind::StringLit || m_.exprs[r].callee.empty()) return std::nullopt;
     const std::string text = m_.exprs[r].callee;
@@ -1592,8 +1592,7 @@ class Lowerer {
     const Expr left = m_.exprs[l];
     if (left.kind == Expr::Kind::Call && left.callee == "sign::impl::get_index") {
       const Expr& index = m_.exprs[left.args[1]];
-      if (index.kind == Expr::Kind::Call && index.callee == boxing_function(CType::Int64) &&
-          m_.exprs[index.args[0]].kind == Expr::Kind::IntLit) {
+      if (index.kind == Expr::Kind::Call && index.callee == boxing_function(CType::Int64)) {
         const ExprId at = index.args[0];
         return call(CType::Bool, "sign::impl::holds_char_at", {left.args[0], at, text_lit(text)});
       }

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include <sign/impl/text.hpp>
 #include <sign/value.hpp>
 
 namespace sign {
@@ -47,10 +48,24 @@ class String final : public HeapObject {
   std::string_view text() const noexcept { return text_; }
   // For an object only one Value refers to (use_count() == 1): nobody can
   // see it change, so the runtime extends it in place instead of copying.
-  std::string& text_in_place() noexcept { return text_; }
+  std::string& text_in_place() noexcept {
+    ascii_checked_ = 0;
+    return text_;
+  }
+  // Whether the first i + 1 bytes are ASCII, so byte i is character i
+  // (`s ' i` reads it in place). Remembers how far the text is known to be
+  // ASCII: a walk over a String by index reads each byte once, not a
+  // prefix per step.
+  bool ascii_through(std::size_t i) const noexcept {
+    if (i < ascii_checked_) return true;
+    if (i >= text_.size()) return false;
+    ascii_checked_ += impl::ascii_prefix(std::string_view(text_).substr(ascii_checked_, i + 1 - ascii_checked_));
+    return i < ascii_checked_;
+  }
 
  private:
   std::string text_;
+  mutable std::size_t ascii_checked_ = 0;  // a prefix known to be ASCII
 };
 
 // A List owns its elements, or is a slice: a run of another List's elements

@@ -56,6 +56,25 @@ BOOST_AUTO_TEST_CASE(char_at_reads_ascii_in_place_and_counts_characters_past_it)
   BOOST_TEST(impl::holds_char_at(word, -1, "n"));
 }
 
+BOOST_AUTO_TEST_CASE(indexing_remembers_the_ascii_start_only_until_the_text_changes) {
+  const Value v = sign::make_string("abcdef");
+  auto& string = const_cast<sign::String&>(v.as_string());
+  BOOST_TEST(string.ascii_through(5));
+  string.text_in_place().assign("\xC3\xA9" "bcdef");  // as a pooled String is refilled
+  BOOST_TEST(!string.ascii_through(0));
+  BOOST_TEST(impl::get_index(v, Value::from_int(1)).as_string().text() == "b");
+  BOOST_TEST(impl::holds_char_at(v, 0, "\xC3\xA9"));
+}
+
+BOOST_AUTO_TEST_CASE(indexing_past_a_non_ascii_character_counts_characters) {
+  const Value v = sign::make_string("ab\xC3\xA9" "cd");
+  BOOST_TEST(v.as_string().ascii_through(1));
+  BOOST_TEST(!v.as_string().ascii_through(2));
+  BOOST_TEST(!v.as_string().ascii_through(4));
+  BOOST_TEST(impl::get_index(v, Value::from_int(3)).as_string().text() == "c");
+  BOOST_TEST(impl::get_index(v, Value::from_int(5)).is_unit());
+}
+
 BOOST_AUTO_TEST_CASE(length_of_a_string_counts_characters) {
   BOOST_TEST(impl::absolute(sign::make_string("word"), false).as_int() == 4);
   BOOST_TEST(impl::absolute(sign::make_string("\xC3\xA9t\xC3\xA9"), false).as_int() == 3);

@@ -77,14 +77,13 @@ enum class Relation : std::uint8_t { Less, LessEqual, Equal, MoreEqual, More };
 [[nodiscard]] inline bool holds_equal_text(const Value& l, std::string_view text) noexcept {
   return l.is_string() && same_text(l.as_string().text(), text);
 }
-// `s ' i = `c`` tested, i an Int literal: s's character i is the text c,
+// `s ' i = `c`` tested, i an Int: s's character i is the text c,
 // read in place when it lies in s's ASCII start (no String made for it).
 [[nodiscard]] bool holds_char_at_dynamic(const Value& s, std::int64_t i, std::string_view c);
 [[nodiscard]] inline bool holds_char_at(const Value& s, std::int64_t i, std::string_view c) {
   if (s.is_string() && i >= 0 && c.size() == 1) {
-    const std::string_view text = s.as_string().text();
     const auto at = static_cast<std::size_t>(i);
-    if (at < text.size() && at < ascii_prefix(text.substr(0, at + 1))) return text[at] == c[0];
+    if (s.as_string().ascii_through(at)) return s.as_string().text()[at] == c[0];
   }
   return holds_char_at_dynamic(s, i, c);
 }
