@@ -307,7 +307,8 @@ class Lowerer {
     for (std::size_t i = 0; i < types.size() && i < args.size(); ++i) {
       const CType arg = type_of(args[i]);
       const bool plain = params[i].pattern == sema::kNoExpr && !params[i].rest;
-      if (arg == CType::IntList || (arg == CType::IntPair && !params[i].rest) || (arg == CType::Int64 && plain)) {
+      if (arg == CType::IntList || (arg == CType::IntPair && !params[i].rest) ||
+          ((arg == CType::Int64 || arg == CType::Double) && plain)) {
         types[i] = arg;
       }
       if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
@@ -378,9 +379,14 @@ class Lowerer {
   // `word_int_k_t` (Ints k and t), `walk_pair_p`, `step_int_n_list_xs`.
   static void name_twin(Function& twin, const Function& fn, const std::vector<CType>& types, bool over_ints) {
     // A parameter is an IntList or Elements by its pattern, never either: both are "list".
-    const auto kind_name = [](CType t) { return t == CType::Int64 ? "int" : t == CType::IntPair ? "pair" : "list"; };
+    const auto kind_name = [](CType t) {
+      return t == CType::Int64 ? "int" : t == CType::Double ? "float" : t == CType::IntPair ? "pair" : "list";
+    };
     const auto kind_description = [](CType t) {
-      return t == CType::Int64 ? "Ints " : t == CType::IntPair ? "Int pairs " : "Lists of Ints ";
+      return t == CType::Int64    ? "Ints "
+             : t == CType::Double ? "Floats "
+             : t == CType::IntPair ? "Int pairs "
+                                   : "Lists of Ints ";
     };
     twin.cpp_name = fn.cpp_name;
     twin.sign_name = fn.sign_name + " over ";
@@ -392,7 +398,7 @@ class Lowerer {
     const bool every = std::none_of(types.begin(), types.end(), [](CType t) { return t == CType::Value; });
     std::string description;
     const auto same_kind = [](CType t, CType kind) { return t == kind || (kind == CType::IntList && t == CType::Elements); };
-    for (const CType kind : {CType::Int64, CType::IntPair, CType::IntList}) {
+    for (const CType kind : {CType::Int64, CType::Double, CType::IntPair, CType::IntList}) {
       std::string names;
       for (std::uint32_t i = 0; i < fn.param_count; ++i) {
         if (!same_kind(types[i], kind)) continue;
@@ -1094,7 +1100,7 @@ class Lowerer {
       // A twin that returns another type than assumed is lowered again,
       // assuming what came here (lower_module); this round's output is discarded.
       const CType t = type_of(e);
-      const CType came = t == CType::Int64 || t == CType::IntPair || t == CType::IntList ? t : CType::Value;
+      const CType came = t == CType::Int64 || t == CType::Double || t == CType::IntPair || t == CType::IntList ? t : CType::Value;
       const auto [seen, first] = returned_.emplace(twin_key(*fn), came);
       if (!first && seen->second != came) seen->second = CType::Value;
     }
@@ -2255,7 +2261,10 @@ class Lowerer {
       const CType param = fn->locals[i].type;
       const CType arg = type_of(values[i]);
       if (param == CType::Value || arg == param) continue;
-      fallback[i] = CType::Value;
+      // A Float where an Int was goes on in the twin over a Float there;
+      // anything else in a twin over a Value. Each hand-over moves a
+      // parameter up Int -> Float -> Value, so a chain of them is short.
+      fallback[i] = param == CType::Int64 && arg == CType::Double ? CType::Double : CType::Value;
       if (param != CType::Int64 || arg != CType::Value) {  // a Float, a pair, a List: never an Int
         never = true;
         continue;
