@@ -102,8 +102,8 @@ inline std::optional<std::uint64_t> range_length(std::int64_t from, std::int64_t
   const bool ascending = static_cast<double>(from) <= static_cast<double>(to);
   const std::uint64_t span = ascending ? static_cast<std::uint64_t>(to) - static_cast<std::uint64_t>(from)
                                        : static_cast<std::uint64_t>(from) - static_cast<std::uint64_t>(to);
-  if (span >= kMaxRangeLength) return std::nullopt;
   if (ascending ? from > to : from < to) return 0;  // ends equal as doubles, not as Ints: empty
+  if (span >= kMaxRangeLength) return std::nullopt;
   return span + 1;
 }
 
