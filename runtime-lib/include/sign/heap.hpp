@@ -10,6 +10,7 @@
 // recursion.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -49,7 +50,7 @@ class String final : public HeapObject {
   // For an object only one Value refers to (use_count() == 1): nobody can
   // see it change, so the runtime extends it in place instead of copying.
   std::string& text_in_place() noexcept {
-    ascii_checked_ = 0;
+    ascii_checked_.store(0, std::memory_order_relaxed);
     return text_;
   }
   // Whether the first i + 1 bytes are ASCII, so byte i is character i
@@ -57,15 +58,20 @@ class String final : public HeapObject {
   // ASCII: a walk over a String by index reads each byte once, not a
   // prefix per step.
   bool ascii_through(std::size_t i) const noexcept {
-    if (i < ascii_checked_) return true;
+    std::size_t checked = ascii_checked_.load(std::memory_order_relaxed);
+    if (i < checked) return true;
     if (i >= text_.size()) return false;
-    ascii_checked_ += impl::ascii_prefix(std::string_view(text_).substr(ascii_checked_, i + 1 - ascii_checked_));
-    return i < ascii_checked_;
+    checked += impl::ascii_prefix(std::string_view(text_).substr(checked, i + 1 - checked));
+    ascii_checked_.store(checked, std::memory_order_relaxed);
+    return i < checked;
   }
 
  private:
   std::string text_;
-  mutable std::size_t ascii_checked_ = 0;  // a prefix known to be ASCII
+  // A prefix known to be ASCII. Atomic (relaxed: plain loads and stores)
+  // because a String shared between threads is read by both; any value one
+  // stores is a true lower bound.
+  mutable std::atomic<std::size_t> ascii_checked_{0};
 };
 
 // A List owns its elements, or is a slice: a run of another List's elements
