@@ -151,20 +151,22 @@ std::size_t utf8_length(unsigned char lead) {
 
 void append_number(std::string& out, const Value& v) {
   std::array<char, 32> buf;
+  // As (pointer, count): an iterator pair would go through std::string's slower _M_replace.
+  const auto append_written = [&](std::to_chars_result res) {
+    out.append(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));
+  };
   // Text as the reference prints numbers: integral Floats without ".0".
   if (v.is_float() && std::isfinite(v.as_float()) && v.as_float() == std::trunc(v.as_float()) &&
       std::fabs(v.as_float()) < 1e21) {
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), static_cast<std::int64_t>(v.as_float()));
-    out.append(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));  // (pointer, count): the iterator pair goes through _M_replace
+    append_written(std::to_chars(buf.data(), buf.data() + buf.size(), static_cast<std::int64_t>(v.as_float())));
     return;
   }
   if (v.is_float() && !std::isfinite(v.as_float())) {
     out += std::isnan(v.as_float()) ? "NaN" : v.as_float() > 0 ? "Infinity" : "-Infinity";
     return;
   }
-  const auto res = v.is_int() ? std::to_chars(buf.data(), buf.data() + buf.size(), v.as_int())
-                              : std::to_chars(buf.data(), buf.data() + buf.size(), v.as_float());
-  out.append(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));  // (pointer, count): the iterator pair goes through _M_replace
+  append_written(v.is_int() ? std::to_chars(buf.data(), buf.data() + buf.size(), v.as_int())
+                            : std::to_chars(buf.data(), buf.data() + buf.size(), v.as_float()));
 }
 
 }  // namespace
