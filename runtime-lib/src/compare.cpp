@@ -36,10 +36,12 @@ bool is_arithmetic_identity(const Value& v) {
          (v.is_float() && (v.as_float() == 0.0 || v.as_float() == 1.0));
 }
 
-Value compare(Rel rel, const Value& l, const Value& r) {
+// numeric_left: the language types l as a number or not at all, so a 0 or
+// 1 there is the arithmetic identity and the right operand is the result.
+Value compare(Rel rel, const Value& l, const Value& r, bool numeric_left = true) {
   if (l.is_unit() || r.is_unit()) return Value::unit();
   if (!holds(rel, l, r)) return Value::unit();
-  return is_arithmetic_identity(l) ? r : l;
+  return numeric_left && is_arithmetic_identity(l) ? r : l;
 }
 
 Value chain(Rel rel, const Value& l, const Value& c, const Value& r) {
@@ -79,6 +81,13 @@ bool same(const Value& l, const Value& r) {
   return identical(l, r);
 }
 
+Value differ(const Value& l, const Value& r, bool numeric_left) {
+  if (l.is_unit()) return r;
+  if (r.is_unit()) return l;
+  if (identical(l, r)) return Value::unit();
+  return numeric_left && is_arithmetic_identity(l) ? r : l;
+}
+
 }  // namespace
 
 Value less_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::Less, l, r); }
@@ -86,6 +95,16 @@ Value less_equal_dynamic(const Value& l, const Value& r) noexcept { return compa
 Value equal_to_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::Equal, l, r); }
 Value more_equal_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::MoreEqual, l, r); }
 Value more_dynamic(const Value& l, const Value& r) noexcept { return compare(Rel::More, l, r); }
+
+Value less_yielding_left(const Value& l, const Value& r) noexcept { return compare(Rel::Less, l, r, false); }
+Value less_equal_yielding_left(const Value& l, const Value& r) noexcept {
+  return compare(Rel::LessEqual, l, r, false);
+}
+Value equal_to_yielding_left(const Value& l, const Value& r) noexcept { return compare(Rel::Equal, l, r, false); }
+Value more_equal_yielding_left(const Value& l, const Value& r) noexcept {
+  return compare(Rel::MoreEqual, l, r, false);
+}
+Value more_yielding_left(const Value& l, const Value& r) noexcept { return compare(Rel::More, l, r, false); }
 
 bool holds_dynamic(Relation rel, const Value& l, const Value& r) noexcept {
   static_assert(static_cast<int>(Relation::More) == static_cast<int>(Rel::More), "Relation and Rel agree");
@@ -96,12 +115,10 @@ bool holds_char_at_dynamic(const Value& s, std::int64_t i, std::string_view c) {
   return holds_equal_text(get_index(s, Value::from_int(i)), c);
 }
 
-Value not_equal(const Value& l, const Value& r) noexcept {
-  if (l.is_unit()) return r;
-  if (r.is_unit()) return l;
-  if (identical(l, r)) return Value::unit();
-  return is_arithmetic_identity(l) ? r : l;
-}
+
+
+Value not_equal(const Value& l, const Value& r) noexcept { return differ(l, r, true); }
+Value not_equal_yielding_left(const Value& l, const Value& r) noexcept { return differ(l, r, false); }
 
 Value structural_equal(const Value& l, const Value& r) noexcept { return same(l, r) ? l : Value::unit(); }
 

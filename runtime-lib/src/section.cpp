@@ -32,7 +32,7 @@ Value combine(SectionOp op, const Value& a, const Value& b) {
     case SectionOp::Add: return add(a, b);
     case SectionOp::Sub: return sub(a, b);
     case SectionOp::Mul: return mul(a, b);
-    case SectionOp::Div: return div(a, b);
+    case SectionOp::Div: return div_exact(a, b);  // a section's quotient is never typed Int: it does not round
     case SectionOp::Mod: return mod(a, b);
     case SectionOp::Pow: return pow(a, b);
     case SectionOp::Less: return keep_if(a, less(a, b));  // a __ operand absorbs: less(…) is __

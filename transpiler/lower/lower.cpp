@@ -18,6 +18,7 @@
 namespace signc::lower {
 namespace {
 
+using sema::AtomType;
 using sema::ExprKind;
 using sema::Op;
 using sema::Type;
@@ -51,6 +52,20 @@ const OpNames* arithmetic(Op op) {
     if (o.op == op) return &o;
   }
   return nullptr;
+}
+
+// The comparisons whose result is l even for a 0 or 1: the language types
+// l as neither a number nor unknown.
+const char* comparison_yielding_left_fn(Op op) {
+  switch (op) {
+    case Op::Less: return "sign::impl::less_yielding_left";
+    case Op::LessEqual: return "sign::impl::less_equal_yielding_left";
+    case Op::Eq: return "sign::impl::equal_to_yielding_left";
+    case Op::MoreEqual: return "sign::impl::more_equal_yielding_left";
+    case Op::More: return "sign::impl::more_yielding_left";
+    case Op::NotEqual: return "sign::impl::not_equal_yielding_left";
+    default: return nullptr;
+  }
 }
 
 const char* comparison_fn(Op op, bool chain) {
@@ -1398,10 +1413,12 @@ class Lowerer {
     if (const OpNames* ops = arithmetic(e.op)) return arithmetic_value(id, *ops);
     if (comparison_fn(e.op, false)) return comparison(id, value(e.a));
     switch (e.op) {
-      case Op::NotEqual: return call_value("sign::impl::not_equal", {value(e.a), value(e.b)});
+      case Op::NotEqual:
+        return call_value(numeric_left(id) ? "sign::impl::not_equal" : comparison_yielding_left_fn(e.op),
+                          {value(e.a), value(e.b)});
       case Op::Equal: return call_value("sign::impl::structural_equal", {value(e.a), value(e.b)});
       case Op::NotSame: return call_value("sign::impl::not_same", {value(e.a), value(e.b)});
-      case Op::Pow: return call_value("sign::impl::pow", {value(e.a), value(e.b)});
+      case Op::Pow: return whole_if_typed_whole(id, call_value("sign::impl::pow", {value(e.a), value(e.b)}));
       case Op::And: {  // value-returning: __ when the left is __, else the right
         const ExprId c = condition(e.a);
         if (type_of(c) == CType::Bool) {  // a comparison's value is not needed, only whether it holds
@@ -1552,10 +1569,19 @@ class Lowerer {
     }
   }
 
+  // Whether the language types the left operand of comparison `id` as a
+  // number or not at all: then, where it holds, a 0 or 1 there yields the
+  // right operand (comparison.md §2.1).
+  bool numeric_left(SemaId id) const {
+    const AtomType t = p_.atom_type[p_.expr(id).a];
+    return t == AtomType::Unknown || t == AtomType::Int || t == AtomType::Address || t == AtomType::Float ||
+           t == AtomType::Vector;
+  }
+
   // `l < r` (any one comparison) as a Value, its left operand `l` lowered.
   ExprId comparison(SemaId id, ExprId l) {
     const sema::Expr& e = p_.expr(id);
-    const char* fn = comparison_fn(e.op, false);
+    const char* fn = numeric_left(id) ? comparison_fn(e.op, false) : comparison_yielding_left_fn(e.op);
     // The left operand absorbs: with a __ on the left the right operand is
     // not evaluated. When the right one is pure and cheap (or the left one
     // an Int, never __) that cannot be observed, and the runtime function
@@ -1642,8 +1668,21 @@ class Lowerer {
     return local(t);
   }
 
+  // Whether the language types arithmetic `id` Int or Address: then a
+  // result that is not whole rounds (type_system.md §3.2).
+  bool typed_whole(SemaId id) const {
+    return p_.atom_type[id] == AtomType::Int || p_.atom_type[id] == AtomType::Address;
+  }
+  ExprId whole_if_typed_whole(SemaId id, ExprId v) {
+    if (!typed_whole(id)) return v;
+    if (type_of(v) == CType::Double) return call(CType::Double, "sign::impl::whole_float", {v});
+    return type_of(v) == CType::Value ? call_value("sign::impl::whole", {v}) : v;
+  }
+
   ExprId arithmetic_value(SemaId id, const OpNames& ops) {
     const sema::Expr& e = p_.expr(id);
+    // An untyped or Scalar quotient of two Ints is exact, a Float where it is not whole.
+    const bool exact = e.op == Op::Div && !typed_whole(id);
     const ExprId l = value(e.a);
     const Type lt = p_.type_of[e.a];
     const Type rt = p_.type_of[e.b];
@@ -1669,8 +1708,11 @@ class Lowerer {
     // C++ types decide: a parameter of an Int twin is Dynamic to pass 3 but
     // a std::int64_t here.
     const auto number = [](CType c) { return c == CType::Int64 || c == CType::Double; };
-    if (!number(lc) || !number(rc)) return call_value(ops.dynamic_fn, {l, r});
+    if (!number(lc) || !number(rc)) {
+      return whole_if_typed_whole(id, call_value(exact ? "sign::impl::div_exact" : ops.dynamic_fn, {l, r}));
+    }
     if (lc == CType::Int64 && rc == CType::Int64) {
+      if (exact) return call(CType::Value, "sign::impl::div_exact_int", {l, r});
       // `/` and `%` give an Int unless the divisor is 0: total for a non-zero literal.
       const bool nonzero_literal = m_.exprs[r].kind == Expr::Kind::IntLit && m_.exprs[r].int_value != 0;
       const bool total = ops.int_partial == nullptr || p_.type_of[id] == Type::Int || nonzero_literal;
@@ -1678,11 +1720,11 @@ class Lowerer {
     }
     const ExprId fl = coerce(l, CType::Double);
     const ExprId fr = coerce(r, CType::Double);
-    if (ops.float_fn) return call(CType::Double, ops.float_fn, {fl, fr});
+    if (ops.float_fn) return whole_if_typed_whole(id, call(CType::Double, ops.float_fn, {fl, fr}));
     Expr inf = node(Expr::Kind::Infix, CType::Double);
     inf.callee = std::string(sema::op_symbol(e.op));
     inf.args = {fl, fr};
-    return add(std::move(inf));
+    return whole_if_typed_whole(id, add(std::move(inf)));
   }
 
   //=== calls ======================================================================
@@ -1848,13 +1890,12 @@ class Lowerer {
     std::vector<ExprId> args = ranges ? std::vector<ExprId>{value(range.a), value(range.b)}
                                       : std::vector<ExprId>{value(source)};
     // The List a map ends with holds only Ints when the ends and bounds are
-    // Ints and no stage divides by what may be 0 (x / 0 is a Float).
+    // Ints and no stage takes the remainder by what may be 0 (x % 0 is a Float).
     bool ints = ranges && type_of(args[0]) == CType::Int64 && type_of(args[1]) == CType::Int64;
     for (auto it = stages.rbegin(); it != stages.rend(); ++it) {  // innermost first, as the loop applies them
       const sema::Expr& stage = p_.expr(*it);
       const ExprId bound = value(stage.b);
-      const bool divides = stage.op == Op::Div || stage.op == Op::Mod;
-      ints = ints && type_of(bound) == CType::Int64 && (!divides || int_literal(stage.b).value_or(0) != 0);
+      ints = ints && type_of(bound) == CType::Int64 && (stage.op != Op::Mod || int_literal(stage.b).value_or(0) != 0);
       args.push_back(call_value(std::string("sign::impl::map_stage<sign::impl::SectionOp::") + section_op(stage.op) + ">",
                                 {bound}));
     }
@@ -1879,8 +1920,8 @@ class Lowerer {
   // the general path there too, but gain nothing from the loop).
   static bool fusable_map(const sema::Expr& section) {
     if (!(section.flags & sema::kPointfreeMap) || section.a != sema::kNoExpr || section.b == sema::kNoExpr) return false;
-    switch (section.op) {
-      case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod:
+    switch (section.op) {  // not `/`: a section's quotient is exact, a Float where it is not whole
+      case Op::Add: case Op::Sub: case Op::Mul: case Op::Mod:
       case Op::Less: case Op::LessEqual: case Op::Eq: case Op::MoreEqual: case Op::More:
       case Op::Equal: case Op::NotEqual:
         return true;
@@ -2022,11 +2063,10 @@ class Lowerer {
     if (e.block == syntax::BlockKind::Abs) {
       ExprId inner = unit();
       for (SemaId line : e.kids) inner = value(line);
-      const Type t = e.kids.empty() ? Type::Unit : p_.type_of[e.kids.back()];
-      // `|[]|` is 0: an empty bracket is the empty List, not the absence of a value.
-      const bool empty_list = !e.kids.empty() && p_.expr(e.kids.back()).kind == ExprKind::Block &&
-                              p_.expr(e.kids.back()).kids.empty();
-      return call_value("sign::impl::absolute", {inner, bool_lit(t == Type::List || t == Type::String || empty_list)});
+      // |x| of __ is 0 where the language types x as a List or a String (`|[]|`, the
+      // rest of `[h ~t]` whose h is typed), else __ (unit.md).
+      const AtomType t = e.kids.empty() ? AtomType::List : p_.atom_type[e.kids.back()];
+      return call_value("sign::impl::absolute", {inner, bool_lit(t == AtomType::List || t == AtomType::String)});
     }
     if (e.kids.empty()) return call_value("sign::make_list", {initializer({})});
     if (is_struct(e)) return struct_value(e);

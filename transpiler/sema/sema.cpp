@@ -7,6 +7,7 @@
 namespace signc::sema {
 
 void propagate_types(Program& program);  // types.cpp
+void annotate_atom_types(Program& program);  // atom_types.cpp
 
 namespace {
 
@@ -70,6 +71,7 @@ void finish_analysis(Program& program, Diagnostics& diags, const Options& option
       check_allocation_prefixes(program, form, false, diags, options.strict_alloc);
     }
   }
+  annotate_atom_types(program);  // the language's own types, which pass 3 defers to
   propagate_types(program);
 }
 
@@ -134,6 +136,7 @@ void dump(std::ostream& out, const Program& p, ExprId id, int indent) {
   }
   if (e.exported) out << " export" << int(e.exported);
   out << " @" << at.line << ':' << at.col;
+  if (id < p.atom_type.size() && p.atom_type[id] != AtomType::Unknown) out << " : " << atom_type_name(p.atom_type[id]);
   if (e.kind == ExprKind::Section) {
     for (ExprId k : {e.a, e.b}) {
       out << '\n';
@@ -180,7 +183,8 @@ void dump_types(std::ostream& out, const Program& program) {
   }
   for (ExprId form : program.forms) {
     const LineCol at = program.file->line_col(program.expr(form).span.begin);
-    out << at.line << ':' << at.col << " form : " << type_name(program.type_of[form]) << '\n';
+    out << at.line << ':' << at.col << " form : " << type_name(program.type_of[form]) << ", atom type "
+        << atom_type_name(program.atom_type[form]) << '\n';
   }
 }
 

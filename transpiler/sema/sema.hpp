@@ -135,6 +135,18 @@ struct Scope {
 enum class Type : std::uint8_t { Unit, Int, Float, String, Address, List, Lambda, Dynamic };
 std::string_view type_name(Type type);
 
+// The Layer-2 atom type the language's own pass 3 writes on each node
+// (impl/type/type_system.md §3.2, §7.1): computed by its rules, not proven —
+// a parameter is typed by the literal it meets, a function by its arms. The
+// language decides by it whether a result that is not whole rounds (Int,
+// Address), whether a comparison with 0 or 1 on its left yields its right
+// operand (a numeric left, or one not typed), and whether |x| of __ is 0
+// (List, String). Unknown is the language's "not typed". See atom_types.cpp.
+enum class AtomType : std::uint8_t {
+  Unknown, Int, Address, Float, Vector, String, List, Struct, Unit, Scalar, Atom, Implicit, Iterator, Union,
+};
+std::string_view atom_type_name(AtomType type);
+
 //=== module interfaces ========================================================
 
 // What an importer knows of an imported module when it is compiled: each
@@ -163,6 +175,7 @@ struct Program {
   std::vector<ExprId> forms;  // resolved top-level lines, file order
   ScopeId file_scope = kNoScope;
   std::vector<Type> type_of;  // per expr
+  std::vector<AtomType> atom_type;  // per expr
   ModuleInterface exports;    // the module's own exports (Sign source only)
 
   const Expr& expr(ExprId id) const { return exprs[id]; }

@@ -57,7 +57,7 @@ class Typer {
         const Type l = type(e.a);
         const Type r = type(e.b);
         switch (e.op) {
-          case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod: return arithmetic(e, l, r);
+          case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod: return arithmetic(id, l, r);
           case Op::Compose: return Type::Lambda;
           case Op::Construct: return juxtaposition(l, r);
           default: return Type::Dynamic;
@@ -117,9 +117,11 @@ class Typer {
 
   // The arithmetic family: a Unit left operand absorbs, a Unit right operand
   // is the identity, Int∘Int stays Int (except / and %, which give a
-  // non-finite Float for a zero divisor unless it is a non-zero literal),
+  // non-finite Float for a zero divisor unless it is a non-zero literal, and
+  // /, which the language rounds only where it types the quotient Int),
   // Int with Float is Float.
-  Type arithmetic(const Expr& e, Type l, Type r) {
+  Type arithmetic(ExprId id, Type l, Type r) {
+    const Expr& e = p_.expr(id);
     if (l == Type::Unit) return Type::Unit;
     if (l == Type::String) return Type::Unit;  // outside the operator's domain: degenerates to __ (§3.2)
     if (r == Type::Unit) return l;
@@ -128,6 +130,8 @@ class Typer {
     if (r != Type::Int && r != Type::Float) return Type::Dynamic;
     if (l == Type::Int && r == Type::Int) {
       const bool divides = e.op == Op::Div || e.op == Op::Mod;
+      const bool rounds = p_.atom_type[id] == AtomType::Int || p_.atom_type[id] == AtomType::Address;
+      if (e.op == Op::Div && !rounds) return Type::Dynamic;
       return divides && !is_nonzero_int_literal(p_, e.b) ? Type::Dynamic : Type::Int;
     }
     return Type::Float;

@@ -51,7 +51,7 @@ sign::Value dbl(sign::Value x) {
 #line 3 "partial-and-compose.sign"
   if (x.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 3 "partial-and-compose.sign"
-  return sign::impl::mul(x, sign::Value::from_int(2));
+  return sign::impl::whole(sign::impl::mul(x, sign::Value::from_int(2)));
 }
 #line 57 "partial-and-compose.sign.cpp"
 

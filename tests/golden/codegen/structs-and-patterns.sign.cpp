@@ -42,9 +42,11 @@ sign::Value norm1(sign::Value pattern_1) {
 #line 4 "structs-and-patterns.sign"
   if (y.is_unit()) return sign::Value();
 #line 4 "structs-and-patterns.sign"
-  return sign::impl::add(sign::impl::absolute(x, false), sign::impl::absolute(y, false));
+  return sign::impl::whole(
+#line 4 "structs-and-patterns.sign"
+      sign::impl::add(sign::impl::absolute(x, false), sign::impl::absolute(y, false)));
 }
-#line 48 "structs-and-patterns.sign.cpp"
+#line 50 "structs-and-patterns.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -73,7 +75,7 @@ const sign::Value& load() {
   module_result_ =
 #line 5 "structs-and-patterns.sign"
       sign::impl::product(sign::impl::get_named(point, "y", sign::Value()), norm1(point));
-#line 77 "structs-and-patterns.sign.cpp"
+#line 79 "structs-and-patterns.sign.cpp"
   return module_result_;
 }
 

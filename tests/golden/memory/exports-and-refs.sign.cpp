@@ -78,7 +78,7 @@ sign::Value lambda_2(const sign::Function& /*self*/, sign::Args args) {
 #line 5 "exports-and-refs.sign"
   if (buf.is_unit()) return sign::Value();
 #line 5 "exports-and-refs.sign"
-  return sign::impl::mul(buf, sign::Value::from_int(2));
+  return sign::impl::whole(sign::impl::mul(buf, sign::Value::from_int(2)));
 }
 #line 84 "exports-and-refs.sign.cpp"
 

@@ -37,7 +37,7 @@ sign::Value half(sign::Value x) {
 #line 4 "int-twin-guarded-loop.sign"
   return sign::impl::get_index(
 #line 4 "int-twin-guarded-loop.sign"
-      sign::impl::product_of({sign::impl::div(x, sign::Value::from_int(2)),
+      sign::impl::product_of({sign::impl::whole(sign::impl::div(x, sign::Value::from_int(2))),
 #line 4 "int-twin-guarded-loop.sign"
                               sign::Value::from_int(0), sign::Value::from_int(0)}),
 #line 4 "int-twin-guarded-loop.sign"

@@ -48,9 +48,9 @@ sign::Value step(sign::Value f, sign::Value n) {
 #line 3 "tail-call-through-value.sign"
   return sign::impl::tail_call_spread(
 #line 3 "tail-call-through-value.sign"
-      sign::impl::input(f), {sign::impl::product(f, sign::impl::sub(n, sign::Value::from_int(1)))},
+      sign::impl::input(f),
 #line 3 "tail-call-through-value.sign"
-      1);
+      {sign::impl::product(f, sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1))))}, 1);
 }
 #line 56 "tail-call-through-value.sign.cpp"
 
@@ -71,7 +71,7 @@ sign::Value run(sign::Value f, sign::Value n) {
 #line 4 "tail-call-through-value.sign"
   return step(sign::impl::static_function<&run_entry, 2>(),
 #line 4 "tail-call-through-value.sign"
-              sign::impl::sub(n, sign::Value::from_int(1)));
+              sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1))));
 }
 #line 77 "tail-call-through-value.sign.cpp"
 

@@ -50,6 +50,23 @@ namespace sign::impl {
   if (b == 0) return Value::from_float(static_cast<double>(a) / 0.0);
   return Value::from_int(div_round(a, b));
 }
+// The quotient of two Ints where the language has not typed the division
+// Int (only an Int-typed one rounds, type_system.md §3.2): an Int when b
+// divides a, else the Float quotient.
+[[nodiscard]] inline Value div_exact_int(std::int64_t a, std::int64_t b) noexcept {
+  if (b == -1) return Value::from_int(sub_wrap(0, a));  // INT64_MIN / -1 wraps instead of trapping
+  if (b != 0 && a % b == 0) return Value::from_int(a / b);
+  return Value::from_float(static_cast<double>(a) / static_cast<double>(b));
+}
+// A result the language types Int (or Address) that is not whole — of a
+// Float operand, say — rounds half away from zero, as a division of Ints
+// does; a non-finite one stays as it is.
+[[nodiscard]] inline double whole_float(double v) noexcept {
+  return std::isfinite(v) && v != std::trunc(v) ? std::round(v) : v;
+}
+[[nodiscard]] inline Value whole(const Value& v) noexcept {
+  return v.is_float() ? Value::from_float(whole_float(v.as_float())) : v;
+}
 [[nodiscard]] inline Value mod_int(std::int64_t a, std::int64_t b) noexcept {
   if (b == 0) return Value::from_float(std::nan(""));
   return Value::from_int(mod_trunc(a, b));
@@ -102,6 +119,9 @@ template <class Op>
 }
 [[nodiscard]] inline Value div(const Value& l, const Value& r) noexcept {
   return l.is_int() && r.is_int() ? div_int(l.as_int(), r.as_int()) : div_dynamic(l, r);
+}
+[[nodiscard]] inline Value div_exact(const Value& l, const Value& r) noexcept {
+  return l.is_int() && r.is_int() ? div_exact_int(l.as_int(), r.as_int()) : div_dynamic(l, r);
 }
 [[nodiscard]] inline Value mod(const Value& l, const Value& r) noexcept {
   return l.is_int() && r.is_int() ? mod_int(l.as_int(), r.as_int()) : mod_dynamic(l, r);

@@ -48,6 +48,17 @@ namespace sign::impl {
   return l.as_int() > r.as_int() ? int_comparison_result(l, r) : Value();
 }
 
+// The same comparisons where the language types the left operand as neither
+// a number nor unknown (a parameter it knows only as a Scalar, text, a
+// List): a 0 or 1 there is not the arithmetic identity, so a comparison that
+// holds yields l itself (comparison.md §2.1).
+[[nodiscard]] Value less_yielding_left(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value less_equal_yielding_left(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value equal_to_yielding_left(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value more_equal_yielding_left(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value more_yielding_left(const Value& l, const Value& r) noexcept;
+[[nodiscard]] Value not_equal_yielding_left(const Value& l, const Value& r) noexcept;
+
 // Equal texts; a short one compared here, without a call to memcmp.
 [[nodiscard]] inline bool same_text(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;

@@ -41,10 +41,11 @@ template <SectionOp Op>
 
 namespace pipeline {
 
-// The operators a mapping stage and a fold take on Ints in the loop.
+// The operators a mapping stage and a fold take on Ints in the loop (not
+// `/`: a section's quotient is exact, a Float where it is not whole).
 constexpr bool int_stage(SectionOp op) {
   switch (op) {
-    case SectionOp::Add: case SectionOp::Sub: case SectionOp::Mul: case SectionOp::Div: case SectionOp::Mod:
+    case SectionOp::Add: case SectionOp::Sub: case SectionOp::Mul: case SectionOp::Mod:
     case SectionOp::Less: case SectionOp::LessEqual: case SectionOp::Eq: case SectionOp::MoreEqual:
     case SectionOp::More: case SectionOp::Equal: case SectionOp::NotEqual:
       return true;
@@ -54,11 +55,11 @@ constexpr bool int_stage(SectionOp op) {
 }
 constexpr bool int_fold(SectionOp op) { return op == SectionOp::Add || op == SectionOp::Sub || op == SectionOp::Mul; }
 
-// A bound the loop can use: an Int, and not a zero divisor (x / 0 is a Float).
+// A bound the loop can use: an Int, and not a zero divisor (x % 0 is a Float).
 template <SectionOp Op>
 bool int_bound(const MapStage<Op>& stage) {
   if (!stage.bound.is_int()) return false;
-  return (Op != SectionOp::Div && Op != SectionOp::Mod) || stage.bound.as_int() != 0;
+  return Op != SectionOp::Mod || stage.bound.as_int() != 0;
 }
 
 // `x op b` on Ints for an arithmetic operator.
@@ -67,7 +68,6 @@ constexpr std::int64_t combine(std::int64_t x, std::int64_t b) {
   if constexpr (Op == SectionOp::Add) return add_wrap(x, b);
   if constexpr (Op == SectionOp::Sub) return sub_wrap(x, b);
   if constexpr (Op == SectionOp::Mul) return mul_wrap(x, b);
-  if constexpr (Op == SectionOp::Div) return div_round(x, b);
   if constexpr (Op == SectionOp::Mod) return mod_trunc(x, b);
   return x;
 }
