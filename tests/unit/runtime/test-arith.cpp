@@ -56,6 +56,27 @@ BOOST_AUTO_TEST_CASE(integer_division_by_zero_is_a_non_finite_float) {
   BOOST_TEST(impl::div(Value::from_int(1), Value::from_int(0)).is_float());
 }
 
+BOOST_AUTO_TEST_CASE(a_quotient_not_typed_int_is_exact) {
+  BOOST_TEST(impl::div_exact_int(6, 3).as_int() == 2);
+  BOOST_TEST(impl::div_exact_int(7, 2).as_float() == 3.5);
+  BOOST_TEST(impl::div_exact_int(-1, 4).as_float() == -0.25);
+  BOOST_TEST(impl::div_exact_int(kMin, -1).as_int() == kMin);
+  BOOST_TEST(impl::div_exact_int(1, 0).as_float() == std::numeric_limits<double>::infinity());
+  BOOST_TEST(std::isnan(impl::div_exact_int(0, 0).as_float()));
+  BOOST_TEST(impl::div_exact(Value::from_int(1), Value::from_int(3)).is_float());
+  BOOST_TEST(impl::div_exact(Value::unit(), Value::from_int(3)).is_unit());
+}
+
+BOOST_AUTO_TEST_CASE(an_int_typed_result_that_is_not_whole_rounds_half_away_from_zero) {
+  BOOST_TEST(impl::whole_float(3.5) == 4.0);
+  BOOST_TEST(impl::whole_float(-2.5) == -3.0);
+  BOOST_TEST(impl::whole_float(2.0) == 2.0);
+  BOOST_TEST(std::isinf(impl::whole_float(std::numeric_limits<double>::infinity())));
+  BOOST_TEST(impl::whole(Value::from_float(0.5)).as_float() == 1.0);
+  BOOST_TEST(impl::whole(Value::from_int(7)).as_int() == 7);
+  BOOST_TEST(impl::whole(Value::unit()).is_unit());
+}
+
 BOOST_AUTO_TEST_CASE(unit_left_operand_absorbs) {
   BOOST_TEST(impl::add(Value::unit(), Value::from_int(5)).is_unit());
   BOOST_TEST(impl::mul(Value::unit(), Value::from_float(2.5)).is_unit());
