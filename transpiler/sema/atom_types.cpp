@@ -101,21 +101,42 @@ class AtomTyper {
         returns_(p.bindings.size(), AtomType::Unknown),
         slots_(p.bindings.size()),
         address_of_(p.bindings.size(), kNoBinding),
+        readers_(p.bindings.size()),
         memo_(p.exprs.size(), kNotYet) {}
 
+  // The language's rounds: annotate every line, then learn each top-level
+  // function's result and parameter types from its annotations, until a
+  // round learns nothing (at most lines + 2 rounds). A line is annotated
+  // again only when something it reads was learned — what the language
+  // computes, without re-reading a thousand unchanged lines per round.
   void run() {
-    if (p_.file_scope != kNoScope) {
-      read_literal_definitions();
-      for (ExprId form : p_.forms) start_top_level(form);
-      const std::size_t limit = p_.forms.size() + 2;
-      for (std::size_t round = 0; round < limit; ++round) {
-        annotate_all();
-        const bool returns_changed = collect_returns();
-        const bool params_changed = collect_param_types();
-        if (!returns_changed && !params_changed) break;
+    const std::size_t lines = p_.forms.size();
+    read_literal_definitions();
+    for (ExprId form : p_.forms) start_top_level(form);
+    touched_.assign(lines, {});
+    typed_parameters_.assign(lines, false);
+    std::vector<bool> stale(lines, true);
+    recording_ = true;  // what a line reads does not change between rounds: note it once
+    for (std::size_t round = 0; round < lines + 2; ++round) {
+      for (std::size_t line = 0; line < lines; ++line) {
+        if (stale[line]) annotate_line(line);
       }
+      recording_ = false;
+      // A line whose annotation typed a parameter read part of itself before
+      // that: it is annotated again, as every line is in the language's next round.
+      std::vector<bool> next = std::exchange(typed_parameters_, std::vector<bool>(lines, false));
+      bool learned = false;
+      // A line after one whose parameter types changed reads them in this
+      // same round, as in the language (its annotation is still current).
+      for (std::size_t line = 0; line < lines; ++line) {
+        if (stale[line] || next[line]) learned = learn_signature(line, next) || learned;
+      }
+      stale = std::move(next);
+      if (!learned) break;
     }
-    annotate_all();
+    for (std::size_t line = 0; line < lines; ++line) {
+      if (stale[line]) annotate_line(line);  // the rounds ran out: what the last one learned is not read yet
+    }
     for (AtomType& t : memo_) {
       if (t == kNotYet) t = AtomType::Unknown;
     }
@@ -148,7 +169,7 @@ class AtomTyper {
     }
   }
   void read_literal_definition(ExprId line, ScopeId scope) {
-    if (!is_define(line) || !is_name(at(line).a) || !is_literal(at(line).b)) return;
+    if (scope == kNoScope || !is_define(line) || !is_name(at(line).a) || !is_literal(at(line).b)) return;
     const auto& names = p_.scopes[scope].names;
     const auto it = names.find(at(at(line).a).name);
     if (it != names.end()) binding_type_[it->second] = definition_literal_type(at(at(line).b));
@@ -177,9 +198,21 @@ class AtomTyper {
 
   //=== annotating the tree ===================================================
 
-  void annotate_all() {
-    std::fill(memo_.begin(), memo_.end(), kNotYet);
-    for (ExprId form : p_.forms) annotate(form, p_.file_scope);
+  void annotate_line(std::size_t line) {
+    line_ = line;
+    for (ExprId id : touched_[line]) memo_[id] = kNotYet;
+    touched_[line].clear();
+    annotate(p_.forms[line], p_.file_scope);
+  }
+
+  // Line `line_` reads what is learned of binding b (a callee's result or
+  // parameter types): it is annotated again when that changes.
+  void reads(BindingId b) {
+    if (!recording_ || b == kNoBinding) return;
+    if (readers_[b].empty() || readers_[b].back() != line_) readers_[b].push_back(line_);
+  }
+  void mark_readers(BindingId b, std::vector<bool>& stale) const {
+    for (std::size_t line : readers_[b]) stale[line] = true;
   }
 
   void annotate(ExprId id, ScopeId scope) {
@@ -190,7 +223,10 @@ class AtomTyper {
     if (e.kind == ExprKind::Lambda && e.scope != kNoScope) {
       for (const auto& [name, t] : parameter_types(id, scope)) {
         const BindingId b = lookup(name, e.scope);
-        if (b != kNoBinding && binding_type_[b] == AtomType::Unknown) binding_type_[b] = t;
+        if (b != kNoBinding && binding_type_[b] == AtomType::Unknown) {
+          binding_type_[b] = t;
+          typed_parameters_[line_] = true;
+        }
       }
     }
     switch (e.kind) {
@@ -210,7 +246,10 @@ class AtomTyper {
 
   AtomType type(ExprId id, ScopeId scope) {
     if (id == kNoExpr) return AtomType::Unknown;
-    if (memo_[id] == kNotYet) memo_[id] = compute(id, scope);
+    if (memo_[id] == kNotYet) {
+      memo_[id] = compute(id, scope);
+      touched_[line_].push_back(id);
+    }
     return memo_[id];
   }
 
@@ -307,6 +346,7 @@ class AtomTyper {
     if (at(base).kind == ExprKind::Prefix && at(base).op == Op::Input) base = at(base).a;  // `@f x`
     if (!is_name(base)) return AtomType::Unknown;
     const BindingId callee = through_addresses(lookup(at(base).name, scope));
+    reads(callee);
     return callee == kNoBinding ? AtomType::Unknown : returns_[callee];
   }
 
@@ -430,6 +470,7 @@ class AtomTyper {
       }
       std::reverse(args.begin(), args.end());
       const BindingId callee = is_name(base) && !is_param(base) ? lookup(at(base).name, scope) : kNoBinding;
+      reads(callee);
       if (callee != kNoBinding && slots_[callee]) {
         const auto& slots = *slots_[callee];
         for (std::size_t i = 0; i < args.size() && i < slots.size(); ++i) {
@@ -473,52 +514,45 @@ class AtomTyper {
     return lookup(at(at(form).a).name, p_.file_scope);
   }
 
-  bool collect_returns() {
-    bool changed = false;
-    for (ExprId form : p_.forms) {
-      const BindingId b = top_level_binding(form);
-      if (b == kNoBinding) continue;
-      const ExprId rhs = at(form).b;
-      AtomType result = AtomType::Unknown;
-      if (const auto sig = section_signature(rhs)) {
-        result = sig->result;
-      } else if (at(rhs).kind == ExprKind::Lambda) {
-        result = type(at(rhs).b, inner(at(rhs), p_.file_scope));
-      }
-      if (result == AtomType::Unknown || returns_[b] == result) continue;
+  // What line `line` teaches of its function: the result type, the
+  // parameters' types (written back where its body reads them) and the
+  // types its argument positions ask for. Marks the lines that read what
+  // changed; whether anything did.
+  bool learn_signature(std::size_t line, std::vector<bool>& stale) {
+    line_ = line;
+    const ExprId form = p_.forms[line];
+    const BindingId b = top_level_binding(form);
+    if (b == kNoBinding) return false;
+    const ExprId rhs = at(form).b;
+    const auto section = section_signature(rhs);
+    if (!section && at(rhs).kind != ExprKind::Lambda) return false;
+    bool learned = false;
+    const AtomType result = section ? section->result : type(at(rhs).b, inner(at(rhs), p_.file_scope));
+    if (result != AtomType::Unknown && returns_[b] != result) {
       returns_[b] = result;
-      changed = true;
+      mark_readers(b, stale);
+      learned = true;
     }
-    return changed;
-  }
-
-  bool collect_param_types() {
-    bool changed = false;
-    for (ExprId form : p_.forms) {
-      const BindingId b = top_level_binding(form);
-      if (b == kNoBinding) continue;
-      const ExprId rhs = at(form).b;
-      std::vector<AtomType> slots;
-      if (const auto sig = section_signature(rhs)) {
-        slots = sig->params;
-      } else if (at(rhs).kind == ExprKind::Lambda) {
-        const ParamTypes found = parameter_types(rhs, p_.file_scope);
-        // What use tells about a parameter is written back where the body reads it.
-        for (const auto& [name, t] : found) {
-          const BindingId pb = lookup(name, inner(at(rhs), p_.file_scope));
-          if (pb == kNoBinding || t == AtomType::Atom || binding_type_[pb] == t) continue;
-          binding_type_[pb] = t;
-          changed = true;
-        }
-        slots = slot_types(at(rhs).a, found);
-      } else {
-        continue;
+    std::vector<AtomType> slots;
+    if (section) {
+      slots = section->params;
+    } else {
+      const ParamTypes found = parameter_types(rhs, p_.file_scope);
+      for (const auto& [name, t] : found) {
+        const BindingId pb = lookup(name, inner(at(rhs), p_.file_scope));
+        if (pb == kNoBinding || t == AtomType::Atom || binding_type_[pb] == t) continue;
+        binding_type_[pb] = t;
+        stale[line] = true;  // its body reads its parameters
+        learned = true;
       }
-      if (slots_[b] && *slots_[b] == slots) continue;
-      slots_[b] = std::move(slots);
-      changed = true;
+      slots = slot_types(at(rhs).a, found);
     }
-    return changed;
+    if (!slots_[b] || *slots_[b] != slots) {
+      slots_[b] = std::move(slots);
+      mark_readers(b, stale);
+      learned = true;
+    }
+    return learned;
   }
 
   // The type each argument position asks for: a bracket pattern takes one
@@ -550,7 +584,12 @@ class AtomTyper {
   std::vector<AtomType> returns_;       // per binding: a function's result type
   std::vector<std::optional<std::vector<AtomType>>> slots_;  // per binding: its parameters' types
   std::vector<BindingId> address_of_;   // per binding: `g : $f` → f
+  std::vector<std::vector<std::size_t>> readers_;  // per binding: the lines that read what is learned of it
   std::vector<AtomType> memo_;          // per expr
+  std::vector<std::vector<ExprId>> touched_;  // per line: the exprs its annotation typed
+  std::size_t line_ = 0;                // the line being annotated
+  bool recording_ = false;              // noting what each line reads (the first round)
+  std::vector<bool> typed_parameters_;  // per line: its annotation typed a parameter
 };
 
 }  // namespace
