@@ -81,6 +81,7 @@ bool same(const Value& l, const Value& r) {
   return identical(l, r);
 }
 
+// `!=`: a __ on either side is the identity; numeric_left as for compare.
 Value differ(const Value& l, const Value& r, bool numeric_left) {
   if (l.is_unit()) return r;
   if (r.is_unit()) return l;
@@ -114,8 +115,6 @@ bool holds_dynamic(Relation rel, const Value& l, const Value& r) noexcept {
 bool holds_char_at_dynamic(const Value& s, std::int64_t i, std::string_view c) {
   return holds_equal_text(get_index(s, Value::from_int(i)), c);
 }
-
-
 
 Value not_equal(const Value& l, const Value& r) noexcept { return differ(l, r, true); }
 Value not_equal_yielding_left(const Value& l, const Value& r) noexcept { return differ(l, r, false); }
