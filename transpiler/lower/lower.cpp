@@ -1574,8 +1574,7 @@ class Lowerer {
   // right operand (comparison.md §2.1).
   bool numeric_left(SemaId id) const {
     const AtomType t = p_.atom_type[p_.expr(id).a];
-    return t == AtomType::Unknown || t == AtomType::Int || t == AtomType::Address || t == AtomType::Float ||
-           t == AtomType::Vector;
+    return t == AtomType::Unknown || sema::is_numeric(t);
   }
 
   // `l < r` (any one comparison) as a Value, its left operand `l` lowered.
@@ -1670,9 +1669,7 @@ class Lowerer {
 
   // Whether the language types arithmetic `id` Int or Address: then a
   // result that is not whole rounds (type_system.md §3.2).
-  bool typed_whole(SemaId id) const {
-    return p_.atom_type[id] == AtomType::Int || p_.atom_type[id] == AtomType::Address;
-  }
+  bool typed_whole(SemaId id) const { return sema::rounds_to_whole(p_.atom_type[id]); }
   ExprId whole_if_typed_whole(SemaId id, ExprId v) {
     if (!typed_whole(id)) return v;
     if (type_of(v) == CType::Double) return call(CType::Double, "sign::impl::whole_float", {v});

@@ -40,9 +40,6 @@ bool is_range_step(Op op) {
 bool is_list_building(Op op) {
   return op == Op::Construct || op == Op::Concat || op == Op::Push || op == Op::Unshift;
 }
-bool is_numeric(AtomType t) {
-  return t == AtomType::Int || t == AtomType::Address || t == AtomType::Float || t == AtomType::Vector;
-}
 bool is_place(AtomType t) { return t == AtomType::Implicit || t == AtomType::Iterator; }
 
 bool is_codepoint_zero(std::string_view text) { return text.find_first_not_of('0', 2) == std::string_view::npos; }
@@ -151,11 +148,7 @@ class AtomTyper {
   static ScopeId inner(const Expr& e, ScopeId scope) { return e.scope != kNoScope ? e.scope : scope; }
 
   BindingId lookup(std::string_view name, ScopeId scope) const {
-    for (ScopeId s = scope; s != kNoScope; s = p_.scopes[s].parent) {
-      const auto it = p_.scopes[s].names.find(name);
-      if (it != p_.scopes[s].names.end()) return it->second;
-    }
-    return kNoBinding;
+    return sema::lookup(p_, name, scope).value_or(kNoBinding);
   }
 
   //=== pass 1: `name : literal` is typed before anything else ================

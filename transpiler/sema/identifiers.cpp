@@ -193,11 +193,7 @@ ScopeId Resolver::bind_parameters(const std::vector<std::string_view>& names, Sc
 }
 
 std::optional<BindingId> Resolver::lookup(std::string_view name, ScopeId scope) const {
-  for (ScopeId s = scope; s != kNoScope; s = p_.scopes[s].parent) {
-    const auto it = p_.scopes[s].names.find(name);
-    if (it != p_.scopes[s].names.end()) return it->second;
-  }
-  return std::nullopt;
+  return sema::lookup(p_, name, scope);
 }
 
 // Resolves a binding's right-hand side to learn its category and arity. A

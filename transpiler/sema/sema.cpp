@@ -85,6 +85,14 @@ Program analyze(const SourceFile& file, const syntax::SyntaxTree& tree, Diagnost
   return program;
 }
 
+std::optional<BindingId> lookup(const Program& program, std::string_view name, ScopeId scope) {
+  for (ScopeId s = scope; s != kNoScope; s = program.scopes[s].parent) {
+    const auto it = program.scopes[s].names.find(name);
+    if (it != program.scopes[s].names.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string_view> import_spec(const Program& program, ExprId id) {
   if (id == kNoExpr) return std::nullopt;
   const Expr& e = program.expr(id);

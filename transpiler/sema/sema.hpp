@@ -146,6 +146,11 @@ enum class AtomType : std::uint8_t {
   Unknown, Int, Address, Float, Vector, String, List, Struct, Unit, Scalar, Atom, Implicit, Iterator, Union,
 };
 std::string_view atom_type_name(AtomType type);
+inline bool is_numeric(AtomType t) {
+  return t == AtomType::Int || t == AtomType::Address || t == AtomType::Float || t == AtomType::Vector;
+}
+// A result of this type that is not whole rounds half away from zero.
+inline bool rounds_to_whole(AtomType t) { return t == AtomType::Int || t == AtomType::Address; }
 
 //=== module interfaces ========================================================
 
@@ -189,6 +194,9 @@ struct Program {
 // The import an expression denotes, as written, if it is `name@` or
 // `` `path`@ `` (the spec InterfaceLookup takes).
 std::optional<std::string_view> import_spec(const Program& program, ExprId id);
+
+// The binding `name` refers to from `scope`: the innermost scope defining it.
+std::optional<BindingId> lookup(const Program& program, std::string_view name, ScopeId scope);
 
 struct Options {
   // Allocation prefixes (# ## ###) inside an expression are ignored with a

@@ -130,8 +130,7 @@ class Typer {
     if (r != Type::Int && r != Type::Float) return Type::Dynamic;
     if (l == Type::Int && r == Type::Int) {
       const bool divides = e.op == Op::Div || e.op == Op::Mod;
-      const bool rounds = p_.atom_type[id] == AtomType::Int || p_.atom_type[id] == AtomType::Address;
-      if (e.op == Op::Div && !rounds) return Type::Dynamic;
+      if (e.op == Op::Div && !rounds_to_whole(p_.atom_type[id])) return Type::Dynamic;
       return divides && !is_nonzero_int_literal(p_, e.b) ? Type::Dynamic : Type::Int;
     }
     return Type::Float;
