@@ -149,24 +149,32 @@ std::size_t utf8_length(unsigned char lead) {
   return 4;
 }
 
-void append_number(std::string& out, const Value& v) {
+// As (pointer, count): an iterator pair would go through std::string's slower _M_replace.
+template <typename Number>
+void append_chars(std::string& out, Number n) {
   std::array<char, 32> buf;
-  // As (pointer, count): an iterator pair would go through std::string's slower _M_replace.
-  const auto append_written = [&](std::to_chars_result res) {
-    out.append(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));
-  };
+  const std::to_chars_result res = std::to_chars(buf.data(), buf.data() + buf.size(), n);
+  out.append(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));
+}
+
+void append_int(std::string& out, std::int64_t n) { append_chars(out, n); }
+
+void append_number(std::string& out, const Value& v) {
   // Text as the reference prints numbers: integral Floats without ".0".
   if (v.is_float() && std::isfinite(v.as_float()) && v.as_float() == std::trunc(v.as_float()) &&
       std::fabs(v.as_float()) < 1e21) {
-    append_written(std::to_chars(buf.data(), buf.data() + buf.size(), static_cast<std::int64_t>(v.as_float())));
+    append_int(out, static_cast<std::int64_t>(v.as_float()));
     return;
   }
   if (v.is_float() && !std::isfinite(v.as_float())) {
     out += std::isnan(v.as_float()) ? "NaN" : v.as_float() > 0 ? "Infinity" : "-Infinity";
     return;
   }
-  append_written(v.is_int() ? std::to_chars(buf.data(), buf.data() + buf.size(), v.as_int())
-                            : std::to_chars(buf.data(), buf.data() + buf.size(), v.as_float()));
+  if (v.is_int()) {
+    append_int(out, v.as_int());
+  } else {
+    append_chars(out, v.as_float());
+  }
 }
 
 }  // namespace
@@ -243,6 +251,14 @@ Value construct(Value&& l, const Value& r) {
     return std::move(l);
   }
   return construct(std::as_const(l), r);
+}
+
+Value construct(Value&& l, std::int64_t r) {
+  if (String* s = sole_string(l)) {
+    append_int(s->text_in_place(), r);
+    return std::move(l);
+  }
+  return construct(std::move(l), Value::from_int(r));
 }
 
 Value push_front(const Value& x, Value&& r) {

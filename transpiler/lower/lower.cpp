@@ -1440,7 +1440,13 @@ class Lowerer {
       case Op::PartialApply: return call_expr(id, false);
       case Op::Compose: return call_value("sign::impl::compose", {value(e.a), value(e.b)});
       case Op::Construct:
-      case Op::Concat: return call_value("sign::impl::construct", {value(e.a), value(e.b)});
+      case Op::Concat: {
+        const ExprId l = coerce(value(e.a), CType::Value);
+        const ExprId r = value(e.b);
+        // `s i` with i a twin's Int: appended unboxed (the runtime's int64_t overload)
+        if (type_of(r) == CType::Int64) return call(CType::Value, "sign::impl::construct", {l, r});
+        return call_value("sign::impl::construct", {l, r});
+      }
       case Op::Push: return call_value("sign::impl::push_front", {value(e.a), value(e.b)});
       case Op::Unshift: return call_value("sign::impl::push_back", {value(e.a), value(e.b)});
       case Op::Product: {
@@ -1862,22 +1868,29 @@ class Lowerer {
   // each to the List the one before made, are one loop over the range's
   // numbers (sign/impl/pipeline.hpp) — no List in between, and none at all
   // when a fold ends the chain; a chain a fold ends over another List is one
-  // loop over its elements.
+  // loop over its elements. A composition of sections (`[* 2,] [< 9,] xs~`,
+  // the left applied first) is the same chain written without the spreads.
   std::optional<ExprId> section_pipeline(const CallShape& shape) {
-    const SemaId outer = spread_section(shape);
-    if (outer == sema::kNoExpr) return std::nullopt;
-    const sema::Expr& last = p_.expr(outer);
+    std::vector<SemaId> applied;  // the outer call's sections, first applied first
+    if (!spread_sections(shape, applied)) return std::nullopt;
+    const sema::Expr& last = p_.expr(applied.back());
     const bool folds = !(last.flags & sema::kPointfreeMap) && last.a == sema::kNoExpr && last.b == sema::kNoExpr &&
                        (last.op == Op::Add || last.op == Op::Sub || last.op == Op::Mul);
-    if (!folds && !fusable_map(last)) return std::nullopt;
-    std::vector<SemaId> stages;  // the mapping sections, outermost first
-    if (!folds) stages.push_back(outer);
+    if (folds) applied.pop_back();
+    std::vector<SemaId> stages;  // the mapping sections, outermost (last applied) first
+    const auto take_stages = [&](const std::vector<SemaId>& sections) {
+      for (auto it = sections.rbegin(); it != sections.rend(); ++it) {
+        if (!fusable_map(p_.expr(*it))) return false;
+        stages.push_back(*it);
+      }
+      return true;
+    };
+    if (!take_stages(applied)) return std::nullopt;
     SemaId source = inside_brackets(p_.expr(shape.args[0]).a);
     while (p_.expr(source).kind == ExprKind::Infix && p_.expr(source).op == Op::Apply) {
       const CallShape inner = call_shape(source);
-      const SemaId stage = spread_section(inner);
-      if (stage == sema::kNoExpr || !fusable_map(p_.expr(stage))) return std::nullopt;
-      stages.push_back(stage);
+      std::vector<SemaId> inner_sections;
+      if (!spread_sections(inner, inner_sections) || !take_stages(inner_sections)) return std::nullopt;
       source = inside_brackets(p_.expr(inner.args[0]).a);
     }
     const sema::Expr& range = p_.expr(source);
@@ -1905,12 +1918,22 @@ class Lowerer {
     return call(ints ? CType::IntList : CType::Value, "sign::impl::map_range", std::move(args));
   }
 
-  // The section of `[…] xs~`, a call of a section with one spread List, or
-  // kNoExpr.
-  SemaId spread_section(const CallShape& shape) const {
-    if (shape.partial || shape.args.size() != 1 || !is_spread(p_.expr(shape.args[0]))) return sema::kNoExpr;
-    const SemaId section = inside_brackets(shape.callee);
-    return p_.expr(section).kind == ExprKind::Section ? section : sema::kNoExpr;
+  // The sections of `[…] xs~`, a call with one spread List of a section or of
+  // a composition of sections (`[* 2,] [< 9,]`), in the order they apply;
+  // false for any other call.
+  bool spread_sections(const CallShape& shape, std::vector<SemaId>& applied) const {
+    if (shape.partial || shape.args.size() != 1 || !is_spread(p_.expr(shape.args[0]))) return false;
+    return composed_sections(shape.callee, applied);
+  }
+  bool composed_sections(SemaId id, std::vector<SemaId>& applied) const {
+    const SemaId inner = inside_brackets(id);
+    const sema::Expr& e = p_.expr(inner);
+    if (e.kind == ExprKind::Infix && e.op == Op::Compose) {
+      return composed_sections(e.a, applied) && composed_sections(e.b, applied);
+    }
+    if (e.kind != ExprKind::Section) return false;
+    applied.push_back(inner);
+    return true;
   }
 
   // `[op b,]` with an operator the fused loop applies to Ints (others take

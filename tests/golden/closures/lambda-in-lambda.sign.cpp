@@ -79,12 +79,10 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 3 "lambda-in-lambda.sign"
-  module_result_ = sign::impl::push_back(
+  module_result_ = sign::impl::push_back(sign::impl::construct(outer(sign::Value::from_int(1)), 2),
 #line 3 "lambda-in-lambda.sign"
-      sign::impl::construct(outer(sign::Value::from_int(1)), sign::Value::from_int(2)),
-#line 3 "lambda-in-lambda.sign"
-      sign::Value::from_int(3));
-#line 88 "lambda-in-lambda.sign.cpp"
+                                         sign::Value::from_int(3));
+#line 86 "lambda-in-lambda.sign.cpp"
   return module_result_;
 }
 

@@ -71,7 +71,7 @@ const sign::Value& load() {
 #line 3 "make-adder.sign"
   add5 = make_adder(sign::Value::from_int(5));
 #line 4 "make-adder.sign"
-  module_result_ = sign::impl::construct(add5, sign::Value::from_int(10));
+  module_result_ = sign::impl::construct(add5, 10);
 #line 76 "make-adder.sign.cpp"
   return module_result_;
 }

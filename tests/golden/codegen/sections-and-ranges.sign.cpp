@@ -17,7 +17,9 @@ void reset_module();
 sign::Value evens;
 #line 2 "sections-and-ranges.sign"
 sign::Value total;
-#line 21 "sections-and-ranges.sign.cpp"
+#line 3 "sections-and-ranges.sign"
+sign::Value big_triples;
+#line 23 "sections-and-ranges.sign.cpp"
 bool module_loaded_ = false;
 sign::Value module_result_;
 // The module's entry in the process's module registry while it is loaded:
@@ -29,6 +31,7 @@ sign::impl::ModuleState module_{"sections-and-ranges", &reset_module};
 void reset_module() {
   evens = sign::Value();
   total = sign::Value();
+  big_triples = sign::Value();
   module_result_ = sign::Value();
   module_loaded_ = false;
 }
@@ -53,18 +56,26 @@ const sign::Value& load() {
 #line 2 "sections-and-ranges.sign"
                                                              sign::Value::from_int(100));
 #line 3 "sections-and-ranges.sign"
+  big_triples = sign::impl::fold_range<sign::impl::SectionOp::Add>(
+#line 3 "sections-and-ranges.sign"
+      sign::Value::from_int(1), sign::Value::from_int(10),
+#line 3 "sections-and-ranges.sign"
+      sign::impl::map_stage<sign::impl::SectionOp::Mul>(sign::Value::from_int(3)),
+#line 3 "sections-and-ranges.sign"
+      sign::impl::map_stage<sign::impl::SectionOp::More>(sign::Value::from_int(10)));
+#line 4 "sections-and-ranges.sign"
   module_result_ = sign::impl::product_of(
-#line 3 "sections-and-ranges.sign"
-      {evens, total,
-#line 3 "sections-and-ranges.sign"
+#line 4 "sections-and-ranges.sign"
+      {evens, total, big_triples,
+#line 4 "sections-and-ranges.sign"
        sign::impl::apply(
-#line 3 "sections-and-ranges.sign"
+#line 4 "sections-and-ranges.sign"
            sign::impl::section(sign::impl::SectionOp::Add, sign::impl::SectionForm::RightBound,
-#line 3 "sections-and-ranges.sign"
+#line 4 "sections-and-ranges.sign"
                                sign::Value::from_int(1)),
-#line 3 "sections-and-ranges.sign"
+#line 4 "sections-and-ranges.sign"
            {sign::Value::from_int(41)})});
-#line 68 "sections-and-ranges.sign.cpp"
+#line 79 "sections-and-ranges.sign.cpp"
   return module_result_;
 }
 

@@ -3,6 +3,7 @@
 // product: a String or List that only the moved-in Value refers to grows in
 // place; one that anything else still refers to is left as it was.
 #include <boost/test/unit_test.hpp>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,24 @@ BOOST_AUTO_TEST_CASE(sole_string_is_appended_in_place) {
   const Value r = impl::construct(std::move(s), Value::from_int(12));
   BOOST_TEST(r.object() == before);
   BOOST_TEST(r.as_string().text() == "ab12");
+}
+
+BOOST_AUTO_TEST_CASE(unboxed_int_is_appended_to_a_sole_string_in_place) {
+  Value s = sign::make_string("ab");
+  const sign::HeapObject* before = s.object();
+  const Value r = impl::construct(std::move(s), std::int64_t{-9223372036854775807 - 1});
+  BOOST_TEST(r.object() == before);
+  BOOST_TEST(r.as_string().text() == "ab-9223372036854775808");
+}
+
+BOOST_AUTO_TEST_CASE(unboxed_int_after_anything_else_is_construct_with_an_int) {
+  const Value shared = sign::make_string("ab");
+  Value copy = shared;
+  const Value joined = impl::construct(std::move(copy), std::int64_t{7});
+  BOOST_TEST(joined.as_string().text() == "ab7");
+  BOOST_TEST(shared.as_string().text() == "ab");
+  BOOST_TEST(int_items(impl::construct(Value::from_int(1), std::int64_t{2})) == (Ints{1, 2}));
+  BOOST_TEST(impl::construct(Value(), std::int64_t{5}).as_int() == 5);
 }
 
 BOOST_AUTO_TEST_CASE(shared_string_is_copied_and_left_unchanged) {

@@ -77,6 +77,11 @@ using Elements = std::span<const Value>;
 // appends) instead of being copied. Generated code moves a local in at its
 // last use (transpiler/lower/last_use.cpp); temporaries bind here anyway.
 [[nodiscard]] Value construct(Value&& l, const Value& r);
+// `s i` with i a proven Int (a twin's int64_t): a String s nothing else
+// holds takes i's decimal digits in place, without boxing i or dispatching
+// on its kind; every other l goes through construct(l, Int i).
+[[nodiscard]] Value construct(Value&& l, std::int64_t r);
+[[nodiscard]] inline Value construct(const Value& l, std::int64_t r) { return construct(l, Value::from_int(r)); }
 [[nodiscard]] Value push_front(const Value& x, Value&& r);
 [[nodiscard]] Value push_back(Value&& l, const Value& x);
 [[nodiscard]] Value product(Value&& l, const Value& r);
