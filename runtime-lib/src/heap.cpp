@@ -3,6 +3,9 @@
 #include <sign/value.hpp>
 #include <sign/memory/cell.hpp>
 
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
 #include <new>
 #include <span>
 #include <utility>
@@ -209,6 +212,36 @@ const Value* Dict::find(std::string_view key) const noexcept {
     if (name == key) return &value;
   }
   return nullptr;
+}
+
+void List::close_front_gap() noexcept {
+  items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(front_));  // the gap holds only __
+  front_ = 0;
+}
+
+void List::push_front_in_place(Value x) {
+  if (front_ == 0) {
+    // A gap as long as the items (at least 4): each item moves once per
+    // doubling, as push_back's growth moves it.
+    const std::size_t gap = std::max<std::size_t>(items_.size(), 4);
+    std::vector<Value> grown;
+    grown.reserve(gap + items_.size());
+    grown.resize(gap);
+    std::move(items_.begin(), items_.end(), std::back_inserter(grown));
+    items_ = std::move(grown);
+    front_ = gap;
+  }
+  if (x.is_list() && flatness_ == Flatness::Flat) flatness_ = Flatness::Nested;
+  items_[--front_] = std::move(x);
+}
+
+bool List::flat_in_place() noexcept {
+  if (flatness_ == Flatness::Unknown) {
+    const auto all = items();
+    flatness_ = std::none_of(all.begin(), all.end(), [](const Value& v) { return v.is_list(); }) ? Flatness::Flat
+                                                                                                 : Flatness::Nested;
+  }
+  return flatness_ == Flatness::Flat;
 }
 
 Value make_string(std::string text) { return Value::adopt(Kind::String, new String(std::move(text))); }

@@ -247,7 +247,9 @@ Value construct(Value&& l, const Value& r) {
     return std::move(l);
   }
   if (List* list = sole_list(l); list != nullptr && !r.is_string()) {
+    const bool stays_flat = list->known_flat() && !r.is_list();  // `acc~ x`, step after step
     append_items(list->items_in_place(), r);
+    if (stays_flat) list->mark_flat();
     return std::move(l);
   }
   return construct(std::as_const(l), r);
@@ -264,7 +266,7 @@ Value construct(Value&& l, std::int64_t r) {
 Value push_front(const Value& x, Value&& r) {
   List* list = &x != &r ? sole_list(r) : nullptr;
   if (list == nullptr) return push_front(x, std::as_const(r));
-  if (!x.is_unit()) list->items_in_place().insert(list->items_in_place().begin(), x);
+  if (!x.is_unit()) list->push_front_in_place(x);
   return std::move(r);
 }
 
@@ -399,6 +401,21 @@ Value flatten(const Value& v) {
     }
   }
   return make_list(std::move(out));
+}
+
+Value flatten(Value&& v) {
+  if (List* list = sole_list(v); list != nullptr && list->flat_in_place()) return std::move(v);
+  return flatten(std::as_const(v));
+}
+
+Value construct_expanded(Value&& l, Value&& r) {
+  if ((l.is_int() || l.is_float()) && !r.is_unit()) {
+    if (List* list = sole_list(r); list != nullptr && list->flat_in_place()) {
+      list->push_front_in_place(std::move(l));
+      return std::move(r);
+    }
+  }
+  return construct(std::move(l), flatten(std::move(r)));
 }
 
 Value range(const Value& start, const Value& end) {

@@ -1442,6 +1442,10 @@ class Lowerer {
       case Op::Construct:
       case Op::Concat: {
         const ExprId l = coerce(value(e.a), CType::Value);
+        const sema::Expr& right = p_.expr(e.b);
+        if (right.kind == ExprKind::Postfix && right.op == Op::Expand) {  // `x xs~`: in front of xs in place
+          return call_value("sign::impl::construct_expanded", {l, value(right.a)});
+        }
         const ExprId r = value(e.b);
         // `s i` with i a twin's Int: appended unboxed (the runtime's int64_t overload)
         if (type_of(r) == CType::Int64) return call(CType::Value, "sign::impl::construct", {l, r});

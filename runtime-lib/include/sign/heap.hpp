@@ -83,18 +83,43 @@ class List final : public HeapObject {
   explicit List(std::vector<Value> items) : items_(std::move(items)) {}
   // Precondition: `base` is an owning List and `view` lies within its items.
   List(Value base, std::span<const Value> view) : base_(std::move(base)), view_(view) {}
-  std::span<const Value> items() const noexcept { return is_slice() ? view_ : std::span<const Value>(items_); }
+  std::span<const Value> items() const noexcept {
+    return is_slice() ? view_ : std::span<const Value>(items_).subspan(front_);
+  }
   bool is_slice() const noexcept { return base_.is_list(); }
   // A slice only one Value refers to drops its first `n` elements in place
   // (`[h ~t]` walking a list reuses the rest's slice). Precondition: a
   // slice, n <= items().size().
   void drop_front_in_place(std::size_t n) noexcept { view_ = view_.subspan(n); }
   const Value& slice_base() const noexcept { return base_; }
-  // As String::text_in_place: only while use_count() == 1, and not for a slice.
-  std::vector<Value>& items_in_place() noexcept { return items_; }
+  // As String::text_in_place: only while use_count() == 1, and not for a
+  // slice. The vector is exactly the items (a gap push_front_in_place left
+  // is closed first), and whether any is a List is no longer known.
+  std::vector<Value>& items_in_place() noexcept {
+    if (front_ != 0) close_front_gap();
+    flatness_ = Flatness::Unknown;
+    return items_;
+  }
+  // `x xs~` building a List from its end (`(f h) (g t)~`): x goes in front
+  // in amortised O(1) — a gap as long as the items is kept before them —
+  // so a list built by recursion stays linear. Same preconditions.
+  void push_front_in_place(Value x);
+  // Whether no item is a List (so `xs~` spreads to the items themselves);
+  // counted once, then kept while the List changes only through
+  // push_front_in_place. Same preconditions.
+  bool flat_in_place() noexcept;
+  // Flatness as far as known without counting; mark_flat records that no
+  // item is a List (after a scalar was appended to a flat List).
+  bool known_flat() const noexcept { return flatness_ == Flatness::Flat; }
+  void mark_flat() noexcept { flatness_ = Flatness::Flat; }
 
  private:
-  std::vector<Value> items_;
+  enum class Flatness : std::uint8_t { Unknown, Flat, Nested };
+  void close_front_gap() noexcept;
+
+  std::vector<Value> items_;  // owning: items_[front_..] are the items
+  std::size_t front_ = 0;
+  Flatness flatness_ = Flatness::Unknown;
   Value base_;
   std::span<const Value> view_;
 };

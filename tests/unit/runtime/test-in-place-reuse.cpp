@@ -117,4 +117,58 @@ BOOST_AUTO_TEST_CASE(operand_that_is_also_the_other_operand_is_not_reused) {
   BOOST_TEST(r.as_string().text() == "abab");
 }
 
+BOOST_AUTO_TEST_CASE(number_goes_in_front_of_a_sole_flat_list_in_place) {
+  Value xs = ints({3, 4});
+  const sign::HeapObject* before = xs.object();
+  for (std::int64_t i = 2; i >= -100; --i) xs = impl::construct_expanded(Value::from_int(i), std::move(xs));
+  BOOST_TEST(xs.object() == before);
+  BOOST_TEST(int_items(xs).size() == 105U);
+  BOOST_TEST(int_items(xs).front() == -100);
+  BOOST_TEST(int_items(xs).back() == 4);
+}
+
+BOOST_AUTO_TEST_CASE(items_in_place_after_pushes_in_front_are_exactly_the_items) {
+  Value xs = ints({5});
+  xs = impl::construct_expanded(Value::from_int(4), std::move(xs));
+  xs = impl::construct(std::move(xs), Value::from_int(6));  // appends through items_in_place
+  xs = impl::construct_expanded(Value::from_int(3), std::move(xs));
+  BOOST_TEST(int_items(xs) == (Ints{3, 4, 5, 6}));
+}
+
+BOOST_AUTO_TEST_CASE(number_in_front_of_a_shared_list_leaves_it_unchanged) {
+  const Value shared = ints({1, 2});
+  Value copy = shared;
+  const Value r = impl::construct_expanded(Value::from_int(0), std::move(copy));
+  BOOST_TEST(int_items(r) == (Ints{0, 1, 2}));
+  BOOST_TEST(int_items(shared) == (Ints{1, 2}));
+}
+
+BOOST_AUTO_TEST_CASE(spread_of_a_nested_list_in_front_flattens_one_level) {
+  Value nested = sign::make_list({ints({1, 2}), Value::from_int(3)});
+  const Value r = impl::construct_expanded(Value::from_int(0), std::move(nested));
+  BOOST_TEST(int_items(r) == (Ints{0, 1, 2, 3}));
+}
+
+BOOST_AUTO_TEST_CASE(list_pushed_in_front_makes_the_list_nested_for_the_next_spread) {
+  Value xs = ints({1, 2});
+  xs = impl::push_front(ints({7, 8}), std::move(xs));  // `x [xs]~` keeps the List whole
+  BOOST_TEST(xs.as_list().items().size() == 3U);
+  const Value r = impl::construct_expanded(Value::from_int(0), std::move(xs));
+  BOOST_TEST(int_items(r) == (Ints{0, 7, 8, 1, 2}));
+}
+
+BOOST_AUTO_TEST_CASE(sole_flat_list_is_its_own_flattening) {
+  Value xs = ints({1, 2});
+  const sign::HeapObject* before = xs.object();
+  const Value r = impl::flatten(std::move(xs));
+  BOOST_TEST(r.object() == before);
+  BOOST_TEST(int_items(r) == (Ints{1, 2}));
+}
+
+BOOST_AUTO_TEST_CASE(unit_or_empty_operands_of_a_spread_construct) {
+  BOOST_TEST(int_items(impl::construct_expanded(Value(), ints({1, 2}))) == (Ints{1, 2}));
+  BOOST_TEST(impl::construct_expanded(Value::from_int(5), Value()).as_int() == 5);
+  BOOST_TEST(impl::construct_expanded(Value::from_int(5), sign::make_list({})).as_int() == 5);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

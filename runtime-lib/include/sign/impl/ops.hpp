@@ -116,6 +116,14 @@ using Elements = std::span<const Value>;
 }
 // Postfix `~` as a value: flattens one level.
 [[nodiscard]] Value flatten(const Value& v);
+// The same consuming v: a List nothing else holds and no item of which is a
+// List is its own flattening (no copy).
+[[nodiscard]] Value flatten(Value&& v);
+// `x xs~`: construct(x, flatten(xs)). A number x goes in front of a flat
+// List xs nothing else holds in place (List::push_front_in_place), so a
+// list built by recursion — `(f h) (g t)~`, `h acc~` — costs O(1) a step.
+[[nodiscard]] Value construct_expanded(Value&& l, Value&& r);
+[[nodiscard]] inline Value construct_expanded(const Value& l, const Value& r) { return construct(l, flatten(r)); }
 // `a ~ b` (Ints or single chars), `a ~+ s ~ b` and its siblings.
 enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };
 // The most elements a range makes: a runaway range is __, not an exhausted heap.
