@@ -362,9 +362,51 @@ Value get_named(const Value& l, std::string_view name, const Value& name_value) 
   return get_index(l, name_value);
 }
 
+namespace {
+
+// The byte where character `from` of s begins (negative: counted from the
+// end), or its size when s has fewer characters: where `s ' from~` starts.
+std::size_t rest_offset(const String& s, std::int64_t from) {
+  const std::string_view text = s.text();
+  if (from < 0) from = std::max<std::int64_t>(0, static_cast<std::int64_t>(char_count(text)) + from);
+  const auto n = static_cast<std::size_t>(from);
+  if (n == 0) return 0;
+  if (s.ascii_through(n - 1)) return n;
+  std::size_t offset = text.size();
+  std::size_t left = n;
+  for_each_char(text, [&](std::string_view c) {
+    if (left-- > 0) return true;
+    offset = static_cast<std::size_t>(c.data() - text.data());
+    return false;
+  });
+  return offset;
+}
+
+// Where `l ' n~` starts: a Float n is truncated toward zero (the
+// reference slices from it, unlike `l ' n`, which rounds); NaN is 0.
+std::int64_t rest_start(const Value& n) {
+  if (n.is_int()) return n.as_int();
+  const double f = n.as_float();
+  if (std::isnan(f)) return 0;
+  constexpr double kLimit = 9.0e18;  // beyond any List or String
+  return static_cast<std::int64_t>(std::trunc(std::clamp(f, -kLimit, kLimit)));
+}
+
+}  // namespace
+
+Value get_rest(Value&& l, const Value& n) {
+  if (!l.is_string() || l.is_unit() || !n.is_number() || l.object()->use_count() != 1) {
+    return get_rest(std::as_const(l), n);
+  }
+  auto* s = static_cast<String*>(l.object());
+  s->drop_front_in_place(rest_offset(*s, rest_start(n)));
+  return std::move(l);
+}
+
 Value get_rest(const Value& l, const Value& n) {
   if (l.is_unit() || !n.is_number()) return Value();
-  std::int64_t from = n.is_int() ? n.as_int() : round_half_away(n.as_float());
+  std::int64_t from = rest_start(n);
+  if (l.is_string()) return make_string(std::string(l.as_string().text().substr(rest_offset(l.as_string(), from))));
   if (l.is_list()) {
     const auto size = static_cast<std::int64_t>(l.as_list().items().size());
     if (from < 0) from = std::max<std::int64_t>(0, size + from);
@@ -375,7 +417,7 @@ Value get_rest(const Value& l, const Value& n) {
   if (from < 0) from = std::max<std::int64_t>(0, size + from);
   std::vector<Value> rest;
   for (std::int64_t i = from; i < size; ++i) rest.push_back(items[static_cast<std::size_t>(i)]);
-  return l.is_string() ? join_chars(rest) : make_list(std::move(rest));
+  return make_list(std::move(rest));
 }
 
 Value absolute_dynamic(const Value& v, bool collection_operand) {

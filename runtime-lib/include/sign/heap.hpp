@@ -46,12 +46,24 @@ class HeapObject {
 class String final : public HeapObject {
  public:
   explicit String(std::string text) : text_(std::move(text)) {}
-  std::string_view text() const noexcept { return text_; }
+  std::string_view text() const noexcept { return {text_.data() + front_, text_.size() - front_}; }
   // For an object only one Value refers to (use_count() == 1): nobody can
   // see it change, so the runtime extends it in place instead of copying.
   std::string& text_in_place() noexcept {
+    if (front_ != 0) {  // bytes drop_front_in_place left behind go now
+      text_.erase(0, front_);
+      front_ = 0;
+    }
     ascii_checked_.store(0, std::memory_order_relaxed);
     return text_;
+  }
+  // `s ' n~` on a String only one Value refers to: its first `bytes` bytes
+  // are dropped in O(1), so walking a String by its rest stays linear.
+  // Precondition: use_count() == 1, bytes <= text().size().
+  void drop_front_in_place(std::size_t bytes) noexcept {
+    front_ += bytes;
+    const std::size_t checked = ascii_checked_.load(std::memory_order_relaxed);
+    ascii_checked_.store(checked > bytes ? checked - bytes : 0, std::memory_order_relaxed);
   }
   // Whether the first i + 1 bytes are ASCII, so byte i is character i
   // (`s ' i` reads it in place). Remembers how far the text is known to be
@@ -60,15 +72,17 @@ class String final : public HeapObject {
   bool ascii_through(std::size_t i) const noexcept {
     std::size_t checked = ascii_checked_.load(std::memory_order_relaxed);
     if (i < checked) return true;
-    if (i >= text_.size()) return false;
-    checked += impl::ascii_prefix(std::string_view(text_).substr(checked, i + 1 - checked));
+    const std::string_view all = text();
+    if (i >= all.size()) return false;
+    checked += impl::ascii_prefix(all.substr(checked, i + 1 - checked));
     ascii_checked_.store(checked, std::memory_order_relaxed);
     return i < checked;
   }
 
  private:
-  std::string text_;
-  // A prefix known to be ASCII. Atomic (relaxed: plain loads and stores)
+  std::string text_;  // text() is text_ from byte front_ on
+  std::size_t front_ = 0;
+  // A prefix of text() known to be ASCII. Atomic (relaxed: plain loads and stores)
   // because a String shared between threads is read by both; any value one
   // stores is a true lower bound.
   mutable std::atomic<std::size_t> ascii_checked_{0};

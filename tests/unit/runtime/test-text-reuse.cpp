@@ -82,4 +82,28 @@ BOOST_AUTO_TEST_CASE(length_of_a_string_counts_characters) {
   BOOST_TEST(impl::absolute(Value(), true).as_int() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(rest_of_a_sole_string_drops_its_front_in_place) {
+  Value s = sign::make_string("h\xC3\xA9llo");  // héllo
+  const sign::HeapObject* before = s.object();
+  s = impl::get_rest(std::move(s), Value::from_int(2));
+  BOOST_TEST(s.object() == before);
+  BOOST_TEST(s.as_string().text() == "llo");
+  BOOST_TEST(impl::holds_char_at(s, 0, "l"));
+  s = impl::construct(std::move(s), sign::make_string("!"));  // text_in_place closes the gap
+  BOOST_TEST(s.as_string().text() == "llo!");
+}
+
+BOOST_AUTO_TEST_CASE(rest_of_a_shared_string_is_a_new_string) {
+  const Value s = sign::make_string("abc");
+  Value copy = s;
+  const Value rest = impl::get_rest(std::move(copy), Value::from_int(-2));
+  BOOST_TEST(rest.as_string().text() == "bc");
+  BOOST_TEST(s.as_string().text() == "abc");
+}
+
+BOOST_AUTO_TEST_CASE(rest_past_the_end_of_a_string_is_empty) {
+  BOOST_TEST(impl::get_rest(sign::make_string("ab"), Value::from_int(5)).is_unit());
+  BOOST_TEST(impl::get_rest(sign::make_string("ab"), Value::from_float(0.9)).as_string().text() == "ab");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

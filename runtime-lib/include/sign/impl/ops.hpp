@@ -101,6 +101,10 @@ using Elements = std::span<const Value>;
 [[nodiscard]] Value get_named(const Value& l, std::string_view name, const Value& name_value);
 // `l ' n~`: the elements from index n on.
 [[nodiscard]] Value get_rest(const Value& l, const Value& n);
+// The same consuming l: a String nothing else holds drops its first
+// characters in place (String::drop_front_in_place), so a walk by
+// `s ' 1~` is linear.
+[[nodiscard]] Value get_rest(Value&& l, const Value& n);
 
 // `|x|`: element count of a List, String or Dict, absolute value of a
 // number. For __ it is 0 when pass 3 proved a List or String operand.
