@@ -617,7 +617,44 @@ void destructure_items(std::span<const Value> items, std::int64_t rest_at, std::
   for (std::size_t k = 0; k < after; ++k) *parts.begin()[before + 1 + k] = at(rest_end + k);
 }
 
+// destructure() of a String: a one-character String per plain entry and,
+// for the rest entry, the text between them as one String.
+void destructure_text(std::string_view text, std::int64_t rest_at, std::initializer_list<Value*> parts) {
+  std::vector<std::string_view> chars;
+  for_each_char(text, [&](std::string_view c) { return chars.push_back(c), true; });
+  std::vector<Value> items;  // only the characters an entry takes; the rest's stay views
+  const std::size_t n = parts.size();
+  const std::size_t before = rest_at < 0 ? n : static_cast<std::size_t>(rest_at);
+  const std::size_t after = rest_at < 0 ? 0 : n - before - 1;
+  const auto offset = [&](std::size_t i) {
+    return i < chars.size() ? static_cast<std::size_t>(chars[i].data() - text.data()) : text.size();
+  };
+  items.reserve(chars.size());
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const bool taken = i < before || i + after >= chars.size();
+    items.push_back(taken ? char_string(chars[i]) : Value());
+  }
+  destructure_items(items, rest_at, parts, [&](std::size_t begin, std::size_t end) {
+    return make_string(std::string(text.substr(offset(begin), offset(end) - offset(begin))));
+  });
+}
+
 }  // namespace
+
+void detail::destructure_sole_text(Value&& v, std::size_t before, std::initializer_list<Value*> parts) {
+  auto* s = static_cast<String*>(v.object());
+  const std::string_view text = s->text();
+  std::size_t i = 0, offset = 0;
+  for_each_char(text, [&](std::string_view c) {
+    if (i == before) return false;
+    *parts.begin()[i++] = char_string(c);
+    offset += c.size();
+    return true;
+  });
+  for (; i < before; ++i) *parts.begin()[i] = Value();
+  s->drop_front_in_place(offset);
+  *parts.begin()[before] = std::move(v);
+}
 
 void detail::destructure_any(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
                              std::initializer_list<Value*> parts) {
@@ -626,11 +663,12 @@ void detail::destructure_any(const Value& v, std::initializer_list<std::string_v
     return destructure_items(v.as_list().items(), rest_at, parts,
                              [&](std::size_t begin, std::size_t end) { return list_slice(v, begin, end); });
   }
+  if (v.is_string()) return destructure_text(v.as_string().text(), rest_at, parts);
   const std::vector<Value> items = indexable(v);
   destructure_items(items, rest_at, parts, [&](std::size_t begin, std::size_t end) {
     const std::vector<Value> middle(items.begin() + static_cast<std::ptrdiff_t>(begin),
                                     items.begin() + static_cast<std::ptrdiff_t>(end));
-    return v.is_string() ? join_chars(middle) : make_list(middle);
+    return make_list(middle);
   });
 }
 

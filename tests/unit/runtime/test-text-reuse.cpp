@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
+#include <sign/impl/call.hpp>
 #include <sign/impl/compare.hpp>
 #include <sign/impl/ops.hpp>
 
@@ -104,6 +105,16 @@ BOOST_AUTO_TEST_CASE(rest_of_a_shared_string_is_a_new_string) {
 BOOST_AUTO_TEST_CASE(rest_past_the_end_of_a_string_is_empty) {
   BOOST_TEST(impl::get_rest(sign::make_string("ab"), Value::from_int(5)).is_unit());
   BOOST_TEST(impl::get_rest(sign::make_string("ab"), Value::from_float(0.9)).as_string().text() == "ab");
+}
+
+BOOST_AUTO_TEST_CASE(head_and_rest_of_a_sole_string_leave_the_rest_in_place) {
+  Value s = sign::make_string("\xC3\xA9t\xC3\xA9");  // été
+  const sign::HeapObject* before = s.object();
+  Value h, t;
+  impl::destructure(std::move(s), {"h", "t"}, 1, {&h, &t});
+  BOOST_TEST(h.as_string().text() == "\xC3\xA9");
+  BOOST_TEST(t.object() == before);
+  BOOST_TEST(t.as_string().text() == "t\xC3\xA9");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

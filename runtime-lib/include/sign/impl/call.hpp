@@ -87,6 +87,9 @@ namespace detail {
 [[nodiscard]] Value run_tail_calls();
 void destructure_any(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
                      std::initializer_list<Value*> parts);
+// `[h ~t]` (rest entry last, at `before`) of a String nothing else holds:
+// the leading characters, then the String itself, its front dropped in place.
+void destructure_sole_text(Value&& v, std::size_t before, std::initializer_list<Value*> parts);
 // The first `n` entries take the first elements (__ past the end); returns
 // where the rest begins.
 inline std::size_t take_leading(std::span<const Value> items, std::initializer_list<Value*> parts, std::size_t n) {
@@ -115,6 +118,9 @@ inline void destructure(const Value& v, std::initializer_list<std::string_view> 
 inline void destructure(Value&& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
                         std::initializer_list<Value*> parts) {
   const auto last = static_cast<std::int64_t>(parts.size()) - 1;
+  if (rest_at >= 0 && rest_at == last && v.is_string() && v.object()->use_count() == 1) {
+    return detail::destructure_sole_text(std::move(v), static_cast<std::size_t>(rest_at), parts);
+  }
   if (rest_at < 0 || rest_at != last || !v.is_list() || !v.as_list().is_slice() || v.object()->use_count() != 1) {
     return destructure(std::as_const(v), names, rest_at, parts);
   }
