@@ -214,6 +214,23 @@ const Value* Dict::find(std::string_view key) const noexcept {
   return nullptr;
 }
 
+void String::prepend_in_place(std::string_view front) {
+  if (front_ < front.size()) {
+    // A gap as long as the text (at least 16 bytes and room for `front`),
+    // as List::push_front_in_place keeps one.
+    const std::string_view now = text();
+    const std::size_t gap = std::max({now.size(), front.size(), std::size_t{16}});
+    std::string grown;
+    grown.reserve(gap + now.size());
+    grown.append(gap, '\0').append(now);
+    text_ = std::move(grown);
+    front_ = gap;
+  }
+  front_ -= front.size();
+  front.copy(text_.data() + front_, front.size());
+  ascii_checked_.store(0, std::memory_order_relaxed);
+}
+
 void List::close_front_gap() noexcept {
   items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(front_));  // the gap holds only __
   front_ = 0;

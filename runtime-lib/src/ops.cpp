@@ -255,6 +255,24 @@ Value construct(Value&& l, const Value& r) {
   return construct(std::as_const(l), r);
 }
 
+Value construct(const Value& l, Value&& r) {
+  String* s = &l != &r && (l.is_string() || l.is_int() || l.is_float()) ? sole_string(r) : nullptr;
+  if (s == nullptr) return construct(l, std::as_const(r));
+  if (l.is_string()) {
+    s->prepend_in_place(l.as_string().text());
+  } else {
+    std::string number;
+    append_number(number, l);
+    s->prepend_in_place(number);
+  }
+  return std::move(r);
+}
+
+Value construct(Value&& l, Value&& r) {
+  if (&l != &r && (sole_string(l) != nullptr || sole_list(l) != nullptr)) return construct(std::move(l), std::as_const(r));
+  return construct(std::as_const(l), std::move(r));
+}
+
 Value construct(Value&& l, std::int64_t r) {
   if (String* s = sole_string(l)) {
     append_int(s->text_in_place(), r);

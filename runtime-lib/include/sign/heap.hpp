@@ -65,6 +65,10 @@ class String final : public HeapObject {
     const std::size_t checked = ascii_checked_.load(std::memory_order_relaxed);
     ascii_checked_.store(checked > bytes ? checked - bytes : 0, std::memory_order_relaxed);
   }
+  // `c s` with s a String only one Value refers to: c's text goes in
+  // front in amortised O(1) — a gap as long as the text is kept before it —
+  // so text built from its end (a reversal) stays linear.
+  void prepend_in_place(std::string_view front);
   // Whether the first i + 1 bytes are ASCII, so byte i is character i
   // (`s ' i` reads it in place). Remembers how far the text is known to be
   // ASCII: a walk over a String by index reads each byte once, not a

@@ -44,7 +44,7 @@ sign::Value log_backend(sign::Value msg) {
 #line 3 "exports-and-refs.sign"
   if (msg.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 3 "exports-and-refs.sign"
-  return sign::impl::construct(sign::impl::string_constant<"log: ">(), msg);
+  return sign::impl::construct(sign::impl::string_constant<"log: ">(), std::move(msg));
 }
 #line 50 "exports-and-refs.sign.cpp"
 
@@ -54,7 +54,7 @@ sign::Value greet(sign::Value name) {
 #line 7 "exports-and-refs.sign"
   if (name.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 7 "exports-and-refs.sign"
-  return sign::impl::construct(sign::impl::string_constant<"hello ">(), name);
+  return sign::impl::construct(sign::impl::string_constant<"hello ">(), std::move(name));
 }
 #line 60 "exports-and-refs.sign.cpp"
 

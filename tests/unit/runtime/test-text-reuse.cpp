@@ -117,4 +117,24 @@ BOOST_AUTO_TEST_CASE(head_and_rest_of_a_sole_string_leave_the_rest_in_place) {
   BOOST_TEST(t.as_string().text() == "t\xC3\xA9");
 }
 
+BOOST_AUTO_TEST_CASE(text_goes_in_front_of_a_sole_string_in_place) {
+  Value s = sign::make_string("z");
+  const sign::HeapObject* before = s.object();
+  const Value a = sign::make_string("a");
+  for (int i = 0; i < 100; ++i) s = impl::construct(a, std::move(s));
+  s = impl::construct(Value::from_int(-7), std::move(s));
+  BOOST_TEST(s.object() == before);
+  BOOST_TEST(s.as_string().text() == "-7" + std::string(100, 'a') + "z");
+  s = impl::construct(std::move(s), sign::make_string("!"));  // appending closes the gap
+  BOOST_TEST(s.as_string().text() == "-7" + std::string(100, 'a') + "z!");
+}
+
+BOOST_AUTO_TEST_CASE(text_in_front_of_a_shared_string_leaves_it_unchanged) {
+  const Value s = sign::make_string("bc");
+  Value copy = s;
+  const Value joined = impl::construct(sign::make_string("a"), std::move(copy));
+  BOOST_TEST(joined.as_string().text() == "abc");
+  BOOST_TEST(s.as_string().text() == "bc");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -77,6 +77,11 @@ using Elements = std::span<const Value>;
 // appends) instead of being copied. Generated code moves a local in at its
 // last use (transpiler/lower/last_use.cpp); temporaries bind here anyway.
 [[nodiscard]] Value construct(Value&& l, const Value& r);
+// `c s` with the String s moved in: text c (a String or a number) goes in
+// front of s in place when nothing else holds s (String::prepend_in_place).
+[[nodiscard]] Value construct(const Value& l, Value&& r);
+// Both moved in: l grows in place if it can, else r does.
+[[nodiscard]] Value construct(Value&& l, Value&& r);
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
 // holds takes i's decimal digits in place, without boxing i or dispatching
 // on its kind; every other l goes through construct(l, Int i).
