@@ -30,6 +30,7 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
       {"sign::impl::construct_expanded", 1},
       {"sign::impl::flatten", 0},
       {"sign::impl::get_rest", 0},
+      {"sign::Dict::Entry", 1},
       {"sign::impl::push_back", 0},
       {"sign::impl::push_front", 1},
       {"sign::impl::product", 0},

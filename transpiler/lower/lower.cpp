@@ -2141,7 +2141,7 @@ class Lowerer {
       entries.push_back(call(CType::Value, "sign::Dict::Entry", {text_lit(key), local(slot)}));
     }
     frame_->names.resize(scope_mark);
-    return call_value("sign::make_dict", {initializer(std::move(entries))});
+    return call(CType::Value, "sign::dict_of", std::move(entries));
   }
 
   //=== tail position (inside functions) =========================================

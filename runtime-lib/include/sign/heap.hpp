@@ -242,6 +242,15 @@ Value new_string(std::size_t capacity);
 // Elements [begin, end) of List `list` without copying them (a slice).
 Value list_slice(const Value& list, std::size_t begin, std::size_t end);
 Value make_dict(std::vector<Dict::Entry> entries);
+// `[a : x / b : y]` as generated code builds it: each entry moved in (an
+// initializer list would copy every key and value once more).
+template <class... Entries>
+Value dict_of(Entries&&... entries) {
+  std::vector<Dict::Entry> all;
+  all.reserve(sizeof...(entries));
+  (all.push_back(std::forward<Entries>(entries)), ...);
+  return make_dict(std::move(all));
+}
 Value make_address(Value* variable);
 // A ref to a Cell<Value> (sign/memory/cell.hpp) of any region.
 Value make_address(ObjectHeader* value_cell);

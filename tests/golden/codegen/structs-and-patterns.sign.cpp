@@ -70,7 +70,7 @@ const sign::Value& load() {
 #line 1 "structs-and-patterns.sign"
   sign::Value y = sign::Value::from_int(4);
 #line 1 "structs-and-patterns.sign"
-  point = sign::make_dict({sign::Dict::Entry("x", x), sign::Dict::Entry("y", y)});
+  point = sign::dict_of(sign::Dict::Entry("x", std::move(x)), sign::Dict::Entry("y", std::move(y)));
 #line 5 "structs-and-patterns.sign"
   module_result_ =
 #line 5 "structs-and-patterns.sign"
