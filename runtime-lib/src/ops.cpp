@@ -268,9 +268,13 @@ Value construct(const Value& l, Value&& r) {
   return std::move(r);
 }
 
-Value construct(Value&& l, Value&& r) {
-  if (&l != &r && (sole_string(l) != nullptr || sole_list(l) != nullptr)) return construct(std::move(l), std::as_const(r));
-  return construct(std::as_const(l), std::move(r));
+Value construct_moved(Value&& l, Value&& r) {
+  if (&l == &r) return construct(std::as_const(l), r);
+  if (sole_string(l) != nullptr || sole_list(l) != nullptr) return construct(std::move(l), std::as_const(r));
+  if ((l.is_string() || l.is_int() || l.is_float()) && sole_string(r) != nullptr) {
+    return construct(std::as_const(l), std::move(r));
+  }
+  return construct(std::as_const(l), std::as_const(r));
 }
 
 Value construct(Value&& l, std::int64_t r) {

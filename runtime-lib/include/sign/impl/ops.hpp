@@ -80,8 +80,17 @@ using Elements = std::span<const Value>;
 // `c s` with the String s moved in: text c (a String or a number) goes in
 // front of s in place when nothing else holds s (String::prepend_in_place).
 [[nodiscard]] Value construct(const Value& l, Value&& r);
-// Both moved in: l grows in place if it can, else r does.
-[[nodiscard]] Value construct(Value&& l, Value&& r);
+// Both moved in: l grows in place if it can, else r does. Text appended
+// to a String nothing else holds (a word built syllable by syllable) is
+// the common case, inline; the rest out of line.
+[[nodiscard]] Value construct_moved(Value&& l, Value&& r);
+[[nodiscard]] inline Value construct(Value&& l, Value&& r) {
+  if (l.is_string() && r.is_string() && &l != &r && l.object()->use_count() == 1) {
+    static_cast<String*>(l.object())->text_in_place().append(r.as_string().text());
+    return std::move(l);
+  }
+  return construct_moved(std::move(l), std::move(r));
+}
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
 // holds takes i's decimal digits in place, without boxing i or dispatching
 // on its kind; every other l goes through construct(l, Int i).
