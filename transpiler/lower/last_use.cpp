@@ -12,9 +12,12 @@
 // the order of argument evaluation open), nor is an expression node the IR
 // reaches twice.
 #include <algorithm>
+#include <cstddef>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <boost/dynamic_bitset.hpp>
 
 #include "lower/lower.hpp"
 
@@ -46,15 +49,17 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
                      [&](const auto& c) { return c.first == name && c.second == arg; });
 }
 
-using Live = std::vector<bool>;  // by local index
+using Live = boost::dynamic_bitset<>;  // by local index: ORed a word at a time
 
 class LastUses {
  public:
-  LastUses(Module& m, Function& f) : m_(m), f_(f), reached_(m.exprs.size(), 0) {}
+  // `reached`: one count per expression of the module, all 0; left so.
+  LastUses(Module& m, Function& f, std::vector<unsigned>& reached) : m_(m), f_(f), reached_(reached) {}
 
   void run() {
     for (StmtId s : f_.body) count_reached(s);
-    static_cast<void>(block(f_.body, Live(f_.locals.size(), false)));
+    static_cast<void>(block(f_.body, Live(f_.locals.size())));
+    for (ExprId id : counted_) reached_[id] = 0;
   }
 
  private:
@@ -70,7 +75,7 @@ class LastUses {
     for (StmtId t : s.else_body) count_reached(t);
   }
   void count_expr(ExprId id) {
-    ++reached_[id];
+    if (reached_[id]++ == 0) counted_.push_back(id);
     for (ExprId a : m_.expr(id).args) count_expr(a);
   }
   static bool has_expr(const Stmt& s) {
@@ -90,30 +95,28 @@ class LastUses {
       case Stmt::Kind::Continue: {
         // The parameters carry into the next iteration; every other local
         // is declared afresh inside the loop.
-        Live carried(f_.locals.size(), false);
-        std::fill_n(carried.begin(), f_.param_count, true);
+        Live carried(f_.locals.size());
+        for (std::size_t i = 0; i < f_.param_count; ++i) carried.set(i);
         return carried;
       }
-      case Stmt::Kind::Return: return reads(s.expr, Live(f_.locals.size(), false), true);
+      case Stmt::Kind::Return: return reads(s.expr, Live(f_.locals.size()), true);
       case Stmt::Kind::IfUnit: {
         Live then_live = block(s.then_body, live);
-        const Live else_live = block(s.else_body, std::move(live));
-        for (std::size_t i = 0; i < then_live.size(); ++i) then_live[i] = then_live[i] || else_live[i];
-        then_live[s.index] = true;
+        then_live |= block(s.else_body, std::move(live));
+        then_live.set(s.index);
         return then_live;
       }
       case Stmt::Kind::If: {  // the condition is read before either branch
         Live then_live = block(s.then_body, live);
-        const Live else_live = block(s.else_body, std::move(live));
-        for (std::size_t i = 0; i < then_live.size(); ++i) then_live[i] = then_live[i] || else_live[i];
+        then_live |= block(s.else_body, std::move(live));
         return reads(s.expr, std::move(then_live), false);
       }
       case Stmt::Kind::Dispatch:  // reads every parameter (emit spells the call), and may fall through
-        std::fill_n(live.begin(), f_.param_count, true);
+        for (std::size_t i = 0; i < f_.param_count; ++i) live.set(i);
         return live;
       case Stmt::Kind::Let:
       case Stmt::Kind::Set:
-        live[s.index] = false;
+        live.reset(s.index);
         return reads(s.expr, std::move(live), true, true);
       default: return reads(s.expr, std::move(live), true);
     }
@@ -135,7 +138,7 @@ class LastUses {
         m_.exprs[r.expr].moved = true;
       }
     }
-    for (const Read& r : found) live[m_.expr(r.expr).index] = true;
+    for (const Read& r : found) live.set(m_.expr(r.expr).index);
     return live;
   }
 
@@ -157,11 +160,19 @@ class LastUses {
 
   Module& m_;
   Function& f_;
-  std::vector<unsigned> reached_;  // how often the function's statements reach each expression
+  // How often the function's statements reach each expression: a count per
+  // expression of the module, shared by its functions (so marking a module
+  // is linear in its size), reset through counted_.
+  std::vector<unsigned>& reached_;
+  std::vector<ExprId> counted_;
 };
 
 }  // namespace
 
-void mark_last_uses(Module& module, Function& function) { LastUses(module, function).run(); }
+void mark_last_uses(Module& module) {
+  std::vector<unsigned> reached(module.exprs.size(), 0);
+  for (Function& f : module.functions) LastUses(module, f, reached).run();
+  LastUses(module, module.load, reached).run();
+}
 
 }  // namespace signc::lower

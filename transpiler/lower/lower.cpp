@@ -218,8 +218,7 @@ class Lowerer {
       const auto found = f.specializes >= 0 ? returned_.find(twin_key(f)) : returned_.end();
       if (found != returned_.end() && found->second != f.result) settled_ = false;
     }
-    for (Function& f : m_.functions) mark_last_uses(m_, f);
-    mark_last_uses(m_, m_.load);
+    mark_last_uses(m_);
     return std::move(m_);
   }
 

@@ -187,9 +187,9 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
 
 void dump_ir(std::ostream& out, const Module& module);
 
-// Marks the reads of `function`'s locals that are last uses handed to an
-// owner (last_use.cpp); lower_module runs it on every function.
-void mark_last_uses(Module& module, Function& function);
+// Marks the reads of each function's locals that are last uses handed to
+// an owner (last_use.cpp); lower_module runs it once the module is lowered.
+void mark_last_uses(Module& module);
 
 // C++ naming (names.cpp), exposed for tests.
 std::string cpp_identifier(std::string_view sign_name);
