@@ -255,25 +255,39 @@ Value construct(Value&& l, const Value& r) {
   return construct(std::as_const(l), r);
 }
 
-Value construct(const Value& l, Value&& r) {
-  String* s = &l != &r && (l.is_string() || l.is_int() || l.is_float()) ? sole_string(r) : nullptr;
-  if (s == nullptr) return construct(l, std::as_const(r));
+namespace {
+
+// r's String when `l r` can put l's text in front of it in place: r a
+// String nothing else holds, l a String or a number.
+String* takes_text_in_front(const Value& l, const Value& r) {
+  return &l != &r && (l.is_string() || l.is_int() || l.is_float()) ? sole_string(r) : nullptr;
+}
+
+Value text_in_front(const Value& l, Value&& r, String& s) {
   if (l.is_string()) {
-    s->prepend_in_place(l.as_string().text());
+    s.prepend_in_place(l.as_string().text());
   } else {
     std::string number;
     append_number(number, l);
-    s->prepend_in_place(number);
+    s.prepend_in_place(number);
   }
   return std::move(r);
 }
 
+}  // namespace
+
+Value construct(const Value& l, Value&& r) {
+  if (String* s = takes_text_in_front(l, r)) return text_in_front(l, std::move(r), *s);
+  return construct(l, std::as_const(r));
+}
+
+// One dispatch for the out-of-line cases: l extends in place, or r takes
+// l in front, or a new value.
 Value construct_moved(Value&& l, Value&& r) {
-  if (&l == &r) return construct(std::as_const(l), r);
-  if (sole_string(l) != nullptr || sole_list(l) != nullptr) return construct(std::move(l), std::as_const(r));
-  if ((l.is_string() || l.is_int() || l.is_float()) && sole_string(r) != nullptr) {
-    return construct(std::as_const(l), std::move(r));
+  if (&l != &r && (sole_string(l) != nullptr || sole_list(l) != nullptr)) {
+    return construct(std::move(l), std::as_const(r));
   }
+  if (String* s = takes_text_in_front(l, r)) return text_in_front(l, std::move(r), *s);
   return construct(std::as_const(l), std::as_const(r));
 }
 
