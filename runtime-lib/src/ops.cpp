@@ -97,13 +97,27 @@ Value char_string(std::string_view c) {
   return made;
 }
 
+// The byte where character n of s begins, or its size when s has fewer
+// characters; in place over the ASCII start s remembers.
+std::size_t char_offset(const String& s, std::size_t n) {
+  if (n == 0) return 0;
+  if (s.ascii_through(n - 1)) return n;
+  const std::string_view text = s.text();
+  std::size_t offset = text.size();
+  for_each_char(text, [&](std::string_view c) {
+    if (n-- > 0) return true;
+    offset = static_cast<std::size_t>(c.data() - text.data());
+    return false;
+  });
+  return offset;
+}
+
 // Character i of `string`, or __ past its end.
 Value char_at(const String& string, std::size_t i) {
   const std::string_view text = string.text();
-  if (string.ascii_through(i)) return char_string(text.substr(i, 1));
-  std::string_view found;
-  for_each_char(text, [&](std::string_view c) { return i-- == 0 ? (found = c, false) : true; });
-  return found.empty() ? Value() : char_string(found);
+  const std::size_t at = char_offset(string, i);
+  if (at >= text.size()) return Value();
+  return char_string(text.substr(at, std::min(utf8_length(static_cast<unsigned char>(text[at])), text.size() - at)));
 }
 
 // How many elements `'` sees in v (see indexable), without copying them.
@@ -112,7 +126,10 @@ std::size_t element_count(const Value& v) {
   switch (v.kind()) {
     case Kind::List: return v.as_list().items().size();
     case Kind::Dict: return v.as_dict().entries().size();
-    case Kind::String: return char_count(v.as_string().text());
+    case Kind::String: {  // all ASCII, as the String remembers once it has looked: one per byte
+      const std::string_view text = v.as_string().text();
+      return !text.empty() && v.as_string().ascii_through(text.size() - 1) ? text.size() : char_count(text);
+    }
     default: return 1;
   }
 }
@@ -403,19 +420,8 @@ namespace {
 // The byte where character `from` of s begins (negative: counted from the
 // end), or its size when s has fewer characters: where `s ' from~` starts.
 std::size_t rest_offset(const String& s, std::int64_t from) {
-  const std::string_view text = s.text();
-  if (from < 0) from = std::max<std::int64_t>(0, static_cast<std::int64_t>(char_count(text)) + from);
-  const auto n = static_cast<std::size_t>(from);
-  if (n == 0) return 0;
-  if (s.ascii_through(n - 1)) return n;
-  std::size_t offset = text.size();
-  std::size_t left = n;
-  for_each_char(text, [&](std::string_view c) {
-    if (left-- > 0) return true;
-    offset = static_cast<std::size_t>(c.data() - text.data());
-    return false;
-  });
-  return offset;
+  if (from < 0) from = std::max<std::int64_t>(0, static_cast<std::int64_t>(char_count(s.text())) + from);
+  return char_offset(s, static_cast<std::size_t>(from));
 }
 
 // Where `l ' n~` starts: a Float n is truncated toward zero (the
