@@ -182,6 +182,53 @@ def run_precompiles_the_runtime_header_once_per_cache(tmp):
     assert "precompiled runtime header" not in b.stderr and "-include" in b.stderr, b
 
 
+def build_with_cache(tmp, *args):
+    env = dict(os.environ, SIGN_CACHE_DIR=str(tmp / "cache"))
+    return subprocess.run([SIGNC, "build", *args], capture_output=True, text=True, cwd=tmp, env=env)
+
+
+def format_cache_entries(tmp):
+    d = tmp / "cache" / "format"
+    return sorted(d.iterdir()) if d.is_dir() else []
+
+
+@check
+def formatted_output_is_reused_from_the_cache(tmp):
+    (tmp / "a.sign").write_text("f : x ? x * 2\nf 21\n")
+    assert build_with_cache(tmp, "a.sign", "-o", "one").returncode == 0
+    entries = format_cache_entries(tmp)
+    assert len(entries) == 2, entries  # the .cpp and the .hpp
+    for e in entries:
+        os.utime(e, (1, 1))
+    assert build_with_cache(tmp, "a.sign", "-o", "two").returncode == 0
+    assert all(e.stat().st_mtime > 1 for e in entries), "a hit marks its entry used"
+    for f in ("a.sign.cpp", "a.sign.hpp"):
+        assert (tmp / "one" / f).read_bytes() == (tmp / "two" / f).read_bytes(), f
+
+
+@check
+def a_damaged_format_cache_entry_is_formatted_again(tmp):
+    (tmp / "a.sign").write_text("f : x ? x * 2\nf 21\n")
+    assert build_with_cache(tmp, "a.sign", "-o", "one").returncode == 0
+    sizes = {e: e.stat().st_size for e in format_cache_entries(tmp)}
+    for e in sizes:
+        with open(e, "r+b") as f:
+            f.truncate(sizes[e] // 2)
+    p = build_with_cache(tmp, "a.sign", "-o", "two")
+    assert p.returncode == 0 and p.stderr == "", p
+    assert (tmp / "one" / "a.sign.cpp").read_bytes() == (tmp / "two" / "a.sign.cpp").read_bytes()
+    assert {e: e.stat().st_size for e in format_cache_entries(tmp)} == sizes, "the entries are whole again"
+
+
+@check
+def no_format_cache_neither_reads_nor_writes_the_cache(tmp):
+    (tmp / "a.sign").write_text("1 + 2\n")
+    assert build_with_cache(tmp, "a.sign", "-o", "o", "--no-format-cache").returncode == 0
+    assert format_cache_entries(tmp) == []
+    assert build_with_cache(tmp, "a.sign", "-o", "o", "--no-format").returncode == 0
+    assert format_cache_entries(tmp) == []
+
+
 def main():
     passed = failed = 0
     for fn in checks:

@@ -9,6 +9,7 @@
 #include "driver/pipeline.hpp"
 #include "driver/run.hpp"
 #include "sexpr/sexpr.hpp"
+#include "support/text_cache.hpp"
 
 namespace signc::driver {
 namespace fs = std::filesystem;
@@ -27,6 +28,7 @@ struct BuildOptions {
   std::string line_directives = "relative";
   bool no_line = false;
   bool no_format = false;
+  bool no_format_cache = false;
   bool entry = false;
   bool write_if_changed = false;
   std::string root_namespace = "sign_mod";
@@ -36,6 +38,12 @@ struct BuildOptions {
 emit::LineDirectives line_mode(const BuildOptions& o) {
   if (o.no_line || o.line_directives == "none") return emit::LineDirectives::None;
   return o.line_directives == "absolute" ? emit::LineDirectives::Absolute : emit::LineDirectives::Relative;
+}
+
+emit::Options codegen_options(const std::string& file, const BuildOptions& o) {
+  emit::Options options = emit_options(file, line_mode(o), !o.no_format, o.root_namespace);
+  if (!o.no_format_cache) options.format_cache_dir = (cache_root() / "format").string();
+  return options;
 }
 
 int finish(const Diagnostics& diags) {
@@ -66,7 +74,7 @@ int build(const BuildOptions& o) {
     const std::string stem = fs::path(file).filename().string();
     std::optional<emit::ModuleText> text;
     std::optional<std::string> main_text;
-    const auto eopts = emit_options(file, line_mode(o), !o.no_format, o.root_namespace);
+    const auto eopts = codegen_options(file, o);
     const std::string base = t ? t->stem : stem.substr(0, stem.find('.'));
     const fs::path out = fs::path(o.out_dir);
     const std::string cpp_path = (out / (base + ".sign.cpp")).string();
@@ -115,7 +123,7 @@ int emit_stage(const std::string& stage, const std::vector<std::string>& files, 
     if (stage == "sema") sema::dump_tree(std::cout, t->program);
     if (stage == "ir") lower::dump_ir(std::cout, t->module);
     if (stage == "cpp" || stage == "hpp") {
-      const auto eopts = emit_options(file, line_mode(o), !o.no_format, o.root_namespace);
+      const auto eopts = codegen_options(file, o);
       if (auto text = emit::emit_module(t->module, t->stem, eopts, diags)) {
         std::cout << (stage == "cpp" ? text->cpp : text->hpp);
       }
@@ -133,6 +141,9 @@ void add_codegen_options(CLI::App& cmd, BuildOptions& o) {
       ->default_val("relative");
   cmd.add_flag("--no-line", o.no_line, "Same as --line-directives=none");
   cmd.add_flag("--no-format", o.no_format, "Skip clang-format on the generated C++ (faster)");
+  cmd.add_flag("--no-format-cache", o.no_format_cache,
+               "Format the generated C++ afresh instead of reusing what was formatted before from the cache "
+               "($SIGN_CACHE_DIR, else ~/.cache/signc)");
   cmd.add_flag("--strict-alloc", o.sema.strict_alloc,
                "Make an allocation prefix (# ## ###) inside an expression an error instead of a warning");
   cmd.add_option("--namespace", o.root_namespace, "C++ root namespace of generated modules")

@@ -21,6 +21,7 @@
 
 #include "driver/output.hpp"
 #include "driver/pipeline.hpp"
+#include "support/text_cache.hpp"
 
 extern char** environ;
 
@@ -71,26 +72,6 @@ std::optional<RunConfig> load_run_config(Diagnostics& diags) {
     return std::nullopt;
   }
   return cfg;
-}
-
-fs::path cache_root() {
-  if (const char* d = std::getenv("SIGN_CACHE_DIR"); d && *d) return d;
-  if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d) return fs::path(d) / "signc";
-  if (const char* d = std::getenv("HOME"); d && *d) return fs::path(d) / ".cache" / "signc";
-  return fs::temp_directory_path() / ("signc-cache-" + std::to_string(::getuid()));
-}
-
-// FNV-1a, 64 bits: names the cache entry. The entry also stores the full key,
-// compared on every hit, so a hash collision can only cost a rebuild.
-std::string fnv1a_hex(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
 }
 
 // Runs argv[0] with stdout and stderr sent to `log`; returns its exit status.

@@ -21,9 +21,11 @@ std::string fill_template(std::string_view tmpl_name, std::string_view tmpl, Slo
 // octal, so the generated file is plain ASCII whatever the Sign text holds
 // (string literals, export names and #line paths alike).
 std::string cpp_string(std::string_view text);
+void append_cpp_string(std::string& out, std::string_view text);
 
 // One expression as C++ source; locals are those of `function`.
 std::string print_expr(const lower::Module& module, const lower::Function& function, lower::ExprId id);
+void append_expr(std::string& out, const lower::Module& module, const lower::Function& function, lower::ExprId id);
 
 }  // namespace signc::emit::detail
 

@@ -11,6 +11,7 @@ namespace {
 constexpr std::string_view kLineReset = "// signc: line reset";
 
 using lower::CType;
+using lower::ExprId;
 using lower::Function;
 using lower::Stmt;
 using lower::StmtId;
@@ -30,10 +31,11 @@ class ModuleWriter {
     if (m_.globals.empty()) return {};
     std::string out;
     for (const auto& g : m_.globals) {
-      out += line_directive(g.line);
+      line_directive(out, g.line);
       if (g.constant) {
-        out += "constexpr " + std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name + " = " +
-               detail::print_expr(m_, m_.load, *g.constant) + ";\n";
+        out += "constexpr " + std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name + " = ";
+        detail::append_expr(out, m_, m_.load, *g.constant);
+        out += ";\n";
         continue;
       }
       out += std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name;
@@ -48,16 +50,18 @@ class ModuleWriter {
     for (const Function& f : m_.functions) {
       if (!f.emitted) continue;
       declarations += signature(f) + ";\n";
-      definitions += std::string(definitions.empty() ? "" : "\n") + "// " + f.sign_name + " (" + m_.source_name + ":" +
-                     std::to_string(f.line) + ")\n" + line_directive(f.line) + signature(f) + " {\n";
+      if (!definitions.empty()) definitions += '\n';
+      definitions += "// " + f.sign_name + " (" + m_.source_name + ":" + std::to_string(f.line) + ")\n";
+      line_directive(definitions, f.line);
+      definitions += signature(f) + " {\n";
       // A Dispatch to the twin is made once, on entry: the twin hands a
       // call back only with arguments that are not all Ints.
       std::size_t first = 0;
       for (; f.loops && first < f.body.size() && m_.stmt(f.body[first]).kind == Stmt::Kind::Dispatch; ++first) {
-        definitions += statement(f, m_.stmt(f.body[first]));
+        statement(definitions, f, m_.stmt(f.body[first]));
       }
       if (f.loops) definitions += "for (;;) {  // the body repeats for self tail calls\n";
-      definitions += statements(f, {f.body.begin() + static_cast<std::ptrdiff_t>(first), f.body.end()});
+      statements(definitions, f, {f.body.begin() + static_cast<std::ptrdiff_t>(first), f.body.end()});
       if (f.loops) definitions += "}\n";
       definitions += "}\n" + line_reset();
     }
@@ -84,7 +88,11 @@ class ModuleWriter {
                                  {{"declarations", block(declarations)}, {"definitions", block(definitions)}});
   }
 
-  std::string load_body() const { return statements(m_.load, m_.load.body) + line_reset(); }
+  std::string load_body() const {
+    std::string out;
+    statements(out, m_.load, m_.load.body);
+    return out + line_reset();
+  }
 
   std::string imports() const {
     std::string out;
@@ -130,30 +138,69 @@ class ModuleWriter {
     return s + ")";
   }
 
-  std::string statements(const Function& f, const std::vector<StmtId>& body) const {
-    std::string out;
-    for (StmtId id : body) out += statement(f, m_.stmt(id));
-    return out;
+  void statements(std::string& out, const Function& f, const std::vector<StmtId>& body) const {
+    for (StmtId id : body) statement(out, f, m_.stmt(id));
   }
 
-  std::string statement(const Function& f, const Stmt& s) const {
-    const auto expr = [&] { return detail::print_expr(m_, f, s.expr); };
-    const std::string comment = s.comment.empty() ? "" : "  // " + s.comment;
-    std::string out = line_directive(s.line);
+  // Appends `s` to `out`: its #line, then the C++ statement.
+  void statement(std::string& out, const Function& f, const Stmt& s) const {
+    const auto expr = [&](ExprId id) { detail::append_expr(out, m_, f, id); };
+    const auto end = [&](std::string_view text) {
+      out += text;
+      if (!s.comment.empty()) {
+        out += "  // ";
+        out += s.comment;
+      }
+      out += '\n';
+    };
+    line_directive(out, s.line);
     switch (s.kind) {
-      case Stmt::Kind::Assign: return out + m_.globals[s.index].cpp_name + " = " + expr() + ";\n";
-      case Stmt::Kind::Result: return out + "module_result_ = " + expr() + ";\n";
+      case Stmt::Kind::Assign:
+        out += m_.globals[s.index].cpp_name;
+        out += " = ";
+        expr(s.expr);
+        out += ";\n";
+        return;
+      case Stmt::Kind::Result:
+        out += "module_result_ = ";
+        expr(s.expr);
+        out += ";\n";
+        return;
       case Stmt::Kind::Let:
         if (m_.expr(s.expr).kind == lower::Expr::Kind::UnitLit && lower::in_sign_value(f.locals[s.index].type)) {
-          return out + "sign::Value " + f.locals[s.index].cpp_name + ";" + comment + "\n";
+          out += "sign::Value ";
+          out += f.locals[s.index].cpp_name;
+          end(";");
+          return;
         }
-        return out + std::string(lower::ctype_spelling(f.locals[s.index].type)) + " " + f.locals[s.index].cpp_name +
-               " = " + expr() + ";" + comment + "\n";
-      case Stmt::Kind::Set: return out + f.locals[s.index].cpp_name + " = " + expr() + ";" + comment + "\n";
-      case Stmt::Kind::Return: return out + "return " + expr() + ";" + comment + "\n";
-      case Stmt::Kind::Continue: return out + "continue;" + comment + "\n";
-      case Stmt::Kind::Evaluate: return out + "static_cast<void>(" + expr() + ");" + comment + "\n";
-      case Stmt::Kind::Perform: return out + expr() + ";" + comment + "\n";
+        out += lower::ctype_spelling(f.locals[s.index].type);
+        out += ' ';
+        out += f.locals[s.index].cpp_name;
+        out += " = ";
+        expr(s.expr);
+        end(";");
+        return;
+      case Stmt::Kind::Set:
+        out += f.locals[s.index].cpp_name;
+        out += " = ";
+        expr(s.expr);
+        end(";");
+        return;
+      case Stmt::Kind::Return:
+        out += "return ";
+        expr(s.expr);
+        end(";");
+        return;
+      case Stmt::Kind::Continue: end("continue;"); return;
+      case Stmt::Kind::Evaluate:
+        out += "static_cast<void>(";
+        expr(s.expr);
+        end(");");
+        return;
+      case Stmt::Kind::Perform:
+        expr(s.expr);
+        end(";");
+        return;
       case Stmt::Kind::Dispatch: {
         const Function& twin = m_.functions[s.index];
         std::string test, args;
@@ -164,26 +211,44 @@ class ModuleWriter {
         }
         std::string call = twin.cpp_name + "(" + args + ")";
         if (!lower::in_sign_value(twin.result)) call = std::string(lower::boxing_function(twin.result)) + "(" + call + ")";
-        return out + "if (" + test + ") return " + call + ";" + comment + "\n";
+        out += "if (" + test + ") return " + call;
+        end(";");
+        return;
       }
       case Stmt::Kind::If:
       case Stmt::Kind::IfUnit: {
-        const std::string condition = s.kind == Stmt::Kind::If ? detail::print_expr(m_, f, s.expr) : "";
-        // `!f(x)`, `!(a < b)`: only an operator needs the parentheses.
-        const bool bare = s.kind == Stmt::Kind::If && m_.expr(s.expr).kind != lower::Expr::Kind::Infix;
-        const std::string test = s.kind == Stmt::Kind::If ? (s.negated ? (bare ? "!" : "!(") + condition + (bare ? "" : ")") : condition)
-                                                          : std::string(s.negated ? "!" : "") + f.locals[s.index].cpp_name + ".is_unit()";
+        out += "if (";
+        if (s.kind == Stmt::Kind::If) {
+          // `!f(x)`, `!(a < b)`: only an operator needs the parentheses.
+          const bool bare = m_.expr(s.expr).kind != lower::Expr::Kind::Infix;
+          if (s.negated) out += bare ? "!" : "!(";
+          expr(s.expr);
+          if (s.negated && !bare) out += ')';
+        } else {
+          if (s.negated) out += '!';
+          out += f.locals[s.index].cpp_name;
+          out += ".is_unit()";
+        }
+        out += ") ";
         // A guard whose only statement returns reads best on one line.
         if (s.else_body.empty() && s.then_body.size() == 1 && m_.stmt(s.then_body[0]).kind == Stmt::Kind::Return) {
-          return out + "if (" + test + ") return " + detail::print_expr(m_, f, m_.stmt(s.then_body[0]).expr) + ";" +
-                 comment + "\n";
+          out += "return ";
+          expr(m_.stmt(s.then_body[0]).expr);
+          end(";");
+          return;
         }
-        if (s.else_body.empty()) return out + "if (" + test + ") {" + comment + "\n" + statements(f, s.then_body) + "}\n";
-        return out + "if (" + test + ") {" + comment + "\n" + statements(f, s.then_body) + "} else {\n" +
-               statements(f, s.else_body) + "}\n";
+        end("{");
+        statements(out, f, s.then_body);
+        if (s.else_body.empty()) {
+          out += "}\n";
+          return;
+        }
+        out += "} else {\n";
+        statements(out, f, s.else_body);
+        out += "}\n";
+        return;
       }
     }
-    return out;
   }
 
   // Where mapped code ends, the numbering goes back to the generated file;
@@ -192,9 +257,13 @@ class ModuleWriter {
   // (finish_line_directives), because formatting moves lines.
   std::string line_reset() const { return o_.lines == LineDirectives::None ? "" : std::string(kLineReset) + "\n"; }
 
-  std::string line_directive(std::uint32_t line) const {
-    if (o_.lines == LineDirectives::None) return {};
-    return "#line " + std::to_string(line) + " " + detail::cpp_string(o_.line_path) + "\n";
+  void line_directive(std::string& out, std::uint32_t line) const {
+    if (o_.lines == LineDirectives::None) return;
+    out += "#line ";
+    out += std::to_string(line);
+    out += ' ';
+    detail::append_cpp_string(out, o_.line_path);
+    out += '\n';
   }
 
   const lower::Module& m_;
@@ -252,7 +321,7 @@ std::string finish_line_directives(const std::string& text, std::string_view fil
 std::optional<std::string> finish(std::string text, const Options& options, Diagnostics& diags,
                                   std::string_view file_name = {}) {
   std::optional<std::string> done = std::move(text);
-  if (options.format) done = format_cpp(*done, diags);
+  if (options.format) done = format_cpp(*done, diags, options.format_cache_dir);
   if (done && !file_name.empty()) *done = finish_line_directives(*done, file_name);
   return done;
 }

@@ -18,6 +18,9 @@ struct Options {
   std::string line_path;
   std::string root_namespace = "sign_mod";
   bool format = true;
+  // Where formatted text is kept for reuse (support/text_cache.hpp); empty:
+  // format every time.
+  std::string format_cache_dir;
 };
 
 struct ModuleText {
@@ -36,7 +39,8 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
 std::optional<std::string> emit_entry_main(const lower::Module& module, std::string_view output_stem,
                                            const Options& options, Diagnostics& diags);
 
-// clang::format::reformat with the shipped style, through the plugin.
-std::optional<std::string> format_cpp(std::string_view code, Diagnostics& diags);
+// clang::format::reformat with the shipped style, through the plugin; with
+// a `cache_dir`, a text formatted before is taken from there.
+std::optional<std::string> format_cpp(std::string_view code, Diagnostics& diags, const std::string& cache_dir = {});
 
 }  // namespace signc::emit

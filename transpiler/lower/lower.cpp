@@ -198,6 +198,10 @@ class Lowerer {
 
   Module run(std::string_view module_name) {
     m_.name = cpp_module_name(module_name);
+    // Lowering makes about one IR node per expression of the program:
+    // growing the pools node by node is a good part of its time otherwise.
+    m_.exprs.reserve(p_.exprs.size());
+    m_.stmts.reserve(p_.exprs.size() / 4);
     m_.registry_name = std::string(module_name);
     collect_imports_and_exports();
     // The file name only: no directory may leak into generated text (determinism).
@@ -218,7 +222,6 @@ class Lowerer {
       const auto found = f.specializes >= 0 ? returned_.find(twin_key(f)) : returned_.end();
       if (found != returned_.end() && found->second != f.result) settled_ = false;
     }
-    mark_last_uses(m_);
     return std::move(m_);
   }
 
@@ -267,6 +270,7 @@ class Lowerer {
       }
       function_of_[name] = static_cast<std::uint32_t>(m_.functions.size());
       function_form_.push_back(form);
+      function_names_.insert(f.cpp_name);
       m_.functions.push_back(std::move(f));
     }
     // Globals a function reads are sign::Value (Unit until their definition
@@ -360,15 +364,15 @@ class Lowerer {
     const auto found = twin_of_.find(key);
     if (found != twin_of_.end()) return found->second;
     if (contains_lambda(p_.expr(function_form_[original]).b, true)) return std::nullopt;
-    const auto made = std::count_if(twin_of_.begin(), twin_of_.end(), [&](const auto& t) { return t.first.first == original; });
+    // twin_of_ is ordered by original first: its twins are one run.
+    const auto made = std::distance(twin_of_.lower_bound({original, {}}), twin_of_.lower_bound({original + 1, {}}));
     if (static_cast<std::size_t>(made) == kTwinsPerFunction) return std::nullopt;
     const Function& fn = m_.functions[original];
     Function twin;
     name_twin(twin, fn, types, types == int_signature(original));
     const std::string named = twin.cpp_name;  // a parameter called `pair` or `list` could make two alike
-    for (int n = 2; std::any_of(m_.functions.begin(), m_.functions.end(), [&](const Function& g) { return g.cpp_name == twin.cpp_name; }); ++n) {
-      twin.cpp_name = named + "_" + std::to_string(n);
-    }
+    for (int n = 2; function_names_.contains(twin.cpp_name); ++n) twin.cpp_name = named + "_" + std::to_string(n);
+    function_names_.insert(twin.cpp_name);
     twin.line = fn.line;
     twin.param_count = fn.param_count;
     twin.arity = fn.arity;
@@ -1986,6 +1990,7 @@ class Lowerer {
     f.line = line_of(id);
     f.generic = true;
     f.arity = lambda_arity(id);
+    function_names_.insert(f.cpp_name);
     m_.functions.push_back(std::move(f));
     calls_.emplace_back();
     const auto index = static_cast<std::uint32_t>(m_.functions.size() - 1);
@@ -2382,6 +2387,7 @@ class Lowerer {
   TwinResults returned_;
   bool settled_ = true;
   std::map<TwinKey, std::uint32_t> twin_of_;     // every twin made so far
+  std::unordered_set<std::string> function_names_;  // the cpp_name of each of m_.functions
   std::vector<std::uint32_t> inlining_;          // the functions whose bodies are being written into this one
   std::vector<std::uint32_t> undefined_twins_;  // twins in the order they were made, defined after the originals
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
@@ -2425,25 +2431,30 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
   // After a few rounds a twin that returned two types returns a Value: a
   // type can then only move up (an Int, a pair or a List of Ints, then a
   // Value), so this ends.
-  // Quiet rounds, then the real one.
+  // Quiet rounds; the first that settles (or fails) is the result, since a
+  // round is a function of the results it starts from. Only a module that
+  // never settles is lowered once more, without twins.
   constexpr int kRoundsTaking = 6;  // rounds that take the last round's types as they are
   TwinResults results;
-  bool specialize = true;
   for (int round = 0;; ++round) {
     Diagnostics quiet;
-    Lowerer trial(program, quiet, context, results, specialize);
-    static_cast<void>(trial.run(module_name));
-    if (trial.settled() || quiet.has_errors()) break;
-    for (const auto& [twin, came] : trial.returned()) {
+    Lowerer lowerer(program, quiet, context, results, true);
+    Module lowered = lowerer.run(module_name);
+    if (lowerer.settled() || quiet.has_errors()) {
+      diags.append(std::move(quiet));
+      mark_last_uses(lowered);  // only the round kept needs them
+      return lowered;
+    }
+    for (const auto& [twin, came] : lowerer.returned()) {
       const auto [known, first] = results.emplace(twin, came);
       if (!first && known->second != came) known->second = round < kRoundsTaking ? came : CType::Value;
     }
     if (round == 16) {
-      specialize = false;
-      break;
+      Module lowered = Lowerer(program, diags, context, results, false).run(module_name);
+      mark_last_uses(lowered);
+      return lowered;
     }
   }
-  return Lowerer(program, diags, context, results, specialize).run(module_name);
 }
 
 }  // namespace signc::lower

@@ -13,6 +13,7 @@
 // recursive function's result starts at __ (the bottom), its parameters'
 // types flow from the functions they are passed to.
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <span>
 #include <utility>
@@ -114,7 +115,10 @@ class AtomTyper {
     typed_parameters_.assign(lines, false);
     std::vector<bool> stale(lines, true);
     recording_ = true;  // what a line reads does not change between rounds: note it once
-    for (std::size_t round = 0; round < lines + 2; ++round) {
+    const std::size_t rounds = lines + 2;
+    std::deque<Learned> recent;  // what the last rounds left, newest last, until a cycle is found
+    bool cycled = false;
+    for (std::size_t round = 0; round < rounds; ++round) {
       for (std::size_t line = 0; line < lines; ++line) {
         if (stale[line]) annotate_line(line);
       }
@@ -130,6 +134,7 @@ class AtomTyper {
       }
       stale = std::move(next);
       if (!learned) break;
+      if (!cycled) cycled = skip_cycles(recent, stale, round, rounds);
     }
     for (std::size_t line = 0; line < lines; ++line) {
       if (stale[line]) annotate_line(line);  // the rounds ran out: what the last one learned is not read yet
@@ -141,6 +146,34 @@ class AtomTyper {
   }
 
  private:
+  // What a round leaves for the next: all a line's annotation reads.
+  struct Learned {
+    std::vector<AtomType> returns, binding_types;
+    std::vector<std::optional<std::vector<AtomType>>> slots;
+    std::vector<bool> stale;
+    bool operator==(const Learned&) const = default;
+  };
+
+  // Mutually recursive functions can learn their result types back and
+  // forth for ever (`evens` from `odds`, `odds` from `evens`, a join of
+  // two arms one round and one type the next). The language still runs
+  // every round and keeps the last; such a module cost lines² line checks
+  // and re-annotations. Once a round leaves what one `period` rounds
+  // before it left, the rounds repeat: `round` moves on by whole periods
+  // to the same place in the last one. Returns whether it did.
+  bool skip_cycles(std::deque<Learned>& recent, const std::vector<bool>& stale, std::size_t& round,
+                   std::size_t rounds) const {
+    constexpr std::size_t kLongestPeriod = 4;
+    recent.push_back({returns_, binding_type_, slots_, stale});
+    if (recent.size() > kLongestPeriod + 1) recent.pop_front();
+    for (std::size_t period = 1; period < recent.size(); ++period) {
+      if (recent[recent.size() - 1 - period] != recent.back()) continue;
+      round += (rounds - 1 - round) / period * period;
+      return true;
+    }
+    return false;
+  }
+
   const Expr& at(ExprId id) const { return p_.expr(id); }
   bool is_name(ExprId id) const { return id != kNoExpr && at(id).kind == ExprKind::Atom && !at(id).name.empty(); }
   bool is_literal(ExprId id) const { return id != kNoExpr && at(id).kind == ExprKind::Atom && at(id).name.empty(); }

@@ -245,6 +245,7 @@ ExprId Resolver::reduce_items(std::span<const NodeId> items, ScopeId scope, Span
   }
 
   std::vector<Item> work;
+  std::uint32_t tiers_present = 0;  // bit t: an infix operator of tier t is on the line
   std::uint8_t exported = 0;
   std::size_t first = 0;
   // `#name : e`: the export marker belongs to the definition, not to a value.
@@ -257,7 +258,10 @@ ExprId Resolver::reduce_items(std::span<const NodeId> items, ScopeId scope, Span
   for (std::size_t i = first; i < items.size(); ++i) {
     const auto& n = node(items[i]);
     if (n.kind == NodeKind::Operator) {
-      work.push_back({true, text(items[i]), n.span, kNoExpr});
+      const std::string_view symbol = text(items[i]);
+      const int tier = infix_tier(symbol);
+      work.push_back({true, symbol, n.span, kNoExpr, tier});
+      tiers_present |= 1u << tier;
     } else {
       const ExprId e = term_expr(items[i], scope);
       work.push_back({false, {}, n.span, e});
@@ -272,6 +276,7 @@ ExprId Resolver::reduce_items(std::span<const NodeId> items, ScopeId scope, Span
       }
       continue;
     }
+    if ((tiers_present & (1u << tier)) == 0) continue;
     while (reduce_once(work, tier, scope, -1)) {
     }
   }
@@ -286,7 +291,7 @@ bool Resolver::reduce_once(std::vector<Item>& items, int tier, ScopeId scope, in
     const Item& a = items[i];
     const Item& b = items[i + 1];
     if (b.is_op) {
-      if (a.is_op || infix_tier(b.symbol) != tier || i + 2 >= items.size() || items[i + 2].is_op) continue;
+      if (a.is_op || b.tier != tier || i + 2 >= items.size() || items[i + 2].is_op) continue;
       // `a < b < c`: one comparison operator repeated, three terms at most.
       if (tier == 13 && i + 3 < items.size() && items[i + 3].is_op && is_compare_symbol(items[i + 3].symbol)) {
         const Item& op2 = items[i + 3];

@@ -2,7 +2,9 @@
 // Pass 3: static types (impl/type/type_system.md §3.2, Unit rules of
 // guide/operator_table.md). What is not proven stays Dynamic: code generation
 // then carries the value as a sign::Value.
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "sema/sema.hpp"
 
@@ -99,20 +101,22 @@ class Typer {
   }
 
   bool defined_in_file(std::string_view name) const { return p_.scopes[p_.file_scope].names.count(name) != 0; }
-  bool bound_anywhere(std::string_view name) const {
-    for (const auto& s : p_.scopes) {
-      if (s.names.count(name)) return true;
-    }
-    // A program read from S-expressions has only its file scope: its
-    // parameters are known by their Param nodes alone.
-    for (const Expr& e : p_.exprs) {
-      if (e.kind == ExprKind::Param && e.name == name) return true;
-      if (e.kind == ExprKind::Lambda && e.a != kNoExpr && p_.expr(e.a).kind == ExprKind::Atom &&
-          p_.expr(e.a).name == name) {
-        return true;
+  bool bound_anywhere(std::string_view name) {
+    if (!bound_names_) {  // gathered once: a walk of every scope and expression per name read was quadratic
+      bound_names_.emplace();
+      for (const auto& s : p_.scopes) {
+        for (const auto& entry : s.names) bound_names_->insert(entry.first);
+      }
+      // A program read from S-expressions has only its file scope: its
+      // parameters are known by their Param nodes alone.
+      for (const Expr& e : p_.exprs) {
+        if (e.kind == ExprKind::Param) bound_names_->insert(e.name);
+        if (e.kind == ExprKind::Lambda && e.a != kNoExpr && p_.expr(e.a).kind == ExprKind::Atom) {
+          bound_names_->insert(p_.expr(e.a).name);
+        }
       }
     }
-    return false;
+    return bound_names_->contains(name);
   }
 
   // The arithmetic family: a Unit left operand absorbs, a Unit right operand
@@ -150,6 +154,7 @@ class Typer {
 
   Program& p_;
   std::unordered_map<std::string_view, Type> visible_;
+  std::optional<std::unordered_set<std::string_view>> bound_names_;  // every name bound in some scope
   int function_depth_ = 0;
 };
 

@@ -40,6 +40,16 @@ void Diagnostics::add(Severity severity, const SourceFile& file, Span span, std:
   items_.push_back(std::move(d));
 }
 
+void Diagnostics::append(Diagnostics&& other) {
+  for (Diagnostic& d : other.items_) {
+    if (d.severity == Severity::Error && ++error_count_ > kMaxErrors) continue;
+    items_.push_back(std::move(d));
+  }
+  // Errors `other` counted past its own cap still count here.
+  error_count_ += other.error_count_ - std::min(other.error_count_, kMaxErrors);
+  other = Diagnostics();
+}
+
 void Diagnostics::error(const SourceFile& file, Span span, std::string message) {
   add(Severity::Error, file, span, std::move(message));
 }

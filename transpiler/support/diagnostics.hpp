@@ -38,6 +38,8 @@ class Diagnostics {
   void note(const SourceFile& file, Span span, std::string message);
   // An error with no source location: missing file, bad option.
   void error(std::string message);
+  // Takes over what `other` reported (as if reported here, in its order).
+  void append(Diagnostics&& other);
 
   bool has_errors() const { return error_count_ != 0; }
   std::size_t error_count() const { return error_count_; }

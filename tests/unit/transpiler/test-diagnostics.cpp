@@ -58,4 +58,31 @@ BOOST_AUTO_TEST_CASE(tabs_before_the_caret_stay_tabs) {
   BOOST_TEST(printed(d).find("  \t  ^\n") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(appended_diagnostics_are_reported_as_if_reported_here) {
+  SourceFile f("a.sign", "x\ny\n");
+  Diagnostics round;
+  round.warning(f, {2, 3}, "w");
+  round.error(f, {0, 1}, "e");
+  Diagnostics d;
+  d.append(std::move(round));
+  BOOST_TEST(d.error_count() == 1u);
+  BOOST_TEST(d.all().size() == 2u);
+  BOOST_TEST(printed(d) == printed([&] {
+    Diagnostics direct;
+    direct.warning(f, {2, 3}, "w");
+    direct.error(f, {0, 1}, "e");
+    return direct;
+  }()));
+}
+
+BOOST_AUTO_TEST_CASE(appending_keeps_the_error_cap_and_the_count) {
+  SourceFile f("a.sign", "x\n");
+  Diagnostics d, more;
+  for (int i = 0; i < 30; ++i) d.error(f, {0, 1}, "d" + std::to_string(i));
+  for (int i = 0; i < 70; ++i) more.error(f, {0, 1}, "m" + std::to_string(i));
+  d.append(std::move(more));
+  BOOST_TEST(d.error_count() == 100u);
+  BOOST_TEST(d.all().size() == Diagnostics::kMaxErrors);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -27,6 +27,7 @@ struct Item {
   std::string_view symbol;  // operators only
   Span span;
   ExprId expr = kNoExpr;
+  int tier = 0;  // an infix operator's tier (0: not one), looked up once per line
 };
 
 class Resolver {
