@@ -10,6 +10,9 @@ namespace signc::emit::detail {
 
 std::string fill_template(std::string_view tmpl_name, std::string_view tmpl, Slots slots) {
   std::string out;
+  std::size_t size = tmpl.size();
+  for (const auto& slot : slots) size += slot.second.size();
+  out.reserve(size);  // a module's text is the size of its slots: one allocation, not a doubling series
   std::vector<bool> used(slots.size(), false);
   std::size_t pos = 0;
   while (pos < tmpl.size()) {

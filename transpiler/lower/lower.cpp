@@ -183,13 +183,25 @@ using TwinKey = std::pair<std::uint32_t, std::vector<CType>>;
 // assumed to return a std::int64_t.
 using TwinResults = std::map<TwinKey, CType>;
 
+// What lowering reads off the program before any body is lowered. It is
+// the same in every round, so the rounds of lower_module share one: the
+// first round fills it.
+struct ProgramFacts {
+  bool known = false;
+  std::unordered_map<std::string_view, int> definitions;  // top-level `name : ...` lines per name
+  std::size_t quiet_forms = 0;                             // see count_quiet_forms
+  std::unordered_set<std::string_view> read_by_functions;  // globals some function body reads
+  std::unordered_set<std::string_view> address_taken;      // `$x`: x must be a sign::Value an Address can point to
+  std::vector<std::vector<std::uint32_t>> calls;          // per function of the program: the ones its body names
+};
+
 class Lowerer {
  public:
   // `results`: what twins return (found by earlier rounds);
   // `specialize`: make twins at all.
-  Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context, const TwinResults& results,
-          bool specialize)
-      : p_(p), diags_(diags), context_(context), results_(results), specialize_(specialize) {}
+  Lowerer(const sema::Program& p, Diagnostics& diags, const Context& context, ProgramFacts& facts,
+          const TwinResults& results, bool specialize)
+      : p_(p), diags_(diags), facts_(facts), context_(context), results_(results), specialize_(specialize) {}
 
   // What each twin returned (sign::Value if not one type), and whether
   // that is what every twin was assumed to return.
@@ -231,15 +243,17 @@ class Lowerer {
   // Every top-level `name : params ? body` defined once is a function, known
   // before any body is lowered: calls may go forward and recurse mutually.
   void declare_functions() {
-    for (SemaId form : p_.forms) {
-      if (is_define(p_, form)) ++definitions_[std::string(p_.expr(p_.expr(form).a).name)];
+    if (!facts_.known) {
+      for (SemaId form : p_.forms) {
+        if (is_define(p_, form)) ++facts_.definitions[p_.expr(p_.expr(form).a).name];
+      }
+      facts_.quiet_forms = count_quiet_forms();
     }
-    quiet_forms_ = count_quiet_forms();
     for (SemaId form : p_.forms) {
       if (!is_define(p_, form)) continue;
       const sema::Expr& def = p_.expr(form);
       const std::string name(p_.expr(def.a).name);
-      if (name.empty() || definitions_[name] != 1 || p_.expr(def.b).kind != ExprKind::Lambda) continue;
+      if (name.empty() || facts_.definitions.at(name) != 1 || p_.expr(def.b).kind != ExprKind::Lambda) continue;
       Function f;
       f.cpp_name = cpp_identifier(name);
       f.sign_name = name;
@@ -273,10 +287,14 @@ class Lowerer {
       function_names_.insert(f.cpp_name);
       m_.functions.push_back(std::move(f));
     }
-    // Globals a function reads are sign::Value (Unit until their definition
-    // runs), whatever their type: a call may come before the definition.
-    for (SemaId form : p_.forms) collect_lambda_names(form, false);
-    build_call_graph();
+    if (!facts_.known) {
+      // Globals a function reads are sign::Value (Unit until their definition
+      // runs), whatever their type: a call may come before the definition.
+      for (SemaId form : p_.forms) collect_lambda_names(form, false);
+      build_call_graph();
+      facts_.known = true;
+    }
+    calls_ = facts_.calls;  // twins add theirs
     if (specialize_) declare_specializations();
   }
 
@@ -579,17 +597,17 @@ class Lowerer {
     if (id == sema::kNoExpr) return;
     const sema::Expr& e = p_.expr(id);
     inside = inside || e.kind == ExprKind::Lambda;
-    if (inside && e.kind == ExprKind::Atom && !e.name.empty()) read_by_functions_.emplace(e.name);
+    if (inside && e.kind == ExprKind::Atom && !e.name.empty()) facts_.read_by_functions.emplace(e.name);
     // A variable whose address is taken (`$x`) is a sign::Value an Address can point to.
     if (e.kind == ExprKind::Prefix && e.op == Op::Address && e.a != sema::kNoExpr && !p_.expr(e.a).name.empty()) {
-      read_by_functions_.emplace(p_.expr(e.a).name);
-      address_taken_.emplace(p_.expr(e.a).name);
+      facts_.read_by_functions.emplace(p_.expr(e.a).name);
+      facts_.address_taken.emplace(p_.expr(e.a).name);
     }
     for (SemaId k : {e.a, e.b, e.c}) collect_lambda_names(k, inside);
     for (SemaId k : e.kids) collect_lambda_names(k, inside);
   }
 
-  void collect_names(SemaId id, std::unordered_set<std::string>& out) const {
+  void collect_names(SemaId id, std::unordered_set<std::string_view>& out) const {
     if (id == sema::kNoExpr) return;
     const sema::Expr& e = p_.expr(id);
     if (e.kind == ExprKind::Atom && !e.name.empty()) out.emplace(e.name);
@@ -601,13 +619,13 @@ class Lowerer {
   // a tail call goes through the trampoline only when the callee can call
   // back, so plain calls stay plain C++ calls.
   void build_call_graph() {
-    calls_.resize(m_.functions.size());
+    facts_.calls.resize(m_.functions.size());
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
-      std::unordered_set<std::string> names;
+      std::unordered_set<std::string_view> names;
       collect_names(p_.expr(function_form_[f]).b, names);
-      for (const auto& n : names) {
-        const auto it = function_of_.find(n);
-        if (it != function_of_.end()) calls_[f].push_back(it->second);
+      for (const std::string_view n : names) {
+        const auto it = function_of_.find(std::string(n));
+        if (it != function_of_.end()) facts_.calls[f].push_back(it->second);
       }
     }
   }
@@ -977,11 +995,11 @@ class Lowerer {
       if (e.exported != 0) v = export_value(name, e.exported, v);
       // A pair is kept as its List: the module's variables are Ints, Floats or Values.
       const bool number = type_of(v) == CType::Int64 || type_of(v) == CType::Double;
-      const CType type = read_by_functions_.count(name) || !number ? CType::Value : type_of(v);
+      const CType type = facts_.read_by_functions.count(name) || !number ? CType::Value : type_of(v);
       const std::uint32_t version = ++versions_[name];
       // A name functions read is one variable that each definition assigns:
       // like the reference's environment, a call sees the latest definition.
-      const bool shared = read_by_functions_.count(name) && version > 1;
+      const bool shared = facts_.read_by_functions.count(name) && version > 1;
       if (!shared) m_.globals.push_back({cpp_fresh_name(name, version), name, type, line_, std::nullopt});
       const auto g = shared ? visible_.at(name) : static_cast<std::uint32_t>(m_.globals.size() - 1);
       Stmt assign = stmt(Stmt::Kind::Assign);
@@ -1009,8 +1027,8 @@ class Lowerer {
     const Expr::Kind kind = m_.exprs[v].kind;
     if (e.exported != 0 || (kind != Expr::Kind::IntLit && kind != Expr::Kind::FloatLit)) return false;
     const std::string name(p_.expr(e.a).name);
-    if (address_taken_.count(name) || p_.exports.count(name)) return false;
-    return definitions_.at(name) == 1 && form_index_ <= quiet_forms_;
+    if (facts_.address_taken.count(name) || p_.exports.count(name)) return false;
+    return facts_.definitions.at(name) == 1 && form_index_ <= facts_.quiet_forms;
   }
 
   // How many of the first top-level lines run no code: definitions of
@@ -2219,7 +2237,7 @@ class Lowerer {
   // function being lowered hides in C++ (both `x`). Its other locals never
   // do: let_typed names them clear of the module's variables.
   bool reads_shadowed_global(std::uint32_t g) const {
-    std::unordered_set<std::string> names;
+    std::unordered_set<std::string_view> names;
     collect_names(p_.expr(function_form_[g]).b, names);
     for (const Global& global : m_.globals) {
       if (!names.count(global.sign_name)) continue;
@@ -2367,6 +2385,7 @@ class Lowerer {
 
   const sema::Program& p_;
   Diagnostics& diags_;
+  ProgramFacts& facts_;
   Module m_;
   Frame load_frame_;
   Frame* frame_ = nullptr;
@@ -2375,11 +2394,7 @@ class Lowerer {
   std::unordered_map<std::string, std::uint32_t> function_of_;
   std::vector<SemaId> function_form_;
   std::vector<std::vector<std::uint32_t>> calls_;  // module function -> functions its body names
-  std::unordered_set<std::string> read_by_functions_;
-  std::unordered_set<std::string> address_taken_;  // `$x`: x must be a sign::Value an Address can point to
   std::unordered_map<std::string, std::uint32_t> versions_;
-  std::unordered_map<std::string, int> definitions_;  // top-level `name : ...` lines per name
-  std::size_t quiet_forms_ = 0;                       // see count_quiet_forms
   const Context& context_;
   std::size_t form_index_ = 0;  // the top-level line load() is at
   const TwinResults& results_;
@@ -2436,9 +2451,10 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
   // never settles is lowered once more, without twins.
   constexpr int kRoundsTaking = 6;  // rounds that take the last round's types as they are
   TwinResults results;
+  ProgramFacts facts;
   for (int round = 0;; ++round) {
     Diagnostics quiet;
-    Lowerer lowerer(program, quiet, context, results, true);
+    Lowerer lowerer(program, quiet, context, facts, results, true);
     Module lowered = lowerer.run(module_name);
     if (lowerer.settled() || quiet.has_errors()) {
       diags.append(std::move(quiet));
@@ -2450,9 +2466,9 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
       if (!first && known->second != came) known->second = round < kRoundsTaking ? came : CType::Value;
     }
     if (round == 16) {
-      Module lowered = Lowerer(program, diags, context, results, false).run(module_name);
-      mark_last_uses(lowered);
-      return lowered;
+      Module unspecialized = Lowerer(program, diags, context, facts, results, false).run(module_name);
+      mark_last_uses(unspecialized);
+      return unspecialized;
     }
   }
 }
