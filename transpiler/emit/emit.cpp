@@ -9,6 +9,9 @@ namespace signc::emit {
 namespace {
 
 constexpr std::string_view kLineReset = "// signc: line reset";
+// Where the function definitions go in the module's text until it is
+// formatted: they are formatted apart from it, side by side.
+constexpr std::string_view kDefinitionsMarker = "// signc: definitions";
 
 using lower::CType;
 using lower::ExprId;
@@ -44,13 +47,16 @@ class ModuleWriter {
     return out + line_reset();
   }
 
-  std::string functions() const {
+  // The functions section, with `kDefinitionsMarker` on the line where
+  // the definitions go, and the definitions: one text per function.
+  std::pair<std::string, std::vector<std::string>> functions() const {
     if (m_.functions.empty()) return {};
-    std::string declarations, definitions;
+    std::string declarations;
+    std::vector<std::string> texts;
     for (const Function& f : m_.functions) {
       if (!f.emitted) continue;
       declarations += signature(f) + ";\n";
-      if (!definitions.empty()) definitions += '\n';
+      std::string& definitions = texts.emplace_back();
       definitions += "// " + f.sign_name + " (" + m_.source_name + ":" + std::to_string(f.line) + ")\n";
       line_directive(definitions, f.line);
       definitions += signature(f) + " {\n";
@@ -82,10 +88,12 @@ class ModuleWriter {
         }
       }
       call += ")";  // a tail call it hands back goes to the caller's trampoline
-      definitions += "\n" + entry + " { return " + call + "; }\n";
+      texts.push_back(entry + " { return " + call + "; }\n");
     }
-    return detail::fill_template("functions.cpp.tmpl", embedded::functions_cpp_tmpl,
-                                 {{"declarations", block(declarations)}, {"definitions", block(definitions)}});
+    const std::string_view marker = texts.empty() ? "" : kDefinitionsMarker;
+    return {detail::fill_template("functions.cpp.tmpl", embedded::functions_cpp_tmpl,
+                                  {{"declarations", block(declarations)}, {"definitions", marker}}),
+            std::move(texts)};
   }
 
   std::string load_body() const {
@@ -318,12 +326,34 @@ std::string finish_line_directives(const std::string& text, std::string_view fil
   return out;
 }
 
-std::optional<std::string> finish(std::string text, const Options& options, Diagnostics& diags,
+std::optional<std::string> finish(const PiecewiseText& text, const Options& options, Diagnostics& diags,
                                   std::string_view file_name = {}) {
-  std::optional<std::string> done = std::move(text);
-  if (options.format) done = format_cpp(*done, diags, options.format_cache_dir);
+  std::optional<std::string> done = options.format ? format_cpp(text, diags, options.format_cache_dir) : text.whole();
   if (done && !file_name.empty()) *done = finish_line_directives(*done, file_name);
   return done;
+}
+
+std::optional<std::string> finish(std::string text, const Options& options, Diagnostics& diags) {
+  return finish(PiecewiseText{std::move(text), {}, {}}, options, diags);
+}
+
+// Consecutive definitions in about `count` groups of about one size: the
+// pieces formatted side by side (a piece per function costs the formatter's
+// set-up per function).
+std::vector<std::string> in_groups(const std::vector<std::string>& definitions, std::size_t count) {
+  std::size_t total = 0;
+  for (const std::string& d : definitions) total += d.size();
+  const std::size_t target = total / count + 1;
+  std::vector<std::string> groups;
+  for (const std::string& d : definitions) {
+    if (groups.empty() || groups.back().size() >= target) {
+      groups.push_back(d);
+    } else {
+      groups.back() += '\n';
+      groups.back() += d;
+    }
+  }
+  return groups;
 }
 
 }  // namespace
@@ -336,10 +366,13 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
   out.hpp_name = std::string(output_stem) + ".sign.hpp";
   const std::string ns = w.namespace_name();
   const std::string abi = std::to_string(SIGN_RUNTIME_ABI);
-  const std::string globals = block(w.globals()), functions = w.functions(), load = block(w.load_body()),
-                    unload = block(w.unload_body());
+  const std::string globals = block(w.globals()), load = block(w.load_body()), unload = block(w.unload_body());
+  const auto [functions, definitions] = w.functions();
   const auto [export_declarations, export_definitions] = w.exports();
-  auto cpp = finish(detail::fill_template("module.cpp.tmpl", embedded::module_cpp_tmpl,
+  constexpr std::size_t kDefinitionGroups = 8;
+  PiecewiseText cpp_text{{}, definitions.empty() ? "" : std::string(kDefinitionsMarker),
+                         in_groups(definitions, kDefinitionGroups)};
+  cpp_text.frame = detail::fill_template("module.cpp.tmpl", embedded::module_cpp_tmpl,
                                           {{"source_name", module.source_name},
                                            {"header_name", out.hpp_name},
                                            {"imports", w.imports()},
@@ -351,8 +384,8 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
                                            {"globals", globals},
                                            {"functions", functions},
                                            {"load_body", load},
-                                           {"unload_body", unload}}),
-                    options, diags, out.cpp_name);
+                                           {"unload_body", unload}});
+  auto cpp = finish(cpp_text, options, diags, out.cpp_name);
   auto hpp = finish(detail::fill_template("module.hpp.tmpl", embedded::module_hpp_tmpl,
                                           {{"source_name", module.source_name},
                                            {"namespace", ns},

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lower/lower.hpp"
 
@@ -39,8 +40,24 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
 std::optional<std::string> emit_entry_main(const lower::Module& module, std::string_view output_stem,
                                            const Options& options, Diagnostics& diags);
 
-// clang::format::reformat with the shipped style, through the plugin; with
-// a `cache_dir`, a text formatted before is taken from there.
-std::optional<std::string> format_cpp(std::string_view code, Diagnostics& diags, const std::string& cache_dir = {});
+// A C++ text in pieces that clang-format lays out alike on their own and
+// together: `frame`, with `marker` alone on a line where `parts` go, one
+// after the other with a blank line between. (Definitions at namespace
+// scope: nothing of its layout reaches across a blank line there.)
+struct PiecewiseText {
+  std::string frame;
+  std::string marker;  // empty: the frame is the whole text
+  std::vector<std::string> parts;
+
+  std::string whole() const;  // the text the pieces make
+};
+
+// clang::format::reformat with the shipped style, through the plugin, the
+// pieces of `text` in parallel; with a `cache_dir`, a text formatted
+// before is taken from there.
+std::optional<std::string> format_cpp(const PiecewiseText& text, Diagnostics& diags, const std::string& cache_dir = {});
+inline std::optional<std::string> format_cpp(std::string code, Diagnostics& diags, const std::string& cache_dir = {}) {
+  return format_cpp(PiecewiseText{std::move(code), {}, {}}, diags, cache_dir);
+}
 
 }  // namespace signc::emit

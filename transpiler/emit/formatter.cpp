@@ -3,9 +3,14 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "emit/detail.hpp"
 #include "support/text_cache.hpp"
@@ -61,9 +66,35 @@ Plugin load_plugin(const std::string& path) {
   return p;
 }
 
+struct FormatResult {
+  bool ok = false;
+  std::string text;  // the formatted text, or why formatting failed
+};
+
+FormatResult reformat(const Plugin& plugin, std::string_view code, std::string_view style) {
+  char* out = nullptr;
+  std::size_t out_len = 0;
+  const int rc = plugin.reformat(code.data(), code.size(), style.data(), style.size(), &out, &out_len);
+  FormatResult result{rc == 0, std::string(out ? out : "", out_len)};
+  plugin.release(out);
+  return result;
+}
+
 }  // namespace
 
-std::optional<std::string> format_cpp(std::string_view code, Diagnostics& diags, const std::string& cache_dir) {
+std::string PiecewiseText::whole() const {
+  if (marker.empty()) return frame;
+  const std::size_t at = frame.find("\n" + marker + "\n");
+  if (at == std::string::npos) throw std::logic_error("the frame has no line " + marker);
+  std::string text = frame.substr(0, at + 1);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) text += '\n';
+    text += parts[i];
+  }
+  return text + frame.substr(at + marker.size() + 2);
+}
+
+std::optional<std::string> format_cpp(const PiecewiseText& text, Diagnostics& diags, const std::string& cache_dir) {
   static const std::string path = plugin_path();
   const std::string_view style = embedded::_clang_format;
   // Formatting costs ~20 times the rest of a translation: the same text
@@ -75,7 +106,7 @@ std::optional<std::string> format_cpp(std::string_view code, Diagnostics& diags,
   std::string key;
   if (cache) {
     key = formatter_identity(path, style);
-    key += code;
+    key += text.whole();
     if (auto hit = cache->find(key)) return hit;
   }
   static const Plugin plugin = load_plugin(path);
@@ -83,17 +114,35 @@ std::optional<std::string> format_cpp(std::string_view code, Diagnostics& diags,
     diags.error(plugin.error);
     return std::nullopt;
   }
-  char* out = nullptr;
-  std::size_t out_len = 0;
-  const int rc = plugin.reformat(code.data(), code.size(), style.data(), style.size(), &out, &out_len);
-  std::string text(out ? out : "", out_len);
-  plugin.release(out);
-  if (rc != 0) {
-    diags.error("formatting the generated C++ failed: " + text);
-    return std::nullopt;
+  std::vector<std::string_view> pieces = {text.frame};
+  for (const std::string& part : text.parts) pieces.push_back(part);
+  std::vector<FormatResult> formatted(pieces.size());
+  std::atomic<std::size_t> next = 0;
+  const auto work = [&] {
+    for (std::size_t i; (i = next++) < pieces.size();) formatted[i] = reformat(plugin, pieces[i], style);
+  };
+  // The pieces are formatted side by side; clang::format::reformat keeps no
+  // state between calls.
+  const std::size_t threads = std::min<std::size_t>(pieces.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  for (const FormatResult& f : formatted) {
+    if (!f.ok) {
+      diags.error("formatting the generated C++ failed: " + f.text);
+      return std::nullopt;
+    }
   }
-  if (cache) cache->store(key, text);
-  return text;
+  if (!text.marker.empty() && formatted[0].text.find("\n" + text.marker + "\n") == std::string::npos) {
+    // The formatter moved the marker: format the text as one piece.
+    return format_cpp(PiecewiseText{text.whole(), {}, {}}, diags, cache_dir);
+  }
+  PiecewiseText laid_out{std::move(formatted[0].text), text.marker, {}};
+  for (std::size_t i = 1; i < formatted.size(); ++i) laid_out.parts.push_back(std::move(formatted[i].text));
+  std::string result = laid_out.whole();
+  if (cache) cache->store(key, result);
+  return result;
 }
 
 }  // namespace signc::emit
