@@ -249,7 +249,8 @@ class Lowerer {
       }
       facts_.quiet_forms = count_quiet_forms();
     }
-    for (SemaId form : p_.forms) {
+    for (std::size_t position = 0; position < p_.forms.size(); ++position) {
+      const SemaId form = p_.forms[position];
       if (!is_define(p_, form)) continue;
       const sema::Expr& def = p_.expr(form);
       const std::string name(p_.expr(def.a).name);
@@ -284,6 +285,7 @@ class Lowerer {
       }
       function_of_[name] = static_cast<std::uint32_t>(m_.functions.size());
       function_form_.push_back(form);
+      function_position_.push_back(position);
       function_names_.insert(f.cpp_name);
       m_.functions.push_back(std::move(f));
     }
@@ -914,9 +916,8 @@ class Lowerer {
     if (frame.fn != &m_.load) {  // a module function: module state
       const auto fn = function_of_.find(name);
       if (fn != function_of_.end()) return {NameRef::Kind::Function, fn->second};
-      for (std::uint32_t g = 0; g < m_.globals.size(); ++g) {
-        if (m_.globals[g].sign_name == name) return {NameRef::Kind::Global, g};
-      }
+      const auto g = first_global_.find(name);
+      if (g != first_global_.end()) return {NameRef::Kind::Global, g->second};
       return {};
     }
     const auto it = visible_.find(name);
@@ -956,12 +957,7 @@ class Lowerer {
 
   // True if module function f is defined by a top-level line after the one
   // being loaded.
-  bool defined_after(std::uint32_t f) const {
-    for (std::size_t i = 0; i < form_index_ && i < p_.forms.size(); ++i) {
-      if (p_.forms[i] == function_form_[f]) return false;
-    }
-    return true;
-  }
+  bool defined_after(std::uint32_t f) const { return function_position_[f] >= form_index_; }
 
   ExprId function_value(std::uint32_t f) {
     if (!m_.functions[f].generic) m_.functions[f].needs_entry = true;
@@ -989,6 +985,7 @@ class Lowerer {
       if (is_module_constant(form, v)) {
         m_.globals.push_back({cpp_fresh_name(name, ++versions_[name]), name, type_of(v), line_, v});
         visible_[name] = static_cast<std::uint32_t>(m_.globals.size() - 1);
+        first_global_.try_emplace(name, visible_[name]);
         if (last) emit_result(global(visible_[name]));
         return;
       }
@@ -1002,6 +999,7 @@ class Lowerer {
       const bool shared = facts_.read_by_functions.count(name) && version > 1;
       if (!shared) m_.globals.push_back({cpp_fresh_name(name, version), name, type, line_, std::nullopt});
       const auto g = shared ? visible_.at(name) : static_cast<std::uint32_t>(m_.globals.size() - 1);
+      first_global_.try_emplace(name, g);
       Stmt assign = stmt(Stmt::Kind::Assign);
       assign.index = g;
       assign.expr = coerce(v, type);
@@ -2393,6 +2391,7 @@ class Lowerer {
   std::uint32_t line_ = 0;
   std::unordered_map<std::string, std::uint32_t> function_of_;
   std::vector<SemaId> function_form_;
+  std::vector<std::size_t> function_position_;  // per function: its line's index in the program's forms
   std::vector<std::vector<std::uint32_t>> calls_;  // module function -> functions its body names
   std::unordered_map<std::string, std::uint32_t> versions_;
   const Context& context_;
@@ -2406,6 +2405,7 @@ class Lowerer {
   std::vector<std::uint32_t> inlining_;          // the functions whose bodies are being written into this one
   std::vector<std::uint32_t> undefined_twins_;  // twins in the order they were made, defined after the originals
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
+  std::unordered_map<std::string, std::uint32_t> first_global_;  // name -> global of its first definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;
 };
 
