@@ -85,7 +85,9 @@ void Diagnostics::print(std::ostream& out) const {
     // around the column, as Clang does.
     std::string_view shown = d->line_text;
     std::size_t first = 0;
-    const std::size_t col0 = d->at.col - 1;
+    // A column past the shown text (a span in the line's trailing \r run,
+    // which line_text drops) puts the caret just after it.
+    const std::size_t col0 = std::min<std::size_t>(d->at.col - 1, d->line_text.size());
     if (shown.size() > kMaxShownLine) {
       first = col0 > kMaxShownLine / 2 ? col0 - kMaxShownLine / 2 : 0;
       while (first > 0 && (static_cast<unsigned char>(shown[first]) & 0xC0) == 0x80) --first;

@@ -85,4 +85,16 @@ BOOST_AUTO_TEST_CASE(appending_keeps_the_error_cap_and_the_count) {
   BOOST_TEST(d.all().size() == Diagnostics::kMaxErrors);
 }
 
+BOOST_AUTO_TEST_CASE(a_column_in_a_long_lines_trailing_carriage_returns_puts_the_caret_after_the_text) {
+  // Found by fuzz-sexpr: 163 characters, then 90 \r the shown line drops.
+  const std::string line = std::string(163, 'x') + std::string(90, '\r');
+  SourceFile f("a.sign", line + "\n");
+  Diagnostics d;
+  d.error(f, {252, 253}, "at the end");
+  const std::string text = printed(d);
+  BOOST_TEST(text.find("a.sign:1:253: error: at the end\n") == 0u);
+  BOOST_TEST(text.find("x^\n") == std::string::npos);  // the caret is past the text, not on it
+  BOOST_TEST(text.find("   ^\n") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
