@@ -79,9 +79,9 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 3 "lambda-in-lambda.sign"
-  module_result_ = sign::impl::push_back(sign::impl::construct(outer(sign::Value::from_int(1)), 2),
+  module_result_ = sign::impl::push_back(
 #line 3 "lambda-in-lambda.sign"
-                                         sign::Value::from_int(3));
+      sign::impl::construct(outer(sign::Value::from_int(1)), 2), sign::Value::from_int(3));
 #line 86 "lambda-in-lambda.sign.cpp"
   return module_result_;
 }

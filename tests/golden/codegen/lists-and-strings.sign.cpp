@@ -69,11 +69,13 @@ const sign::Value& load() {
 #line 1 "lists-and-strings.sign"
       {sign::Value::from_int(1), sign::Value::from_int(2), sign::Value::from_int(3)});
 #line 2 "lists-and-strings.sign"
-  greeting = sign::impl::construct(sign::impl::construct(sign::impl::string_constant<"hello">(),
+  greeting = sign::impl::construct(
 #line 2 "lists-and-strings.sign"
-                                                         sign::impl::string_constant<" ">()),
+      sign::impl::construct(
 #line 2 "lists-and-strings.sign"
-                                   sign::impl::string_constant<"world">());
+          sign::impl::string_constant<"hello">(), sign::impl::string_constant<" ">()),
+#line 2 "lists-and-strings.sign"
+      sign::impl::string_constant<"world">());
 #line 4 "lists-and-strings.sign"
   module_result_ = sign::impl::product_of(
 #line 4 "lists-and-strings.sign"
@@ -83,12 +85,12 @@ const sign::Value& load() {
 #line 4 "lists-and-strings.sign"
        sign::impl::apply_spread_list(
 #line 4 "lists-and-strings.sign"
-           sign::impl::section(sign::impl::SectionOp::Mul, sign::impl::SectionForm::Map,
+           sign::impl::section(
 #line 4 "lists-and-strings.sign"
-                               sign::Value::from_int(2)),
+               sign::impl::SectionOp::Mul, sign::impl::SectionForm::Map, sign::Value::from_int(2)),
 #line 4 "lists-and-strings.sign"
            xs)});
-#line 92 "lists-and-strings.sign.cpp"
+#line 94 "lists-and-strings.sign.cpp"
   return module_result_;
 }
 

@@ -52,9 +52,9 @@ const sign::Value& load() {
 #line 1 "sections-and-ranges.sign"
       sign::impl::map_stage<sign::impl::SectionOp::Mod>(sign::Value::from_int(2)));
 #line 2 "sections-and-ranges.sign"
-  total = sign::impl::fold_range<sign::impl::SectionOp::Add>(sign::Value::from_int(1),
+  total = sign::impl::fold_range<sign::impl::SectionOp::Add>(
 #line 2 "sections-and-ranges.sign"
-                                                             sign::Value::from_int(100));
+      sign::Value::from_int(1), sign::Value::from_int(100));
 #line 3 "sections-and-ranges.sign"
   big_triples = sign::impl::fold_range<sign::impl::SectionOp::Add>(
 #line 3 "sections-and-ranges.sign"
@@ -70,12 +70,14 @@ const sign::Value& load() {
 #line 4 "sections-and-ranges.sign"
        sign::impl::apply(
 #line 4 "sections-and-ranges.sign"
-           sign::impl::section(sign::impl::SectionOp::Add, sign::impl::SectionForm::RightBound,
+           sign::impl::section(
 #line 4 "sections-and-ranges.sign"
-                               sign::Value::from_int(1)),
+               sign::impl::SectionOp::Add, sign::impl::SectionForm::RightBound,
+#line 4 "sections-and-ranges.sign"
+               sign::Value::from_int(1)),
 #line 4 "sections-and-ranges.sign"
            {sign::Value::from_int(41)})});
-#line 79 "sections-and-ranges.sign.cpp"
+#line 81 "sections-and-ranges.sign.cpp"
   return module_result_;
 }
 

@@ -39,18 +39,18 @@ sign::impl::IntPair count_int(std::int64_t i, std::int64_t s, std::int64_t t) {
 #line 6 "text-tests.sign"
     std::int64_t total_1 = s;
 #line 6 "text-tests.sign"
-    if (sign::impl::holds_char_at(sign::impl::get_named(words, "i", sign::Value::from_int(i)), 0,
+    if (sign::impl::holds_char_at(
 #line 6 "text-tests.sign"
-                                  "s")) {
+            sign::impl::get_named(words, "i", sign::Value::from_int(i)), 0, "s")) {
 #line 6 "text-tests.sign"
       total_1 = sign::impl::add_wrap(total_1, 1);
     }
 #line 6 "text-tests.sign"
     std::int64_t total_2 = t;
 #line 6 "text-tests.sign"
-    if (sign::impl::holds_equal_text(sign::impl::get_named(words, "i", sign::Value::from_int(i)),
+    if (sign::impl::holds_equal_text(
 #line 6 "text-tests.sign"
-                                     "tone")) {
+            sign::impl::get_named(words, "i", sign::Value::from_int(i)), "tone")) {
 #line 6 "text-tests.sign"
       total_2 = sign::impl::add_wrap(total_2, 1);
     }

@@ -113,9 +113,9 @@ const sign::Value& load() {
 #line 6 "exports-and-refs.sign"
   cache = module_.arena_ref(sign::Value::from_int(0));
 #line 7 "exports-and-refs.sign"
-  static_cast<void>(module_.export_value("greet", sign::impl::Region::Arena,
+  static_cast<void>(module_.export_value(
 #line 7 "exports-and-refs.sign"
-                                         sign::impl::static_function<&greet_entry, 1>()));
+      "greet", sign::impl::Region::Arena, sign::impl::static_function<&greet_entry, 1>()));
 #line 8 "exports-and-refs.sign"
   version = module_.export_value("version", sign::impl::Region::Shared, sign::Value::from_int(3));
 #line 9 "exports-and-refs.sign"

@@ -52,16 +52,18 @@ const sign::Value& load() {
 #line 4 "imports-a-module.sign"
   m = sign::impl::module_binding(module_);
 #line 5 "imports-a-module.sign"
-  greeting = sign::impl::apply(sign::impl::get_named(lib, "greet", sign::Value()),
+  greeting = sign::impl::apply(
 #line 5 "imports-a-module.sign"
-                               {sign::impl::string_constant<"Sign">()});
+      sign::impl::get_named(lib, "greet", sign::Value()), {sign::impl::string_constant<"Sign">()});
 #line 6 "imports-a-module.sign"
   module_result_ = sign::impl::product(
 #line 6 "imports-a-module.sign"
-      greeting, sign::impl::apply(sign::impl::get_named(m, "loaded", sign::Value()),
+      greeting, sign::impl::apply(
 #line 6 "imports-a-module.sign"
-                                  {sign::impl::string_constant<"exports-and-refs">()}));
-#line 65 "imports-a-module.sign.cpp"
+                    sign::impl::get_named(m, "loaded", sign::Value()),
+#line 6 "imports-a-module.sign"
+                    {sign::impl::string_constant<"exports-and-refs">()}));
+#line 67 "imports-a-module.sign.cpp"
   return module_result_;
 }
 

@@ -76,13 +76,13 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 8 "int-list-lent-to-a-loop.sign"
-  module_result_ =
+  module_result_ = gather_list(sign::impl::rest_list(
 #line 8 "int-list-lent-to-a-loop.sign"
-      gather_list(sign::impl::rest_list({sign::Value::from_int(5), sign::Value::from_int(4),
+      {sign::Value::from_int(5), sign::Value::from_int(4), sign::Value::from_int(3),
 #line 8 "int-list-lent-to-a-loop.sign"
-                                         sign::Value::from_int(3), sign::Value::from_int(2)},
+       sign::Value::from_int(2)},
 #line 8 "int-list-lent-to-a-loop.sign"
-                                        0));
+      0));
 #line 87 "int-list-lent-to-a-loop.sign.cpp"
   return module_result_;
 }

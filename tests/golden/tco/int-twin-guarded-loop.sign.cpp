@@ -37,13 +37,15 @@ sign::Value half(sign::Value x) {
 #line 4 "int-twin-guarded-loop.sign"
   return sign::impl::get_index(
 #line 4 "int-twin-guarded-loop.sign"
-      sign::impl::product_of({sign::impl::whole(sign::impl::div(x, sign::Value::from_int(2))),
+      sign::impl::product_of(
 #line 4 "int-twin-guarded-loop.sign"
-                              sign::Value::from_int(0), sign::Value::from_int(0)}),
+          {sign::impl::whole(sign::impl::div(x, sign::Value::from_int(2))),
+#line 4 "int-twin-guarded-loop.sign"
+           sign::Value::from_int(0), sign::Value::from_int(0)}),
 #line 4 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }
-#line 47 "int-twin-guarded-loop.sign.cpp"
+#line 49 "int-twin-guarded-loop.sign.cpp"
 
 // steps over Ints (int-twin-guarded-loop.sign:5)
 #line 5 "int-twin-guarded-loop.sign"
@@ -73,7 +75,7 @@ sign::Value steps_int(std::int64_t n, std::int64_t acc) {
     continue;  // self tail call
   }
 }
-#line 77 "int-twin-guarded-loop.sign.cpp"
+#line 79 "int-twin-guarded-loop.sign.cpp"
 
 // half over Ints (int-twin-guarded-loop.sign:4)
 #line 4 "int-twin-guarded-loop.sign"
@@ -81,13 +83,15 @@ sign::Value half_int(std::int64_t x) {
 #line 4 "int-twin-guarded-loop.sign"
   return sign::impl::get_index(
 #line 4 "int-twin-guarded-loop.sign"
-      sign::impl::product_of({sign::Value::from_int(sign::impl::div_round(x, 2)),
+      sign::impl::product_of(
 #line 4 "int-twin-guarded-loop.sign"
-                              sign::Value::from_int(0), sign::Value::from_int(0)}),
+          {sign::Value::from_int(sign::impl::div_round(x, 2)), sign::Value::from_int(0),
+#line 4 "int-twin-guarded-loop.sign"
+           sign::Value::from_int(0)}),
 #line 4 "int-twin-guarded-loop.sign"
       sign::Value::from_int(0));
 }
-#line 91 "int-twin-guarded-loop.sign.cpp"
+#line 95 "int-twin-guarded-loop.sign.cpp"
 
 // steps over Ints acc (int-twin-guarded-loop.sign:5)
 #line 5 "int-twin-guarded-loop.sign"
@@ -111,7 +115,7 @@ sign::Value steps_int_acc(sign::Value n, std::int64_t acc) {
     continue;  // self tail call
   }
 }
-#line 115 "int-twin-guarded-loop.sign.cpp"
+#line 119 "int-twin-guarded-loop.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -131,7 +135,7 @@ const sign::Value& load() {
   module_.open();
 #line 8 "int-twin-guarded-loop.sign"
   module_result_ = steps_int(1024, 0);
-#line 135 "int-twin-guarded-loop.sign.cpp"
+#line 139 "int-twin-guarded-loop.sign.cpp"
   return module_result_;
 }
 

@@ -69,11 +69,13 @@ sign::Value run(sign::Value f, sign::Value n) {
     if (!any_1.is_unit()) return any_1;
   }
 #line 4 "tail-call-through-value.sign"
-  return step(sign::impl::static_function<&run_entry, 2>(),
+  return step(
 #line 4 "tail-call-through-value.sign"
-              sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1))));
+      sign::impl::static_function<&run_entry, 2>(),
+#line 4 "tail-call-through-value.sign"
+      sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1))));
 }
-#line 77 "tail-call-through-value.sign.cpp"
+#line 79 "tail-call-through-value.sign.cpp"
 
 // run over Ints n (tail-call-through-value.sign:4)
 #line 4 "tail-call-through-value.sign"
@@ -90,7 +92,7 @@ sign::Value run_int_n(sign::Value f, std::int64_t n) {
 #line 4 "tail-call-through-value.sign"
   return step_int_n(sign::impl::static_function<&run_entry, 2>(), sign::impl::sub_wrap(n, 1));
 }
-#line 94 "tail-call-through-value.sign.cpp"
+#line 96 "tail-call-through-value.sign.cpp"
 
 // step over Ints n (tail-call-through-value.sign:3)
 #line 3 "tail-call-through-value.sign"
@@ -111,7 +113,7 @@ sign::Value step_int_n(sign::Value f, std::int64_t n) {
 #line 3 "tail-call-through-value.sign"
       {sign::impl::product(f, sign::Value::from_int(sign::impl::sub_wrap(n, 1)))}, 1);
 }
-#line 115 "tail-call-through-value.sign.cpp"
+#line 117 "tail-call-through-value.sign.cpp"
 
 sign::Value step_entry(const sign::Function& /*self*/, sign::Args args) {
   return step(sign::impl::arg(args, 0), sign::impl::arg(args, 1));
@@ -141,7 +143,7 @@ const sign::Value& load() {
   module_result_ =
 #line 5 "tail-call-through-value.sign"
       sign::impl::settle(run_int_n(sign::impl::static_function<&step_entry, 2>(), 1000000));
-#line 145 "tail-call-through-value.sign.cpp"
+#line 147 "tail-call-through-value.sign.cpp"
   return module_result_;
 }
 
