@@ -97,7 +97,7 @@ std::string PiecewiseText::whole() const {
 std::optional<std::string> format_cpp(const PiecewiseText& text, Diagnostics& diags, const std::string& cache_dir) {
   static const std::string path = plugin_path();
   const std::string_view style = embedded::_clang_format;
-  // Formatting costs ~20 times the rest of a translation: the same text
+  // Formatting costs 5-10 times the rest of a translation: the same text
   // (a module built again, in another build tree, by `signc --emit`) is
   // formatted once. The plugin is not even loaded on a hit.
   constexpr std::size_t kCachedTexts = 256;

@@ -65,7 +65,8 @@ std::optional<std::string> TextCache::find(std::string_view key) const {
   std::size_t at = kMagic.size();
   const auto key_size = read_size(*file, at, ' ');
   const auto text_size = key_size ? read_size(*file, at, '\n') : std::nullopt;
-  if (!text_size || file->size() - at != *key_size + *text_size) return std::nullopt;
+  const std::size_t rest = file->size() - at;
+  if (!text_size || *key_size > rest || *text_size != rest - *key_size) return std::nullopt;
   if (std::string_view(*file).substr(at, *key_size) != key) return std::nullopt;
   std::error_code ignored;
   fs::last_write_time(path, fs::file_time_type::clock::now(), ignored);  // recently used
