@@ -52,24 +52,24 @@ class ModuleWriter {
   std::pair<std::string, std::vector<std::string>> functions() const {
     if (m_.functions.empty()) return {};
     std::string declarations;
-    std::vector<std::string> texts;
+    std::vector<std::string> definitions;
     for (const Function& f : m_.functions) {
       if (!f.emitted) continue;
       declarations += signature(f) + ";\n";
-      std::string& definitions = texts.emplace_back();
-      definitions += "// " + f.sign_name + " (" + m_.source_name + ":" + std::to_string(f.line) + ")\n";
-      line_directive(definitions, f.line);
-      definitions += signature(f) + " {\n";
+      std::string& definition = definitions.emplace_back();
+      definition += "// " + f.sign_name + " (" + m_.source_name + ":" + std::to_string(f.line) + ")\n";
+      line_directive(definition, f.line);
+      definition += signature(f) + " {\n";
       // A Dispatch to the twin is made once, on entry: the twin hands a
       // call back only with arguments that are not all Ints.
       std::size_t first = 0;
       for (; f.loops && first < f.body.size() && m_.stmt(f.body[first]).kind == Stmt::Kind::Dispatch; ++first) {
-        statement(definitions, f, m_.stmt(f.body[first]));
+        statement(definition, f, m_.stmt(f.body[first]));
       }
-      if (f.loops) definitions += "for (;;) {  // the body repeats for self tail calls\n";
-      statements(definitions, f, {f.body.begin() + static_cast<std::ptrdiff_t>(first), f.body.end()});
-      if (f.loops) definitions += "}\n";
-      definitions += "}\n" + line_reset();
+      if (f.loops) definition += "for (;;) {  // the body repeats for self tail calls\n";
+      statements(definition, f, {f.body.begin() + static_cast<std::ptrdiff_t>(first), f.body.end()});
+      if (f.loops) definition += "}\n";
+      definition += "}\n" + line_reset();
     }
     for (const Function& f : m_.functions) {
       if (!f.needs_entry || !f.emitted) continue;
@@ -88,12 +88,12 @@ class ModuleWriter {
         }
       }
       call += ")";  // a tail call it hands back goes to the caller's trampoline
-      texts.push_back(entry + " { return " + call + "; }\n");
+      definitions.push_back(entry + " { return " + call + "; }\n");
     }
-    const std::string_view marker = texts.empty() ? "" : kDefinitionsMarker;
+    const std::string_view marker = definitions.empty() ? "" : kDefinitionsMarker;
     return {detail::fill_template("functions.cpp.tmpl", embedded::functions_cpp_tmpl,
                                   {{"declarations", block(declarations)}, {"definitions", marker}}),
-            std::move(texts)};
+            std::move(definitions)};
   }
 
   std::string load_body() const {
