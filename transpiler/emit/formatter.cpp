@@ -105,7 +105,8 @@ std::optional<std::string> format_cpp(const PiecewiseText& text, Diagnostics& di
       cache_dir.empty() ? std::nullopt : std::optional<TextCache>(std::in_place, cache_dir, kCachedTexts);
   std::string key;
   if (cache) {
-    key = formatter_identity(path, style);
+    static const std::string identity = formatter_identity(path, style);  // the plugin's stat, once per process
+    key = identity;
     key += text.whole();
     if (auto hit = cache->find(key)) return hit;
   }
