@@ -193,6 +193,11 @@ struct ProgramFacts {
   std::unordered_set<std::string_view> read_by_functions;  // globals some function body reads
   std::unordered_set<std::string_view> address_taken;      // `$x`: x must be a sign::Value an Address can point to
   std::vector<std::vector<std::uint32_t>> calls;          // per function of the program: the ones its body names
+  // The C++ names of the module's variables once every top-level line is
+  // lowered, per Sign name: known before load() is, so a body lowered
+  // while it is (a twin, see define_twin) sees them all.
+  std::unordered_map<std::string_view, std::vector<std::string>> global_cpp_names;
+  std::unordered_set<std::string> global_cpp_name_set;
 };
 
 class Lowerer {
@@ -221,13 +226,19 @@ class Lowerer {
     m_.load.cpp_name = "load";
     declare_functions();
     load_frame_.fn = &m_.load;
+    module_frame_.fn = &m_.load;
+    loading_ = true;
     for (std::size_t i = 0; i < p_.forms.size(); ++i) {
       form_index_ = i;
       top_level(p_.forms[i], i + 1 == p_.forms.size());
     }
+    loading_ = false;
+    resolve_later_globals();
+    frame_ = &module_frame_;
     for (std::size_t f = 0; f < function_form_.size(); ++f) define_function(f);
-    // Lowering a body may ask for more twins: each is defined in turn.
-    for (std::size_t i = 0; i < undefined_twins_.size(); ++i) define_specialization(undefined_twins_[i]);
+    // Twins no call has asked for a result of yet (made up front for a
+    // self-recursive function, whose original dispatches to it).
+    for (std::size_t i = 0; i < twins_.size(); ++i) define_twin(twins_[i]);
     propagate_defers();
     drop_unreached_functions();
     for (const Function& f : m_.functions) {
@@ -294,10 +305,28 @@ class Lowerer {
       // runs), whatever their type: a call may come before the definition.
       for (SemaId form : p_.forms) collect_lambda_names(form, false);
       build_call_graph();
+      name_globals();
       facts_.known = true;
     }
     calls_ = facts_.calls;  // twins add theirs
     if (specialize_) declare_specializations();
+  }
+
+  // The module's variables, named as top_level names them: one per
+  // definition of a name, or one for all of a name functions read.
+  void name_globals() {
+    std::unordered_map<std::string_view, std::uint32_t> versions;
+    for (SemaId form : p_.forms) {
+      const sema::Expr& e = p_.expr(form);
+      if (!is_define(p_, form) || p_.expr(e.a).kind != ExprKind::Atom) continue;
+      const std::string_view name = p_.expr(e.a).name;
+      if (function_of_.count(std::string(name))) continue;
+      const std::uint32_t version = ++versions[name];
+      if (facts_.read_by_functions.count(name) && version > 1) continue;
+      std::string cpp_name = cpp_fresh_name(name, version);
+      facts_.global_cpp_name_set.insert(cpp_name);
+      facts_.global_cpp_names[name].push_back(std::move(cpp_name));
+    }
   }
 
   //=== Int twins (issue 11) ========================================================
@@ -382,7 +411,10 @@ class Lowerer {
     }
     const TwinKey key{original, types};
     const auto found = twin_of_.find(key);
-    if (found != twin_of_.end()) return found->second;
+    if (found != twin_of_.end()) {
+      define_twin(found->second);
+      return found->second;
+    }
     if (contains_lambda(p_.expr(function_form_[original]).b, true)) return std::nullopt;
     // twin_of_ is ordered by original first: its twins are one run.
     const auto made = std::distance(twin_of_.lower_bound({original, {}}), twin_of_.lower_bound({original + 1, {}}));
@@ -414,7 +446,9 @@ class Lowerer {
     m_.functions.push_back(std::move(twin));
     calls_.emplace_back();  // calls_ stays indexed like m_.functions (a twin calls what its original calls)
     twin_of_.emplace(key, index);
-    undefined_twins_.push_back(index);
+    twins_.push_back(index);
+    twin_state_.push_back(TwinState::Undefined);
+    define_twin(index);
     return index;
   }
 
@@ -531,6 +565,51 @@ class Lowerer {
       if (contains_lambda(k, false)) return true;
     }
     return false;
+  }
+
+  // A twin is defined when a call first asks for it, before the call reads
+  // what it returns: its callers then know that in the same round, not a
+  // round later (lower_module). Where it returns another type than it was
+  // assumed to, it is lowered again assuming that, unless a function other
+  // than itself read the assumption while it was being lowered (twins that
+  // call each other): that is left to the next round. Twins asked for
+  // before any body is lowered (declare_specializations) wait for a call
+  // or the end of the round.
+  void define_twin(std::uint32_t index) {
+    if (frame_ == nullptr) return;  // declaring: no body is lowered yet
+    TwinState& state = twin_state_[twin_position(index)];
+    if (state == TwinState::Defined) return;
+    if (state != TwinState::Undefined) {
+      if (frame_->fn != &m_.functions[index]) state = TwinState::ReadWhileLowered;
+      return;
+    }
+    constexpr int kLowerings = 4;  // then it is left to the next round
+    std::vector<std::uint32_t> inlining;
+    inlining.swap(inlining_);  // another function's body: nothing is being written into it
+    Frame* const caller = frame_;
+    frame_ = &module_frame_;
+    for (int lowering = 1;; ++lowering) {
+      twin_state_[twin_position(index)] = TwinState::Lowering;
+      define_specialization(index);
+      TwinState& done = twin_state_[twin_position(index)];
+      const bool read = done == TwinState::ReadWhileLowered;
+      done = TwinState::Defined;
+      Function& f = m_.functions[index];
+      const auto came = returned_.find(twin_key(f));
+      if (came == returned_.end() || came->second == f.result || read || lowering == kLowerings) break;
+      f.result = came->second;
+      returned_.erase(came);
+      f.locals.resize(f.param_count);
+      f.tail_callees.clear();
+      f.loops = f.defers = false;
+    }
+    frame_ = caller;
+    inlining_.swap(inlining);
+  }
+
+  // Where twin `index` is in twins_ (the order twins were made in).
+  std::size_t twin_position(std::uint32_t index) const {
+    return static_cast<std::size_t>(std::lower_bound(twins_.begin(), twins_.end(), index) - twins_.begin());
   }
 
   void define_specialization(std::uint32_t index) {
@@ -931,6 +1010,8 @@ class Lowerer {
     if (it != visible_.end()) return {NameRef::Kind::Global, it->second};
     const auto fn = function_of_.find(name);
     if (fn != function_of_.end()) return {NameRef::Kind::Function, fn->second};
+    // A twin lowered while load() is reads a variable a later line defines.
+    if (loading_ && &frame == &module_frame_ && facts_.global_cpp_names.count(name)) return {NameRef::Kind::Global, kLaterGlobal};
     return {};
   }
 
@@ -944,7 +1025,7 @@ class Lowerer {
         e.index = ref.index;
         return add(std::move(e));
       }
-      case NameRef::Kind::Global: return global(ref.index);
+      case NameRef::Kind::Global: return ref.index == kLaterGlobal ? later_global(n) : global(ref.index);
       case NameRef::Kind::Function:
         if (frame_->fn == &m_.load && frame_->outer == nullptr && defined_after(ref.index)) {
           // Load time, before the definition ran: the prebound placeholder
@@ -1191,7 +1272,7 @@ class Lowerer {
     for (int n = 2;; ++n) {
       bool taken = unique == "self" || unique == "args";
       for (const auto& l : fn->locals) taken = taken || l.cpp_name == unique;
-      for (const auto& g : m_.globals) taken = taken || g.cpp_name == unique;  // would hide it from later reads
+      taken = taken || facts_.global_cpp_name_set.count(unique);  // would hide a module variable from later reads
       if (!taken) break;
       unique = cpp_name + "_" + std::to_string(n);
     }
@@ -1240,6 +1321,21 @@ class Lowerer {
     Expr e = node(Expr::Kind::Global, m_.globals[g].type);
     e.index = g;
     return add(std::move(e));
+  }
+  // A module variable load() has not reached yet: a sign::Value (functions
+  // read it: module constants come before any call), its index set once
+  // every top-level line is lowered.
+  ExprId later_global(const std::string& name) {
+    const ExprId e = add(node(Expr::Kind::Global, CType::Value));
+    later_globals_.emplace_back(e, name);
+    return e;
+  }
+  void resolve_later_globals() {
+    for (const auto& [e, name] : later_globals_) {
+      const std::uint32_t g = visible_.at(name);
+      if (m_.globals[g].type != CType::Value) throw std::logic_error("lower: a variable read before its line is not a sign::Value");
+      m_.exprs[e].index = g;
+    }
   }
   ExprId local(std::uint32_t l) {
     Expr e = node(Expr::Kind::Local, frame_->fn->locals[l].type);
@@ -1361,6 +1457,9 @@ class Lowerer {
         const sema::Expr& operand = p_.expr(e.a);
         if (!operand.name.empty()) {
           const NameRef ref = lookup(*frame_, std::string(operand.name));
+          if (ref.kind == NameRef::Kind::Global && ref.index == kLaterGlobal) {
+            return call(CType::Value, "sign::make_address", {address_of(later_global(std::string(operand.name)))});
+          }
           if (ref.kind == NameRef::Kind::Global && m_.globals[ref.index].type == CType::Value) {
             return call(CType::Value, "sign::make_address", {address_of(global(ref.index))});
           }
@@ -2244,14 +2343,18 @@ class Lowerer {
   bool reads_shadowed_global(std::uint32_t g) const {
     std::unordered_set<std::string_view> names;
     collect_names(p_.expr(function_form_[g]).b, names);
-    for (const Global& global : m_.globals) {
-      if (!names.count(global.sign_name)) continue;
-      for (std::uint32_t i = 0; i < frame_->fn->param_count; ++i) {
-        if (frame_->fn->locals[i].cpp_name == global.cpp_name) return true;
+    for (const std::string_view name : names) {
+      const auto globals = facts_.global_cpp_names.find(name);
+      if (globals == facts_.global_cpp_names.end()) continue;
+      for (const std::string& cpp_name : globals->second) {
+        for (std::uint32_t i = 0; i < frame_->fn->param_count; ++i) {
+          if (frame_->fn->locals[i].cpp_name == cpp_name) return true;
+        }
       }
     }
     return false;
   }
+
 
   void inline_tail_call(std::uint32_t g, const std::vector<SemaId>& args) {
     const Function& callee = m_.functions[g];
@@ -2410,7 +2513,14 @@ class Lowerer {
   std::map<TwinKey, std::uint32_t> twin_of_;     // every twin made so far
   std::unordered_set<std::string> function_names_;  // the cpp_name of each of m_.functions
   std::vector<std::uint32_t> inlining_;          // the functions whose bodies are being written into this one
-  std::vector<std::uint32_t> undefined_twins_;  // twins in the order they were made, defined after the originals
+  // Twins in the order they were made, and how far each is defined.
+  enum class TwinState : std::uint8_t { Undefined, Lowering, ReadWhileLowered, Defined };
+  std::vector<std::uint32_t> twins_;
+  std::vector<TwinState> twin_state_;
+  bool loading_ = false;  // load()'s top-level lines are being lowered
+  Frame module_frame_;    // what a module function's body sees around it: the module's names
+  static constexpr std::uint32_t kLaterGlobal = UINT32_MAX;  // NameRef: a variable a later line defines
+  std::vector<std::pair<ExprId, std::string>> later_globals_;
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
   std::unordered_map<std::string, std::uint32_t> first_global_;  // name -> global of its first definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;
@@ -2447,9 +2557,11 @@ std::string_view boxing_function(CType type) {
 Module lower_module(const sema::Program& program, std::string_view module_name, Diagnostics& diags,
                     const Context& context) {
   // Rounds: each twin is assumed to return what it returned in the round
-  // before (an Int at first). What one returns depends on what others were
-  // assumed to (a twin given a wrongly typed argument hands it to its
-  // original, which returns a Value), so a type may settle a round later.
+  // before (an Int at first). Most modules need one round: a twin is
+  // lowered before its callers read what it returns, and lowered again at
+  // once where it returned another type than assumed (define_twin). Twins
+  // that call each other read each other's assumptions, so a type may
+  // settle a round later.
   // After a few rounds a twin that returned two types returns a Value: a
   // type can then only move up (an Int, a pair or a List of Ints, then a
   // Value), so this ends.
