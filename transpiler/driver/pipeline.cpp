@@ -137,6 +137,11 @@ Translation* ModuleGraph::translate_new(const std::string& path, Stage stop, Dia
   }
   link_imports(t, diags);
   if (done(Stage::Sema) == nullptr || stop == Stage::Sema) return t.failed ? nullptr : &t;
+  // Lowering reads the typed tree only: the tokens and the syntax tree are
+  // given back first, and their memory serves lowering's (fewer pages).
+  t.tokens = {};
+  t.tree = {};
+  t.program.tree = nullptr;
   lower(t, diags);
   return t.failed ? nullptr : &t;
 }

@@ -6,12 +6,23 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "emit/emit.hpp"
 
 namespace signc::emit::detail {
 
 using Slots = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
+// A line the emitter writes where the generated file's own line count
+// resumes (after Sign code): finish_line_directives numbers it.
+inline constexpr std::string_view kLineReset = "// signc: line reset";
+
+// The last pass over the final text (line_directives.cpp): each line reset
+// becomes `#line <next line> "<file_name>"`, and a statement the formatter
+// wrapped gets its Sign #line again before each continuation line. The
+// text is `pieces` one after the other; a piece may end inside a line.
+std::string finish_line_directives(const std::vector<std::string_view>& pieces, std::string_view file_name);
 
 // Fills every {{slot}} of `tmpl`. Every slot must be given and every given
 // slot must occur; a mismatch is a bug in signc, reported by throwing.

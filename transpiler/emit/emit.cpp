@@ -8,7 +8,6 @@
 namespace signc::emit {
 namespace {
 
-constexpr std::string_view kLineReset = "// signc: line reset";
 // Where the function definitions go in the module's text until it is
 // formatted: they are formatted apart from it, side by side.
 constexpr std::string_view kDefinitionsMarker = "// signc: definitions";
@@ -262,8 +261,8 @@ class ModuleWriter {
   // Where mapped code ends, the numbering goes back to the generated file;
   // without this everything after the last #line would be charged to the
   // Sign lines after it. A marker now, a #line once the text is final
-  // (finish_line_directives), because formatting moves lines.
-  std::string line_reset() const { return o_.lines == LineDirectives::None ? "" : std::string(kLineReset) + "\n"; }
+  // (line_directives.cpp), because formatting moves lines.
+  std::string line_reset() const { return o_.lines == LineDirectives::None ? "" : std::string(detail::kLineReset) + "\n"; }
 
   void line_directive(std::string& out, std::uint32_t line) const {
     if (o_.lines == LineDirectives::None) return;
@@ -278,59 +277,14 @@ class ModuleWriter {
   const Options& o_;
 };
 
-// The last pass over the final (formatted) text, for #line mapping:
-//  - each line-reset marker becomes `#line <next line> "<file>"`: from the
-//    line after it, the compiler counts lines of the generated file again;
-//  - a statement the formatter wrapped over several lines gets its Sign
-//    line's directive again before each continuation line, or the compiler
-//    would charge those lines to the Sign lines after it.
-std::string finish_line_directives(const std::string& text, std::string_view file_name) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  std::size_t line = 1, begin = 0;  // line: of `out`, which gains lines
-  std::string sign_directive;       // the #line in force for Sign code, or ""
-  bool continues = false;           // the previous code line did not end its statement
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    end = end == std::string::npos ? text.size() : end + 1;
-    const std::string_view current(text.data() + begin, end - begin);
-    begin = end;
-    std::string_view code = current;
-    while (!code.empty() && (code.back() == '\n' || code.back() == ' ')) code.remove_suffix(1);
-    const std::size_t indent = code.find_first_not_of(' ');
-    code = indent == std::string_view::npos ? std::string_view() : code.substr(indent);
-    if (code.starts_with(kLineReset)) {
-      out += "#line " + std::to_string(line + 1) + " " + detail::cpp_string(file_name) + "\n";
-      sign_directive.clear();
-      continues = false;
-      ++line;
-      continue;
-    }
-    if (code.starts_with("#line ")) {
-      sign_directive = std::string(code) + "\n";
-    } else if (continues && !sign_directive.empty()) {
-      out += sign_directive;
-      ++line;
-    }
-    out += current;
-    ++line;
-    if (!code.empty() && !code.starts_with("#") && !code.starts_with("//")) {
-      // A trailing why-comment ("  // ...", as the emitter writes them) is not code.
-      if (const std::size_t comment = code.rfind("  // "); comment != std::string_view::npos) {
-        code = code.substr(0, comment);
-      }
-      const char last = code.empty() ? ';' : code.back();
-      continues = last != ';' && last != '{' && last != '}';
-    }
-  }
-  return out;
-}
-
 std::optional<std::string> finish(const PiecewiseText& text, const Options& options, Diagnostics& diags,
                                   std::string_view file_name = {}) {
-  std::optional<std::string> done = options.format ? format_cpp(text, diags, options.format_cache_dir) : text.whole();
-  if (done && !file_name.empty()) *done = finish_line_directives(*done, file_name);
-  return done;
+  if (file_name.empty()) return options.format ? format_cpp(text, diags, options.format_cache_dir) : text.whole();
+  // An unformatted text is not put together first: the pass reads its pieces.
+  if (!options.format) return detail::finish_line_directives(text.pieces(), file_name);
+  const std::optional<std::string> formatted = format_cpp(text, diags, options.format_cache_dir);
+  if (!formatted) return std::nullopt;
+  return detail::finish_line_directives({*formatted}, file_name);
 }
 
 std::optional<std::string> finish(std::string text, const Options& options, Diagnostics& diags) {
@@ -340,14 +294,14 @@ std::optional<std::string> finish(std::string text, const Options& options, Diag
 // Consecutive definitions in about `count` groups of about one size: the
 // pieces formatted side by side (a piece per function costs the formatter's
 // set-up per function).
-std::vector<std::string> in_groups(const std::vector<std::string>& definitions, std::size_t count) {
+std::vector<std::string> in_groups(std::vector<std::string> definitions, std::size_t count) {
   std::size_t total = 0;
   for (const std::string& d : definitions) total += d.size();
   const std::size_t target = total / count + 1;
   std::vector<std::string> groups;
-  for (const std::string& d : definitions) {
+  for (std::string& d : definitions) {
     if (groups.empty() || groups.back().size() >= target) {
-      groups.push_back(d);
+      groups.push_back(std::move(d));
     } else {
       groups.back() += '\n';
       groups.back() += d;
@@ -367,11 +321,12 @@ std::optional<ModuleText> emit_module(const lower::Module& module, std::string_v
   const std::string ns = w.namespace_name();
   const std::string abi = std::to_string(SIGN_RUNTIME_ABI);
   const std::string globals = block(w.globals()), load = block(w.load_body()), unload = block(w.unload_body());
-  const auto [functions, definitions] = w.functions();
+  auto [functions, definitions] = w.functions();
   const auto [export_declarations, export_definitions] = w.exports();
   constexpr std::size_t kDefinitionGroups = 8;
-  PiecewiseText cpp_text{{}, definitions.empty() ? "" : std::string(kDefinitionsMarker),
-                         in_groups(definitions, kDefinitionGroups)};
+  const bool defines = !definitions.empty();
+  PiecewiseText cpp_text{{}, defines ? std::string(kDefinitionsMarker) : "",
+                         in_groups(std::move(definitions), kDefinitionGroups)};
   cpp_text.frame = detail::fill_template("module.cpp.tmpl", embedded::module_cpp_tmpl,
                                           {{"source_name", module.source_name},
                                            {"header_name", out.hpp_name},

@@ -50,6 +50,8 @@ struct PiecewiseText {
   std::vector<std::string> parts;
 
   std::string whole() const;  // the text the pieces make
+  // That text as views of the frame and the parts, in order.
+  std::vector<std::string_view> pieces() const;
 };
 
 // clang::format::reformat with the shipped style, through the plugin, the

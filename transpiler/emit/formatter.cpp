@@ -82,16 +82,29 @@ FormatResult reformat(const Plugin& plugin, std::string_view code, std::string_v
 
 }  // namespace
 
-std::string PiecewiseText::whole() const {
-  if (marker.empty()) return frame;
+std::vector<std::string_view> PiecewiseText::pieces() const {
+  if (marker.empty()) return {frame};
   const std::size_t at = frame.find("\n" + marker + "\n");
   if (at == std::string::npos) throw std::logic_error("the frame has no line " + marker);
-  std::string text = frame.substr(0, at + 1);
+  const std::string_view all(frame);
+  std::vector<std::string_view> views{all.substr(0, at + 1)};
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) text += '\n';
-    text += parts[i];
+    if (i) views.emplace_back("\n");
+    views.emplace_back(parts[i]);
   }
-  return text + frame.substr(at + marker.size() + 2);
+  views.push_back(all.substr(at + marker.size() + 2));
+  return views;
+}
+
+std::string PiecewiseText::whole() const {
+  if (marker.empty()) return frame;
+  const std::vector<std::string_view> views = pieces();
+  std::size_t size = 0;
+  for (const std::string_view piece : views) size += piece.size();
+  std::string text;
+  text.reserve(size);
+  for (const std::string_view piece : views) text += piece;
+  return text;
 }
 
 std::optional<std::string> format_cpp(const PiecewiseText& text, Diagnostics& diags, const std::string& cache_dir) {

@@ -126,7 +126,8 @@ class LastUses {
   // adds every local it reads to `live`. `whole_consumed`: the statement
   // takes ownership of the expression's value (a Let or Set of a local).
   Live reads(ExprId expr, Live live, bool may_move, bool whole_consumed = false) {
-    std::vector<Read> found;
+    std::vector<Read>& found = found_;
+    found.clear();
     collect(expr, whole_consumed, found);
     for (const Read& r : found) {
       const std::uint32_t local = m_.expr(r.expr).index;
@@ -165,13 +166,16 @@ class LastUses {
   // is linear in its size), reset through counted_.
   std::vector<unsigned>& reached_;
   std::vector<ExprId> counted_;
+  std::vector<Read> found_;  // reads' list of the reads in one statement, kept for its storage
 };
 
 }  // namespace
 
 void mark_last_uses(Module& module) {
   std::vector<unsigned> reached(module.exprs.size(), 0);
-  for (Function& f : module.functions) LastUses(module, f, reached).run();
+  for (Function& f : module.functions) {
+    if (f.emitted) LastUses(module, f, reached).run();  // the others are never written out
+  }
   LastUses(module, module.load, reached).run();
 }
 

@@ -215,10 +215,12 @@ class Lowerer {
 
   Module run(std::string_view module_name) {
     m_.name = cpp_module_name(module_name);
-    // Lowering makes about one IR node per expression of the program:
-    // growing the pools node by node is a good part of its time otherwise.
-    m_.exprs.reserve(p_.exprs.size());
-    m_.stmts.reserve(p_.exprs.size() / 4);
+    // Lowering makes one to two IR nodes per expression of the program (and
+    // more where a twin is lowered twice): growing the pools is a good part
+    // of its time otherwise, each step touching fresh memory. Room that is
+    // never used is never touched, so it costs no page.
+    m_.exprs.reserve(p_.exprs.size() * 3);
+    m_.stmts.reserve(p_.exprs.size());
     m_.registry_name = std::string(module_name);
     collect_imports_and_exports();
     // The file name only: no directory may leak into generated text (determinism).
@@ -570,11 +572,11 @@ class Lowerer {
   // A twin is defined when a call first asks for it, before the call reads
   // what it returns: its callers then know that in the same round, not a
   // round later (lower_module). Where it returns another type than it was
-  // assumed to, it is lowered again assuming that, unless a function other
-  // than itself read the assumption while it was being lowered (twins that
-  // call each other): that is left to the next round. Twins asked for
-  // before any body is lowered (declare_specializations) wait for a call
-  // or the end of the round.
+  // assumed to, it is lowered again assuming that; if a twin lowered
+  // meanwhile read the assumption (twins that call each other), those are
+  // lowered again too, when it asks for them. Twins asked for before any
+  // body is lowered (declare_specializations) wait for a call or the end
+  // of the round.
   void define_twin(std::uint32_t index) {
     if (frame_ == nullptr) return;  // declaring: no body is lowered yet
     TwinState& state = twin_state_[twin_position(index)];
@@ -589,19 +591,32 @@ class Lowerer {
     Frame* const caller = frame_;
     frame_ = &module_frame_;
     for (int lowering = 1;; ++lowering) {
+      const std::size_t before = defined_twins_.size();
+      Function& f = m_.functions[index];
+      returned_.erase(twin_key(f));
+      f.locals.resize(f.param_count);
+      f.tail_callees.clear();
+      f.loops = f.defers = false;
       twin_state_[twin_position(index)] = TwinState::Lowering;
       define_specialization(index);
       TwinState& done = twin_state_[twin_position(index)];
       const bool read = done == TwinState::ReadWhileLowered;
       done = TwinState::Defined;
-      Function& f = m_.functions[index];
       const auto came = returned_.find(twin_key(f));
-      if (came == returned_.end() || came->second == f.result || read || lowering == kLowerings) break;
+      // Twins that call each other in a long cycle could take that many
+      // lowerings at each step of it: past a budget, the next round settles them.
+      const bool spent = ++twin_lowerings_ > kLowerings * twins_.size();
+      if (came == returned_.end() || came->second == f.result || lowering == kLowerings || spent) {
+        defined_twins_.push_back(index);
+        break;
+      }
       f.result = came->second;
-      returned_.erase(came);
-      f.locals.resize(f.param_count);
-      f.tail_callees.clear();
-      f.loops = f.defers = false;
+      if (read) {
+        for (std::size_t i = before; i < defined_twins_.size(); ++i) {
+          twin_state_[twin_position(defined_twins_[i])] = TwinState::Undefined;
+        }
+        defined_twins_.resize(before);
+      }
     }
     frame_ = caller;
     inlining_.swap(inlining);
@@ -2517,6 +2532,8 @@ class Lowerer {
   enum class TwinState : std::uint8_t { Undefined, Lowering, ReadWhileLowered, Defined };
   std::vector<std::uint32_t> twins_;
   std::vector<TwinState> twin_state_;
+  std::vector<std::uint32_t> defined_twins_;  // in the order their lowering ended
+  std::size_t twin_lowerings_ = 0;
   bool loading_ = false;  // load()'s top-level lines are being lowered
   Frame module_frame_;    // what a module function's body sees around it: the module's names
   static constexpr std::uint32_t kLaterGlobal = UINT32_MAX;  // NameRef: a variable a later line defines

@@ -52,15 +52,16 @@ struct Expr {
     MakeClosure,    // index: a lambda of Module::functions, capturing args
     Field,          // args[0].callee: an element of an IntPair (first, second)
   };
-  Kind kind = Kind::UnitLit;
-  CType type = CType::Value;
+  // (Members in this order leave no padding: a module has many of these.)
   std::int64_t int_value = 0;
   double float_value = 0;
-  std::uint32_t index = 0;
   std::string callee;  // Call: qualified function; Infix: the operator; StringLit: the text
+  std::vector<ExprId> args;
+  std::uint32_t index = 0;
+  Kind kind = Kind::UnitLit;
+  CType type = CType::Value;
   bool tail = false;   // DirectCall: in tail position, a tail call it hands back is passed on
   bool moved = false;  // Local: its last use, by something that takes ownership (last_use.cpp)
-  std::vector<ExprId> args;
 };
 
 // A module-level variable holding one top-level binding.
@@ -98,14 +99,15 @@ struct Stmt {
                // first in the body; a looping function makes it once, before its loop
     Perform,   // expr;  a runtime call made for what it does: it returns nothing
   };
-  Kind kind = Kind::Return;
-  std::uint32_t line = 0;  // Sign source line the statement comes from
-  std::uint32_t index = 0;
-  ExprId expr = 0;
-  bool negated = false;
+  // (Members in this order leave the least padding.)
   std::vector<StmtId> then_body;
   std::vector<StmtId> else_body;
   std::string comment;  // a why-comment for a lowered construct whose shape is not obvious
+  std::uint32_t line = 0;  // Sign source line the statement comes from
+  std::uint32_t index = 0;
+  ExprId expr = 0;
+  Kind kind = Kind::Return;
+  bool negated = false;
 };
 
 // One Sign function, lowered to one C++ function over sign::Value.

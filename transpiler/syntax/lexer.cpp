@@ -249,7 +249,6 @@ class Lexer {
   void lex_token(bool space) {
     const std::size_t begin = pos_;
     const char c = src_[pos_];
-    const std::size_t end_of_line = line_end(pos_);
     switch (c) {
       case '(': ++depth_; ++pos_; return push(TokenKind::LParen, begin, pos_, space);
       case '[': ++depth_; ++pos_; return push(TokenKind::LBracket, begin, pos_, space);
@@ -258,7 +257,7 @@ class Lexer {
       case ']': close_bracket(); ++pos_; return push(TokenKind::RBracket, begin, pos_, space);
       case '}': close_bracket(); ++pos_; return push(TokenKind::RBrace, begin, pos_, space);
       case '`': {
-        if (is_comment_start(pos_, end_of_line)) {
+        if (const std::size_t end_of_line = line_end(pos_); is_comment_start(pos_, end_of_line)) {
           pos_ = end_of_line;
           return;
         }
@@ -292,7 +291,7 @@ class Lexer {
       return push(TokenKind::Identifier, begin, pos_, space);
     }
     for (std::string_view op : kOperators) {
-      if (src_.substr(pos_, op.size()) == op) {
+      if (op[0] == c && src_.substr(pos_, op.size()) == op) {
         pos_ += op.size();
         return push(TokenKind::Operator, begin, pos_, space);
       }

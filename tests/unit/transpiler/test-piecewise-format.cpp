@@ -31,6 +31,14 @@ BOOST_AUTO_TEST_CASE(the_pieces_make_the_frame_with_the_parts_in_place_of_the_ma
              "}  // namespace m\n");
 }
 
+BOOST_AUTO_TEST_CASE(the_pieces_are_views_of_the_frame_and_the_parts_in_order) {
+  const PiecewiseText text = module_in_pieces();
+  std::string joined;
+  for (const std::string_view piece : text.pieces()) joined += piece;
+  BOOST_TEST(joined == text.whole());
+  BOOST_TEST(text.pieces().size() == 5U);  // frame before, part, blank line, part, frame after
+}
+
 BOOST_AUTO_TEST_CASE(a_frame_without_a_marker_is_the_whole_text) {
   const PiecewiseText text{"int x;\n", "", {}};
   BOOST_TEST(text.whole() == "int x;\n");
