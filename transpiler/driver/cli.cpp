@@ -9,6 +9,7 @@
 #include "driver/pipeline.hpp"
 #include "driver/run.hpp"
 #include "sexpr/sexpr.hpp"
+#include "support/process_lifetime.hpp"
 #include "support/text_cache.hpp"
 
 namespace signc::driver {
@@ -67,10 +68,10 @@ int build(const BuildOptions& o) {
   }
   const WriteMode mode = o.write_if_changed ? WriteMode::IfChanged : WriteMode::Always;
   bool failed = false;
-  ModuleGraph graph(o.import_dirs, o.sema);  // modules imported by several inputs are read once
+  auto graph = std::make_unique<ModuleGraph>(o.import_dirs, o.sema);  // modules imported by several inputs are read once
   for (const auto& file : o.files) {
     Diagnostics file_diags;
-    Translation* t = graph.translate(file, Stage::Ir, file_diags);
+    Translation* t = graph->translate(file, Stage::Ir, file_diags);
     const std::string stem = fs::path(file).filename().string();
     std::optional<emit::ModuleText> text;
     std::optional<std::string> main_text;
@@ -96,14 +97,16 @@ int build(const BuildOptions& o) {
     file_diags.print(std::cerr);
     failed = failed || file_diags.has_errors();
   }
+  keep_until_exit(std::move(graph));
   return failed ? 1 : 0;
 }
 
 int check(const std::vector<std::string>& files, const sema::Options& options,
           const std::vector<std::string>& import_dirs) {
   Diagnostics diags;
-  ModuleGraph graph(import_dirs, options);
-  for (const auto& f : files) graph.translate(f, Stage::Sema, diags);
+  auto graph = std::make_unique<ModuleGraph>(import_dirs, options);
+  for (const auto& f : files) graph->translate(f, Stage::Sema, diags);
+  keep_until_exit(std::move(graph));
   return finish(diags);
 }
 

@@ -1357,15 +1357,15 @@ class Lowerer {
     e.index = l;
     return add(std::move(e));
   }
-  ExprId call(CType type, std::string callee, std::vector<ExprId> args) {
+  ExprId call(CType type, std::string_view callee, std::vector<ExprId> args) {
     Expr e = node(Expr::Kind::Call, type);
-    e.callee = std::move(callee);
+    e.callee = m_.text(callee);
     e.args = std::move(args);
     return add(std::move(e));
   }
-  ExprId call_value(std::string callee, std::vector<ExprId> args) {
+  ExprId call_value(std::string_view callee, std::vector<ExprId> args) {
     for (ExprId& a : args) a = coerce(a, CType::Value);
-    return call(CType::Value, std::move(callee), std::move(args));
+    return call(CType::Value, callee, std::move(args));
   }
   ExprId int_lit(std::int64_t v) {
     Expr lit = node(Expr::Kind::IntLit, CType::Int64);
@@ -1373,15 +1373,15 @@ class Lowerer {
     return add(std::move(lit));
   }
   // A C++ constant spelled as is: true, an enumerator.
-  ExprId constant(std::string text) {
+  ExprId constant(std::string_view text) {
     Expr e = node(Expr::Kind::Constant, CType::Value);
-    e.callee = std::move(text);
+    e.callee = m_.text(text);
     return add(std::move(e));
   }
   ExprId bool_lit(bool v) { return constant(v ? "true" : "false"); }
-  ExprId string_lit(std::string text) {
+  ExprId string_lit(std::string_view text) {
     Expr e = node(Expr::Kind::StringLit, CType::Value);
-    e.callee = std::move(text);
+    e.callee = m_.text(text);
     return add(std::move(e));
   }
   CType type_of(ExprId id) const { return m_.exprs[id].type; }
@@ -1401,7 +1401,7 @@ class Lowerer {
       }
     }
     Expr e = node(Expr::Kind::Field, CType::Int64);
-    e.callee = second ? "second" : "first";
+    e.callee = m_.text(second ? "second" : "first");
     e.args = {pair};
     return add(std::move(e));
   }
@@ -1700,9 +1700,9 @@ class Lowerer {
     return add(std::move(e));
   }
 
-  ExprId text_lit(std::string text) {
+  ExprId text_lit(std::string_view text) {
     Expr e = node(Expr::Kind::TextLit, CType::Value);
-    e.callee = std::move(text);
+    e.callee = m_.text(text);
     return add(std::move(e));
   }
 
@@ -1758,7 +1758,7 @@ class Lowerer {
       return call(CType::Bool, holds_fn(e.op), {coerce(l, CType::Value), coerce(r, CType::Value)});
     }
     Expr test = node(Expr::Kind::Infix, CType::Bool);
-    test.callee = std::string(sema::op_symbol(e.op) == "=" ? "==" : sema::op_symbol(e.op));
+    test.callee = m_.text(sema::op_symbol(e.op) == "=" ? "==" : sema::op_symbol(e.op));
     test.args = {l, r};
     return add(std::move(test));
   }
@@ -1768,8 +1768,8 @@ class Lowerer {
   // character in place. Nothing when r is something else.
   std::optional<ExprId> equals_text(ExprId l, ExprId r) {
     if (m_.exprs[r].kind != Expr::Kind::StringLit || m_.exprs[r].callee.empty()) return std::nullopt;
-    const std::string text = m_.exprs[r].callee;
-    if (text.find('\0') != std::string::npos) return std::nullopt;  // a C string literal would end there
+    const std::string_view text = m_.exprs[r].callee;
+    if (text.find('\0') != std::string_view::npos) return std::nullopt;  // a C string literal would end there
     const Expr left = m_.exprs[l];
     if (left.kind == Expr::Kind::Call && left.callee == "sign::impl::get_index") {
       const Expr& index = m_.exprs[left.args[1]];
@@ -1869,7 +1869,7 @@ class Lowerer {
     const ExprId fr = coerce(r, CType::Double);
     if (ops.float_fn) return whole_if_typed_whole(id, call(CType::Double, ops.float_fn, {fl, fr}));
     Expr inf = node(Expr::Kind::Infix, CType::Double);
-    inf.callee = std::string(sema::op_symbol(e.op));
+    inf.callee = m_.text(sema::op_symbol(e.op));
     inf.args = {fl, fr};
     return whole_if_typed_whole(id, add(std::move(inf)));
   }
@@ -2495,7 +2495,7 @@ class Lowerer {
     ExprId all_ints = sign_is_int(values[checked[0]]);
     for (std::size_t k = 1; k < checked.size(); ++k) {
       Expr both = node(Expr::Kind::Infix, CType::Bool);
-      both.callee = "&&";
+      both.callee = m_.text("&&");
       both.args = {all_ints, sign_is_int(values[checked[k]])};
       all_ints = add(std::move(both));
     }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sema/sema.hpp"
@@ -55,7 +56,7 @@ struct Expr {
   // (Members in this order leave no padding: a module has many of these.)
   std::int64_t int_value = 0;
   double float_value = 0;
-  std::string callee;  // Call: qualified function; Infix: the operator; StringLit: the text
+  std::string_view callee;  // Call: qualified function; Infix: the operator; StringLit: the text (in Module::texts)
   std::vector<ExprId> args;
   std::uint32_t index = 0;
   Kind kind = Kind::UnitLit;
@@ -178,8 +179,28 @@ struct Module {
   std::vector<Expr> exprs;  // expression pool
   std::vector<Stmt> stmts;  // statement pool
 
+  Module() = default;
+  Module(Module&&) = default;  // the texts move with their nodes: callees still view them
+  Module& operator=(Module&&) = default;
+  Module(const Module&) = delete;  // a copy's callees would view this module's texts
+  Module& operator=(const Module&) = delete;
+
   const Expr& expr(ExprId id) const { return exprs[id]; }
   const Stmt& stmt(StmtId id) const { return stmts[id]; }
+  // `t` kept in texts (once): what an Expr::callee views.
+  std::string_view text(std::string_view t) {
+    const auto found = texts.find(t);
+    return found != texts.end() ? std::string_view(*found) : std::string_view(*texts.emplace(t).first);
+  }
+
+ private:
+  // A callee is mostly one of a few runtime functions: its text is kept
+  // once per module, not in each expression.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view t) const { return std::hash<std::string_view>{}(t); }
+  };
+  std::unordered_set<std::string, TextHash, std::equal_to<>> texts;
 };
 
 // `module_name` is the file's stem (before .sign/.sn); it is escaped as needed.

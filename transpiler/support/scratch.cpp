@@ -5,20 +5,12 @@
 
 #include <cstdint>
 
+#include "support/process_lifetime.hpp"
+
 namespace signc {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kUseMappings = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-constexpr bool kUseMappings = false;
-#else
-constexpr bool kUseMappings = true;
-#endif
-#else
-constexpr bool kUseMappings = true;
-#endif
+constexpr bool kUseMappings = !kSanitized;
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 constexpr std::size_t kMappingThreshold = std::size_t{1} << 20;
