@@ -237,10 +237,7 @@ class Lowerer {
     loading_ = false;
     resolve_later_globals();
     frame_ = &module_frame_;
-    for (std::size_t f = 0; f < function_form_.size(); ++f) define_function(f);
-    // Twins no call has asked for a result of yet (made up front for a
-    // self-recursive function, whose original dispatches to it).
-    for (std::size_t i = 0; i < twins_.size(); ++i) define_twin(twins_[i]);
+    define_wanted_functions();
     propagate_defers();
     drop_unreached_functions();
     for (const Function& f : m_.functions) {
@@ -582,7 +579,11 @@ class Lowerer {
     TwinState& state = twin_state_[twin_position(index)];
     if (state == TwinState::Defined) return;
     if (state != TwinState::Undefined) {
-      if (frame_->fn != &m_.functions[index]) state = TwinState::ReadWhileLowered;
+      if (frame_->fn != &m_.functions[index]) {
+        state = TwinState::ReadWhileLowered;
+      } else if (state == TwinState::Lowering) {
+        state = TwinState::ReadByItself;
+      }
       return;
     }
     constexpr int kLowerings = 4;  // then it is left to the next round
@@ -600,7 +601,7 @@ class Lowerer {
       twin_state_[twin_position(index)] = TwinState::Lowering;
       define_specialization(index);
       TwinState& done = twin_state_[twin_position(index)];
-      const bool read = done == TwinState::ReadWhileLowered;
+      const TwinState read = done;
       done = TwinState::Defined;
       const auto came = returned_.find(twin_key(f));
       // Twins that call each other in a long cycle could take that many
@@ -610,8 +611,14 @@ class Lowerer {
         defined_twins_.push_back(index);
         break;
       }
+      if (read == TwinState::Lowering) {
+        // Nothing read what it returns: only its returns change.
+        retype_returns(f, came->second);
+        defined_twins_.push_back(index);
+        break;
+      }
       f.result = came->second;
-      if (read) {
+      if (read == TwinState::ReadWhileLowered) {
         for (std::size_t i = before; i < defined_twins_.size(); ++i) {
           twin_state_[twin_position(defined_twins_[i])] = TwinState::Undefined;
         }
@@ -621,6 +628,55 @@ class Lowerer {
     frame_ = caller;
     inlining_.swap(inlining);
   }
+
+  // Twin `f`'s returns made to return a `result` C++ type: what lowering
+  // them for another one would give.
+  void retype_returns(Function& f, CType result) {
+    f.result = result;
+    std::vector<StmtId> work(f.body.begin(), f.body.end());
+    while (!work.empty()) {
+      Stmt& s = m_.stmts[work.back()];
+      work.pop_back();
+      work.insert(work.end(), s.then_body.begin(), s.then_body.end());
+      work.insert(work.end(), s.else_body.begin(), s.else_body.end());
+      if (s.kind != Stmt::Kind::Return) continue;
+      const auto boxed = returned_values_.find(s.expr);
+      const ExprId e = boxed == returned_values_.end() ? s.expr : boxed->second;
+      if (type_of(e) == result) {
+        s.expr = e;
+      } else if (boxed == returned_values_.end()) {
+        s.expr = coerce(e, CType::Value);
+      }
+    }
+  }
+
+  // The functions something lowered calls or takes as a value, in the
+  // order of the program, until lowering them wants no more: a function
+  // every call of which went to a twin (or nothing calls) is never lowered,
+  // as it is never written out. Twins a call asked for are lowered by then;
+  // those left are the ones an original dispatches to.
+  void define_wanted_functions() {
+    std::vector<bool> defined(function_form_.size(), false);
+    for (bool more = true; more;) {
+      more = false;
+      for (std::size_t f = 0; f < function_form_.size(); ++f) {
+        if (defined[f] || !wanted(static_cast<std::uint32_t>(f))) continue;
+        defined[f] = more = true;
+        define_function(f);
+      }
+      for (std::size_t i = 0; i < twins_.size(); ++i) {
+        if (twin_state_[i] != TwinState::Undefined || !wanted(twins_[i])) continue;
+        more = true;
+        define_twin(twins_[i]);
+      }
+    }
+  }
+
+  void want(std::uint32_t f) {
+    if (f >= wanted_.size()) wanted_.resize(m_.functions.size());
+    wanted_[f] = true;
+  }
+  bool wanted(std::uint32_t f) const { return f < wanted_.size() && wanted_[f]; }
 
   // Where twin `index` is in twins_ (the order twins were made in).
   std::size_t twin_position(std::uint32_t index) const {
@@ -671,6 +727,7 @@ class Lowerer {
   // `f(args...)` of module function f; in tail position (outside load()) it
   // is one of the caller's tail callees, whose deferred tail calls it passes on.
   ExprId direct_call(std::uint32_t f, std::vector<ExprId> args, bool tail) {
+    want(f);
     Expr e = node(Expr::Kind::DirectCall, m_.functions[f].result);
     e.index = f;
     e.args = std::move(args);
@@ -777,6 +834,7 @@ class Lowerer {
           Stmt dispatch = stmt(Stmt::Kind::Dispatch);
           dispatch.index = static_cast<std::uint32_t>(f.specialization);
           dispatch.comment = "Int arguments: the twin over std::int64_t";
+          want(dispatch.index);
           emit(std::move(dispatch));
           f.tail_callees.push_back(static_cast<std::uint32_t>(f.specialization));
         }
@@ -1063,6 +1121,7 @@ class Lowerer {
   bool defined_after(std::uint32_t f) const { return function_position_[f] >= form_index_; }
 
   ExprId function_value(std::uint32_t f) {
+    want(f);
     if (!m_.functions[f].generic) m_.functions[f].needs_entry = true;
     Expr e = node(Expr::Kind::FunctionValue, CType::Value);
     e.index = f;
@@ -1242,6 +1301,7 @@ class Lowerer {
       if (!first && seen->second != came) seen->second = CType::Value;
     }
     s.expr = type_of(e) == fn->result ? e : coerce(e, CType::Value);
+    if (fn->specializes >= 0 && s.expr != e) returned_values_.emplace(s.expr, e);  // for retype_returns
     return s;
   }
 
@@ -1416,7 +1476,7 @@ class Lowerer {
       same.type = CType::Value;
       return add(std::move(same));
     }
-    if (to == CType::Value) return call(CType::Value, std::string(boxing_function(from)), {id});
+    if (to == CType::Value) return call(CType::Value, boxing_function(from), {id});
     if (to != CType::Double || from != CType::Int64) {
       throw std::logic_error("lower: no conversion from " + std::string(ctype_spelling(from)) + " to " +
                              std::string(ctype_spelling(to)));
@@ -2529,11 +2589,15 @@ class Lowerer {
   std::unordered_set<std::string> function_names_;  // the cpp_name of each of m_.functions
   std::vector<std::uint32_t> inlining_;          // the functions whose bodies are being written into this one
   // Twins in the order they were made, and how far each is defined.
-  enum class TwinState : std::uint8_t { Undefined, Lowering, ReadWhileLowered, Defined };
+  // ReadByItself: its own body read what it returns (a call that is not a
+  // tail call); ReadWhileLowered: another twin's did.
+  enum class TwinState : std::uint8_t { Undefined, Lowering, ReadByItself, ReadWhileLowered, Defined };
   std::vector<std::uint32_t> twins_;
   std::vector<TwinState> twin_state_;
   std::vector<std::uint32_t> defined_twins_;  // in the order their lowering ended
   std::size_t twin_lowerings_ = 0;
+  std::vector<bool> wanted_;  // by function: see define_wanted_functions
+  std::unordered_map<ExprId, ExprId> returned_values_;  // a twin's boxed return value -> the value
   bool loading_ = false;  // load()'s top-level lines are being lowered
   Frame module_frame_;    // what a module function's body sees around it: the module's names
   static constexpr std::uint32_t kLaterGlobal = UINT32_MAX;  // NameRef: a variable a later line defines
