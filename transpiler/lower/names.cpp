@@ -14,6 +14,8 @@
 #include <iterator>
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "lower/lower.hpp"
 
@@ -44,7 +46,12 @@ bool is_plain(std::string_view name) {
     return false;
   }
   if (std::isdigit(static_cast<unsigned char>(name.front()))) return false;
-  return std::find(std::begin(kReserved), std::end(kReserved), name) == std::end(kReserved);
+  static const std::vector<std::string_view> reserved = [] {  // sorted once: names are checked by the thousand
+    std::vector<std::string_view> sorted(std::begin(kReserved), std::end(kReserved));
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  }();
+  return !std::binary_search(reserved.begin(), reserved.end(), name);
 }
 
 std::string escape(std::string_view name) {
