@@ -571,9 +571,10 @@ class Lowerer {
   // round later (lower_module). Where it returns another type than it was
   // assumed to, it is lowered again assuming that; if a twin lowered
   // meanwhile read the assumption (twins that call each other), those are
-  // lowered again too, when it asks for them. Twins asked for before any
-  // body is lowered (declare_specializations) wait for a call or the end
-  // of the round.
+  // lowered again too, when it asks for them; where nothing read it, only
+  // its returns change (retype_returns). Twins made before any body is
+  // lowered (declare_specializations) wait for a call, or for their
+  // original's dispatch (define_wanted_functions).
   void define_twin(std::uint32_t index) {
     if (frame_ == nullptr) return;  // declaring: no body is lowered yet
     TwinState& state = twin_state_[twin_position(index)];
