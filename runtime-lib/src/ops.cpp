@@ -659,15 +659,38 @@ void destructure_items(std::span<const Value> items, std::int64_t rest_at, std::
   for (std::size_t k = 0; k < after; ++k) *parts.begin()[before + 1 + k] = at(rest_end + k);
 }
 
+// The first `before` entries of `parts` take the first characters of
+// `text` (__ past its end); returns the byte where the characters after
+// them begin.
+std::size_t take_leading_chars(std::string_view text, std::size_t before, std::initializer_list<Value*> parts) {
+  std::size_t i = 0, offset = 0;
+  for_each_char(text, [&](std::string_view c) {
+    if (i == before) return false;
+    *parts.begin()[i++] = char_string(c);
+    offset += c.size();
+    return true;
+  });
+  for (; i < before; ++i) *parts.begin()[i] = Value();
+  return offset;
+}
+
 // destructure() of a String: a one-character String per plain entry and,
 // for the rest entry, the text between them as one String.
 void destructure_text(std::string_view text, std::int64_t rest_at, std::initializer_list<Value*> parts) {
+  const std::size_t n = parts.size();
+  if (rest_at < 0 || static_cast<std::size_t>(rest_at) + 1 == n) {
+    // No entry after the rest (`[a b]`, `[h ~t]`, the common shapes): only
+    // the leading characters are read; the rest is the text after them.
+    const std::size_t before = rest_at < 0 ? n : static_cast<std::size_t>(rest_at);
+    const std::size_t offset = take_leading_chars(text, before, parts);
+    if (rest_at >= 0) *parts.begin()[before] = make_string(std::string(text.substr(offset)));
+    return;
+  }
   std::vector<std::string_view> chars;
   for_each_char(text, [&](std::string_view c) { return chars.push_back(c), true; });
   std::vector<Value> items;  // only the characters an entry takes; the rest's stay views
-  const std::size_t n = parts.size();
-  const std::size_t before = rest_at < 0 ? n : static_cast<std::size_t>(rest_at);
-  const std::size_t after = rest_at < 0 ? 0 : n - before - 1;
+  const auto before = static_cast<std::size_t>(rest_at);
+  const std::size_t after = n - before - 1;
   const auto offset = [&](std::size_t i) {
     return i < chars.size() ? static_cast<std::size_t>(chars[i].data() - text.data()) : text.size();
   };
@@ -685,16 +708,7 @@ void destructure_text(std::string_view text, std::int64_t rest_at, std::initiali
 
 void detail::destructure_sole_text(Value&& v, std::size_t before, std::initializer_list<Value*> parts) {
   auto* s = static_cast<String*>(v.object());
-  const std::string_view text = s->text();
-  std::size_t i = 0, offset = 0;
-  for_each_char(text, [&](std::string_view c) {
-    if (i == before) return false;
-    *parts.begin()[i++] = char_string(c);
-    offset += c.size();
-    return true;
-  });
-  for (; i < before; ++i) *parts.begin()[i] = Value();
-  s->drop_front_in_place(offset);
+  s->drop_front_in_place(take_leading_chars(s->text(), before, parts));
   *parts.begin()[before] = std::move(v);
 }
 
