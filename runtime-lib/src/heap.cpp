@@ -152,12 +152,55 @@ class StringPool {
 };
 constinit thread_local StringPool string_pool{};
 
-// Both pools empty themselves when their thread exits; the guard is a
+// Freed small Dicts, kept with their slots' buffer, as StringPool keeps
+// Strings: a struct built and dropped per step (a point moved along)
+// reuses one instead of allocating the object and its slots.
+class DictPool {
+ public:
+  static constexpr std::size_t kCapacity = 8;  // slots; larger buffers go back to the allocator
+
+  // Runs inside destroy(): the values the slots release are queued.
+  bool keep(Dict* dict) noexcept {
+    if (closed_ || dict->entries_in_place().capacity() > kCapacity) return false;
+    if (!registered_) register_cleanup();
+    dict->entries_in_place().clear();
+    return free_.push(dict);
+  }
+
+  // An empty Dict with room for `capacity` slots.
+  Value take(std::size_t capacity) {
+    Dict* dict = capacity <= kCapacity ? free_.pop() : nullptr;
+    if (dict == nullptr) {
+      std::vector<Dict::Entry> entries;
+      entries.reserve(capacity);
+      return make_dict(std::move(entries));
+    }
+    dict->entries_in_place().reserve(capacity);
+    HeapRelease::revive(dict);
+    return Value::adopt(Kind::Dict, dict);
+  }
+
+  void close() noexcept {
+    closed_ = true;
+    while (Dict* dict = free_.pop()) delete dict;
+  }
+
+ private:
+  void register_cleanup() noexcept;
+
+  FreeStack<Dict> free_;
+  bool registered_;
+  bool closed_;
+};
+constinit thread_local DictPool dict_pool{};
+
+// The pools empty themselves when their thread exits; the guard is a
 // function-local thread_local, its initialisation paid once per thread.
 struct PoolCleanup {
   ~PoolCleanup() {
     list_pool.close();
     string_pool.close();
+    dict_pool.close();
   }
 };
 void register_pool_cleanup() noexcept {
@@ -172,6 +215,10 @@ void StringPool::register_cleanup() noexcept {
   registered_ = true;
   register_pool_cleanup();
 }
+void DictPool::register_cleanup() noexcept {
+  registered_ = true;
+  register_pool_cleanup();
+}
 
 void free_one(Kind kind, HeapObject* object) noexcept {
   switch (kind) {
@@ -181,7 +228,9 @@ void free_one(Kind kind, HeapObject* object) noexcept {
     case Kind::List:
       if (!list_pool.keep(static_cast<List*>(object))) delete static_cast<List*>(object);
       return;
-    case Kind::Dict: delete static_cast<Dict*>(object); return;
+    case Kind::Dict:
+      if (!dict_pool.keep(static_cast<Dict*>(object))) delete static_cast<Dict*>(object);
+      return;
     case Kind::Function: delete static_cast<Function*>(object); return;
     case Kind::Address: delete static_cast<Address*>(object); return;
     default: return;
@@ -208,8 +257,16 @@ void destroy(Kind kind, HeapObject* object) noexcept {
 }
 
 const Value* Dict::find(std::string_view key) const noexcept {
+  // Slot names are short: compared here, not by a call to memcmp per slot.
+  const auto same = [key](std::string_view name) {
+    if (name.size() != key.size()) return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (name[i] != key[i]) return false;
+    }
+    return true;
+  };
   for (const auto& [name, value] : entries_) {
-    if (name == key) return &value;
+    if (same(name)) return &value;
   }
   return nullptr;
 }
@@ -265,6 +322,7 @@ Value make_string(std::string text) { return Value::adopt(Kind::String, new Stri
 Value make_list(std::vector<Value> items) { return Value::adopt(Kind::List, new List(std::move(items))); }
 Value new_list(std::size_t capacity) { return list_pool.take(capacity); }
 Value new_string(std::size_t capacity) { return string_pool.take(capacity); }
+Value new_dict(std::size_t capacity) { return dict_pool.take(capacity); }
 Value list_slice(const Value& list, std::size_t begin, std::size_t end) {
   const std::span<const Value> items = list.as_list().items();
   if (begin == 0 && end == items.size()) return list;

@@ -150,6 +150,8 @@ class Dict final : public HeapObject {
   std::span<const Entry> entries() const noexcept { return entries_; }
   // The value of slot `key`, or nullptr.
   const Value* find(std::string_view key) const noexcept;
+  // As List::items_in_place: only while use_count() == 1.
+  std::vector<Entry>& entries_in_place() noexcept { return entries_; }
 
  private:
   friend struct HeapRelease;
@@ -242,14 +244,18 @@ Value new_string(std::size_t capacity);
 // Elements [begin, end) of List `list` without copying them (a slice).
 Value list_slice(const Value& list, std::size_t begin, std::size_t end);
 Value make_dict(std::vector<Dict::Entry> entries);
+// An empty Dict with room for `capacity` slots, to be filled through
+// Dict::entries_in_place(); small ones reuse a freed Dict and its slots.
+Value new_dict(std::size_t capacity);
 // `[a : x / b : y]` as generated code builds it: each entry moved in (an
-// initializer list would copy every key and value once more).
+// initializer list would copy every key and value once more), in a Dict a
+// struct built and dropped per step reuses.
 template <class... Entries>
 Value dict_of(Entries&&... entries) {
-  std::vector<Dict::Entry> all;
-  all.reserve(sizeof...(entries));
+  Value dict = new_dict(sizeof...(entries));
+  std::vector<Dict::Entry>& all = static_cast<Dict*>(dict.object())->entries_in_place();
   (all.push_back(std::forward<Entries>(entries)), ...);
-  return make_dict(std::move(all));
+  return dict;
 }
 Value make_address(Value* variable);
 // A ref to a Cell<Value> (sign/memory/cell.hpp) of any region.
