@@ -61,7 +61,7 @@ class ListPool {
   // Runs inside destroy(): allocates nothing, and the elements and slice
   // base it releases are queued.
   bool keep(List* list) noexcept {
-    if (closed_ || list->items_in_place().capacity() > kCapacity) return false;
+    if (closed_ || list->capacity() > kCapacity) return false;
     if (!registered_) register_cleanup();
     list->items_in_place().clear();
     if (list->is_slice()) {  // drop the slice's base now: a pooled object holds nothing
@@ -301,7 +301,7 @@ void List::push_front_in_place(Value x) {
     std::vector<Value> grown;
     grown.reserve(gap + items_.size());
     grown.resize(gap);
-    std::move(items_.begin(), items_.end(), std::back_inserter(grown));
+    grown.insert(grown.end(), std::make_move_iterator(items_.begin()), std::make_move_iterator(items_.end()));
     items_ = std::move(grown);
     front_ = gap;
   }

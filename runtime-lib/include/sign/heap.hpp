@@ -118,6 +118,9 @@ class List final : public HeapObject {
     flatness_ = Flatness::Unknown;
     return items_;
   }
+  // The elements an owning List has room for, its gap included (reading
+  // it does not close the gap, which moves every element).
+  std::size_t capacity() const noexcept { return items_.capacity(); }
   // `x xs~` building a List from its end (`(f h) (g t)~`): x goes in front
   // in amortised O(1) — a gap as long as the items is kept before them —
   // so a list built by recursion stays linear. Same preconditions.
