@@ -8,6 +8,7 @@
 #include <iterator>
 #include <new>
 #include <span>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -111,88 +112,55 @@ class ListPool {
 };
 constinit thread_local ListPool list_pool{};
 
-// Freed short Strings, kept with their text buffer, as ListPool keeps
-// Lists: a program that builds a short String per step (a word from
-// syllables) reuses one instead of allocating the object and its text.
-class StringPool {
- public:
-  static constexpr std::size_t kCapacity = 64;  // bytes of text; longer buffers go back to the allocator
+void register_pool_cleanup() noexcept;
 
-  bool keep(String* string) noexcept {
-    if (closed_ || string->text_in_place().capacity() > kCapacity) return false;
-    if (!registered_) register_cleanup();
-    string->text_in_place().clear();
-    return free_.push(string);
+// Freed small objects of one kind kept with their buffer, as ListPool keeps
+// Lists: a String (its text) or a Dict (its slots) built and dropped per
+// step — a word from syllables, a point moved along — reuses one instead
+// of allocating the object and its buffer. `kLimit`: the largest buffer
+// kept (bytes of text, slots); larger ones go back to the allocator.
+template <class T, Kind kKind, std::size_t kLimit>
+class BufferedPool {
+ public:
+  // Runs inside destroy(): the values a Dict's slots release are queued.
+  bool keep(T* object) noexcept {
+    if (closed_ || buffer(object).capacity() > kLimit) return false;
+    if (!registered_) {
+      registered_ = true;
+      register_pool_cleanup();
+    }
+    buffer(object).clear();
+    return free_.push(object);
   }
 
-  // An empty String with room for `capacity` bytes.
+  // An empty object with room for `capacity` in its buffer.
   Value take(std::size_t capacity) {
-    String* string = capacity <= kCapacity ? free_.pop() : nullptr;
-    if (string == nullptr) {
-      std::string text;
-      text.reserve(capacity);
-      return make_string(std::move(text));
+    T* object = capacity <= kLimit ? free_.pop() : nullptr;
+    if (object == nullptr) {
+      std::remove_reference_t<decltype(buffer(object))> fresh;
+      fresh.reserve(capacity);
+      return Value::adopt(kKind, new T(std::move(fresh)));
     }
-    string->text_in_place().reserve(capacity);
-    HeapRelease::revive(string);
-    return Value::adopt(Kind::String, string);
+    buffer(object).reserve(capacity);
+    HeapRelease::revive(object);
+    return Value::adopt(kKind, object);
   }
 
   void close() noexcept {
     closed_ = true;
-    while (String* string = free_.pop()) delete string;
+    while (T* object = free_.pop()) delete object;
   }
 
  private:
-  void register_cleanup() noexcept;
+  static std::string& buffer(String* string) noexcept { return string->text_in_place(); }
+  static std::vector<Dict::Entry>& buffer(Dict* dict) noexcept { return dict->entries_in_place(); }
 
-  FreeStack<String> free_;
+  FreeStack<T> free_;
   bool registered_;
   bool closed_;
 };
-constinit thread_local StringPool string_pool{};
-
-// Freed small Dicts, kept with their slots' buffer, as StringPool keeps
-// Strings: a struct built and dropped per step (a point moved along)
-// reuses one instead of allocating the object and its slots.
-class DictPool {
- public:
-  static constexpr std::size_t kCapacity = 8;  // slots; larger buffers go back to the allocator
-
-  // Runs inside destroy(): the values the slots release are queued.
-  bool keep(Dict* dict) noexcept {
-    if (closed_ || dict->entries_in_place().capacity() > kCapacity) return false;
-    if (!registered_) register_cleanup();
-    dict->entries_in_place().clear();
-    return free_.push(dict);
-  }
-
-  // An empty Dict with room for `capacity` slots.
-  Value take(std::size_t capacity) {
-    Dict* dict = capacity <= kCapacity ? free_.pop() : nullptr;
-    if (dict == nullptr) {
-      std::vector<Dict::Entry> entries;
-      entries.reserve(capacity);
-      return make_dict(std::move(entries));
-    }
-    dict->entries_in_place().reserve(capacity);
-    HeapRelease::revive(dict);
-    return Value::adopt(Kind::Dict, dict);
-  }
-
-  void close() noexcept {
-    closed_ = true;
-    while (Dict* dict = free_.pop()) delete dict;
-  }
-
- private:
-  void register_cleanup() noexcept;
-
-  FreeStack<Dict> free_;
-  bool registered_;
-  bool closed_;
-};
-constinit thread_local DictPool dict_pool{};
+constinit thread_local BufferedPool<String, Kind::String, 64> string_pool{};
+constinit thread_local BufferedPool<Dict, Kind::Dict, 8> dict_pool{};
 
 // The pools empty themselves when their thread exits; the guard is a
 // function-local thread_local, its initialisation paid once per thread.
@@ -208,14 +176,6 @@ void register_pool_cleanup() noexcept {
   static_cast<void>(cleanup);
 }
 void ListPool::register_cleanup() noexcept {
-  registered_ = true;
-  register_pool_cleanup();
-}
-void StringPool::register_cleanup() noexcept {
-  registered_ = true;
-  register_pool_cleanup();
-}
-void DictPool::register_cleanup() noexcept {
   registered_ = true;
   register_pool_cleanup();
 }
