@@ -46,20 +46,19 @@ def main():
     names = sorted(p.stem for p in PROBES.glob("*.sign"))
     if args.only:
         names = [n for n in names if n in args.only.split(",")]
+    link = [f for f in config["link"] if f.startswith("-static")]  # linked as the Sign program is
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, SIGN_CACHE_DIR=str(pathlib.Path(tmp, "cache")))
         print("| probe | kind | hand C++ | Sign | Sign ÷ C++ |")
         print("|---|---|---|---|---|")
         for name in names:
             sign_src = PROBES / f"{name}.sign"
             hand = pathlib.Path(tmp, name)
-            link = [f for f in config["link"] if f.startswith("-static")]
             subprocess.run([config["compiler"], *config["compile_flags"], str(PROBES / f"{name}.cpp"), "-o", str(hand),
                             *link], check=True)
             # `signc run` compiles (into the cache) and runs; the program it
             # ran is the one entry in a cache of this probe's own.
             cache = pathlib.Path(tmp, "cache-" + name)
-            env["SIGN_CACHE_DIR"] = str(cache)
+            env = dict(os.environ, SIGN_CACHE_DIR=str(cache))
             sign_out = subprocess.run([str(signc), "run", str(sign_src)], env=env, capture_output=True, text=True,
                                       check=True).stdout.strip()
             programs = [p for p in cache.rglob("program") if p.is_file() and os.access(p, os.X_OK)]

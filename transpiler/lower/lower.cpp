@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_set>
+#include <utility>
 
 #include "lower/lower.hpp"
 
@@ -577,7 +578,9 @@ class Lowerer {
   // original's dispatch (define_wanted_functions).
   void define_twin(std::uint32_t index) {
     if (frame_ == nullptr) return;  // declaring: no body is lowered yet
-    TwinState& state = twin_state_[twin_position(index)];
+    // By position, not by reference: lowering makes twins, and twin_state_ grows.
+    const std::size_t position = twin_position(index);
+    TwinState& state = twin_state_[position];
     if (state == TwinState::Defined) return;
     if (state != TwinState::Undefined) {
       if (frame_->fn != &m_.functions[index]) {
@@ -592,29 +595,24 @@ class Lowerer {
     inlining.swap(inlining_);  // another function's body: nothing is being written into it
     Frame* const caller = frame_;
     frame_ = &module_frame_;
+    const TwinKey key = twin_key(m_.functions[index]);
     for (int lowering = 1;; ++lowering) {
       const std::size_t before = defined_twins_.size();
       Function& f = m_.functions[index];
-      returned_.erase(twin_key(f));
+      returned_.erase(key);
       f.locals.resize(f.param_count);
       f.tail_callees.clear();
       f.loops = f.defers = false;
-      twin_state_[twin_position(index)] = TwinState::Lowering;
+      twin_state_[position] = TwinState::Lowering;
       define_specialization(index);
-      TwinState& done = twin_state_[twin_position(index)];
-      const TwinState read = done;
-      done = TwinState::Defined;
-      const auto came = returned_.find(twin_key(f));
+      const TwinState read = std::exchange(twin_state_[position], TwinState::Defined);
+      const auto came = returned_.find(key);
       // Twins that call each other in a long cycle could take that many
       // lowerings at each step of it: past a budget, the next round settles them.
       const bool spent = ++twin_lowerings_ > kLowerings * twins_.size();
-      if (came == returned_.end() || came->second == f.result || lowering == kLowerings || spent) {
-        defined_twins_.push_back(index);
-        break;
-      }
-      if (read == TwinState::Lowering) {
-        // Nothing read what it returns: only its returns change.
-        retype_returns(f, came->second);
+      const bool settled = came == returned_.end() || came->second == f.result || lowering == kLowerings || spent;
+      if (settled || read == TwinState::Lowering) {
+        if (!settled) retype_returns(f, came->second);  // nothing read what it returns: only its returns change
         defined_twins_.push_back(index);
         break;
       }
