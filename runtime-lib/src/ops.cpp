@@ -52,8 +52,6 @@ std::vector<Value> indexable(const Value& v) {
   return as_items(v);
 }
 
-std::size_t utf8_length(unsigned char lead);
-
 // The code points of UTF-8 text, as [begin, end) byte ranges, one at a time.
 template <class Visit>
 void for_each_char(std::string_view text, Visit visit) {
@@ -157,13 +155,6 @@ Value join_chars(const std::vector<Value>& chars) {
   std::string text;
   for (const Value& c : chars) append_text(text, c);
   return make_string(std::move(text));
-}
-
-std::size_t utf8_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xE) return 3;
-  return 4;
 }
 
 // As (pointer, count): an iterator pair would go through std::string's slower _M_replace.
@@ -358,6 +349,48 @@ Value from_int_pair(IntPair pair) {
   });
 }
 
+bool valid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  for (std::size_t i = ascii_prefix(text); i < size;) {
+    const unsigned char lead = p[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (n == 0 || size - i < n) return false;
+    // The second byte's range rules out overlong forms, surrogates and values past U+10FFFF.
+    const unsigned char second = p[i + 1];
+    const unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+    if (second < low || second > high) return false;
+    for (std::size_t k = 2; k < n; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+bool is_text_dynamic(const String& s) noexcept {
+  const std::string_view text = s.text();
+  return text.empty() || s.ascii_through(text.size() - 1) || valid_utf8(text);
+}
+
+Value from_char(char32_t c) {
+  if (c < 0x80) {
+    const char ascii = static_cast<char>(c);
+    return char_string(std::string_view(&ascii, 1));
+  }
+  std::string text;
+  append_utf8(text, c);
+  return make_string(std::move(text));
+}
+
+// (An empty rest is an empty String, as destructure() makes it.)
+Value from_chars(Chars s) { return make_string(std::string(s)); }
+
 Value from_elements(Elements xs) {
   return built_list(xs.size(), [&](std::vector<Value>& items) { items.assign(xs.begin(), xs.end()); });
 }
@@ -508,32 +541,11 @@ Value range(const Value& start, const Value& end) {
     const auto a = chars_of(start.as_string().text()), b = chars_of(end.as_string().text());
     if (a.size() != 1 || b.size() != 1) return Value();
     // Code points, decoded from the one-character Strings.
-    const auto decode = [](std::string_view s) {
-      const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-      const std::size_t n = utf8_length(p[0]);
-      char32_t cp = n == 1 ? p[0] : p[0] & (0xFF >> (n + 1));
-      for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (p[i] & 0x3F);
-      return cp;
-    };
-    const char32_t from = decode(start.as_string().text()), to = decode(end.as_string().text());
+    const char32_t from = decode_utf8(start.as_string().text()), to = decode_utf8(end.as_string().text());
     std::string text;
     const int delta = from <= to ? 1 : -1;
     for (char32_t c = from;; c = static_cast<char32_t>(static_cast<int>(c) + delta)) {
-      if (c < 0x80) {
-        text += static_cast<char>(c);
-      } else if (c < 0x800) {
-        text += static_cast<char>(0xC0 | (c >> 6));
-        text += static_cast<char>(0x80 | (c & 0x3F));
-      } else if (c < 0x10000) {
-        text += static_cast<char>(0xE0 | (c >> 12));
-        text += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        text += static_cast<char>(0x80 | (c & 0x3F));
-      } else {
-        text += static_cast<char>(0xF0 | (c >> 18));
-        text += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        text += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        text += static_cast<char>(0x80 | (c & 0x3F));
-      }
+      append_utf8(text, c);
       if (c == to) break;
     }
     return make_string(std::move(text));

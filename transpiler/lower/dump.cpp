@@ -55,7 +55,7 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
       case Stmt::Kind::Set: out << "%" << f.locals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::IfUnit: out << "if " << (s.negated ? "not-unit %" : "unit %") << f.locals[s.index].cpp_name << '\n'; break;
       case Stmt::Kind::If:
-        out << (s.negated ? "if-not " : "if ");
+        out << (s.on_entry ? "on-entry " : "") << (s.negated ? "if-not " : "if ");
         dump_expr(out, m, f, s.expr);
         out << '\n';
         break;

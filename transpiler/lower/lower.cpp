@@ -199,6 +199,11 @@ struct ProgramFacts {
   // while it is (a twin, see define_twin) sees them all.
   std::unordered_map<std::string_view, std::vector<std::string>> global_cpp_names;
   std::unordered_set<std::string> global_cpp_name_set;
+  // Per function of the program and parameter: a walk `[h ~t]` a String
+  // may be lent to as its text, and of those the walks whose characters the
+  // body tests against text (see find_text_walks).
+  std::vector<std::vector<bool>> text_walks;
+  std::vector<std::vector<bool>> reads_characters;
 };
 
 class Lowerer {
@@ -249,6 +254,13 @@ class Lowerer {
   }
 
  private:
+  // `f a b` as its callee and arguments (call_shape).
+  struct CallShape {
+    SemaId callee = sema::kNoExpr;
+    std::vector<SemaId> args;
+    bool partial = false;
+  };
+
   //=== the module's functions ==================================================
 
   // Every top-level `name : params ? body` defined once is a function, known
@@ -300,7 +312,8 @@ class Lowerer {
       function_names_.insert(f.cpp_name);
       m_.functions.push_back(std::move(f));
     }
-    if (!facts_.known) {
+    const bool first_round = !facts_.known;
+    if (first_round) {
       // Globals a function reads are sign::Value (Unit until their definition
       // runs), whatever their type: a call may come before the definition.
       for (SemaId form : p_.forms) collect_lambda_names(form, false);
@@ -309,6 +322,7 @@ class Lowerer {
       facts_.known = true;
     }
     calls_ = facts_.calls;  // twins add theirs
+    if (first_round) find_text_walks();
     if (specialize_) declare_specializations();
   }
 
@@ -381,8 +395,238 @@ class Lowerer {
       if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
         types[i] = CType::Elements;
       }
+      if ((arg == CType::Char && plain) || (arg == CType::Chars && text_walk(original, i))) types[i] = arg;
     }
     return types;
+  }
+
+  //=== Strings walked as text (issue 11) ===========================================
+
+  // A parameter destructured by a walk `[h ~t]` takes a String as
+  // sign::impl::Chars — the text its caller holds, lent — in a twin: each
+  // step reads h as a char32_t and narrows t, making no String. It may when
+  // what the body does with t needs no String either: every read of t is an
+  // argument of a call by name, at a parameter that may take the text in
+  // turn, of the function itself or of one that does not call it back (a
+  // call back could go through the trampoline, which takes Values); and
+  // every call of the function itself passes, there, the rest of such a
+  // walk — so the twin's loop stays in the twin. (A t the body read
+  // otherwise would be a String made per step.) A fixed point: first every
+  // walk may, then those a walk they pass t to may not are taken out.
+  // Only a walk whose characters the body tests against text tests for a
+  // String on entry: one over Lists gets no twin it would never take.
+  void find_text_walks() {
+    facts_.text_walks.assign(function_form_.size(), {});
+    facts_.reads_characters.assign(function_form_.size(), {});
+    std::vector<std::vector<std::string_view>> rests(function_form_.size());
+    for (std::size_t f = 0; f < function_form_.size(); ++f) {
+      const Function& fn = m_.functions[f];
+      const SemaId lambda = p_.expr(function_form_[f]).b;
+      // (A bracket list `f : [h ~t] ?` takes several arguments as one List: its calls are not all direct.)
+      if (fn.generic || fn.rest_param || fn.bracket_params || contains_lambda(lambda, true)) continue;
+      const auto params = *direct_parameters(p_, lambda);
+      rests[f].resize(params.size());
+      facts_.text_walks[f].resize(params.size(), false);
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].pattern == sema::kNoExpr || !splits_elements(p_.expr(params[i].pattern).kids)) continue;
+        rests[f][i] = p_.expr(p_.expr(params[i].pattern).kids.back()).name;
+        facts_.text_walks[f][i] = true;
+      }
+    }
+    for (std::size_t f = 0; f < function_form_.size(); ++f) {
+      facts_.reads_characters[f].resize(facts_.text_walks[f].size(), false);
+      for (std::size_t i = 0; i < facts_.text_walks[f].size(); ++i) {
+        if (!facts_.text_walks[f][i]) continue;
+        const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
+        const std::vector<SemaId>& entries = p_.expr(params[i].pattern).kids;
+        for (auto head = entries.begin(); head + 1 < entries.end(); ++head) {
+          const std::string_view name = p_.expr(*head).name;
+          if (tests_as_text(p_.expr(function_form_[f]).b, name, true)) facts_.reads_characters[f][i] = true;
+        }
+      }
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t f = 0; f < function_form_.size(); ++f) {
+        for (std::size_t i = 0; i < facts_.text_walks[f].size(); ++i) {
+          if (facts_.text_walks[f][i] && !walks_text(static_cast<std::uint32_t>(f), i, rests)) {
+            facts_.text_walks[f][i] = false;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  // Whether `body` compares `name` with a String or character literal
+  // (`h = \a`, `h < `m``, `\a <= h <= \z`), or — `through_calls` — hands
+  // it to a module function whose body compares that parameter so.
+  bool tests_as_text(SemaId body, std::string_view name, bool through_calls) const {
+    const auto is_name = [&](SemaId id) {
+      return id != sema::kNoExpr && p_.expr(id).kind == ExprKind::Atom && p_.expr(id).name == name;
+    };
+    const auto is_text = [&](SemaId id) {
+      if (id == sema::kNoExpr || p_.expr(id).kind != ExprKind::Atom || !p_.expr(id).name.empty()) return false;
+      return p_.expr(id).atom == syntax::AtomKind::String || p_.expr(id).atom == syntax::AtomKind::Char;
+    };
+    bool found = false;
+    const auto visit = [&](const auto& self, SemaId id) -> void {
+      if (id == sema::kNoExpr || found) return;
+      const sema::Expr& e = p_.expr(id);
+      const bool compares = (e.kind == ExprKind::Infix && comparison_fn(e.op, false)) || e.kind == ExprKind::ChainCompare;
+      if (compares && (is_name(e.a) || is_name(e.b) || is_name(e.c)) && (is_text(e.a) || is_text(e.b) || is_text(e.c))) {
+        found = true;
+        return;
+      }
+      if (through_calls && e.kind == ExprKind::Infix && e.op == Op::Apply) {
+        const CallShape shape = call_shape(id);
+        const auto g = callee_by_name(shape);
+        for (std::size_t j = 0; g && j < shape.args.size() && !found; ++j) {
+          if (!is_name(shape.args[j])) continue;
+          const auto params = direct_parameters(p_, p_.expr(function_form_[*g]).b);
+          if (params && j < params->size() && (*params)[j].pattern == sema::kNoExpr && !(*params)[j].rest) {
+            found = tests_as_text(p_.expr(function_form_[*g]).b, (*params)[j].name, false);
+          }
+        }
+      }
+      for (SemaId k : {e.a, e.b, e.c}) self(self, k);
+      for (SemaId k : e.kids) self(self, k);
+    };
+    visit(visit, body);
+    return found;
+  }
+
+  // Whether parameter i of function f is a walk that may take text.
+  bool text_walk(std::uint32_t f, std::size_t i) const {
+    return f < facts_.text_walks.size() && i < facts_.text_walks[f].size() && facts_.text_walks[f][i];
+  }
+
+  // Whether walk `i` of function `f` may take text, as find_text_walks
+  // says, given what the others may now.
+  bool walks_text(std::uint32_t f, std::size_t i, const std::vector<std::vector<std::string_view>>& rests) const {
+    const std::string_view rest = rests[f][i];
+    const auto rest_of_walk = [&](SemaId arg) {
+      const sema::Expr& a = p_.expr(arg);
+      if (a.kind != ExprKind::Atom || a.name.empty()) return false;
+      for (std::size_t k = 0; k < rests[f].size(); ++k) {
+        if (facts_.text_walks[f][k] && rests[f][k] == a.name) return true;
+      }
+      return false;
+    };
+    bool holds = true;
+    const auto visit = [&](const auto& self, SemaId id) -> void {
+      if (id == sema::kNoExpr || !holds) return;
+      const sema::Expr& e = p_.expr(id);
+      if (e.kind == ExprKind::Atom) {
+        holds = e.name != rest;
+        return;
+      }
+      if (is_define(p_, id) && p_.expr(e.a).name == rest) {  // t named anew: not the walk's rest
+        holds = false;
+        return;
+      }
+      if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
+        const CallShape shape = call_shape(id);
+        const std::optional<std::uint32_t> g = callee_by_name(shape);
+        if (g && *g == f && !rest_of_walk(shape.args[i])) {
+          holds = false;
+          return;
+        }
+        self(self, shape.callee);
+        for (std::size_t j = 0; j < shape.args.size(); ++j) {
+          const sema::Expr& a = p_.expr(shape.args[j]);
+          if (a.kind != ExprKind::Atom || a.name != rest) {
+            self(self, shape.args[j]);
+          } else if (!g || (*g != f && reaches(*g, f)) || !text_walk(*g, j)) {
+            holds = false;
+          }
+        }
+        return;
+      }
+      for (SemaId k : {e.a, e.b, e.c}) self(self, k);
+      for (SemaId k : e.kids) self(self, k);
+    };
+    visit(visit, p_.expr(function_form_[f]).b);  // the lambda: its parameters name no rest read
+    return holds;
+  }
+
+  // The module function a call names with all its arguments, none spread,
+  // looked up as the body of a function sees it before lowering (a
+  // parameter of the same name hides it: then nothing).
+  std::optional<std::uint32_t> callee_by_name(const CallShape& shape) const {
+    const sema::Expr& callee = p_.expr(shape.callee);
+    if (shape.partial || callee.kind != ExprKind::Atom || callee.name.empty()) return std::nullopt;
+    const auto found = function_of_.find(std::string(callee.name));
+    if (found == function_of_.end() || found->second >= facts_.text_walks.size()) return std::nullopt;
+    const std::uint32_t g = found->second;
+    if (facts_.text_walks[g].size() != shape.args.size()) return std::nullopt;
+    for (SemaId arg : shape.args) {
+      if (is_spread(p_.expr(arg))) return std::nullopt;
+    }
+    return g;
+  }
+
+  // On entry to a function that takes a walk's String as a sign::Value:
+  // where every such argument is text, the twin that takes it lent as
+  // Chars carries on (one test per call, not per step) — the one over Ints
+  // too where its plain arguments are Ints (`count |s| 0 s`, |s| a Value).
+  void dispatch_text(std::uint32_t index, std::uint32_t original) {
+    if (!specialize_ || handed_over_.count(index)) return;
+    const Function& f = m_.functions[index];
+    const std::vector<CType> types = twin_key(f).second;
+    std::vector<CType> text = types;
+    std::vector<ExprId> tests;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (!text_walk(original, i) || !facts_.reads_characters[original][i] || types[i] != CType::Value) continue;
+      text[i] = CType::Chars;
+      tests.push_back(call(CType::Bool, "sign::impl::is_text", {local(i)}));
+    }
+    if (tests.empty()) return;
+    std::vector<CType> ints = text;
+    const std::vector<CType> over_ints = int_signature(original);
+    std::vector<ExprId> int_tests = tests;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (over_ints[i] != CType::Int64 || types[i] != CType::Value) continue;
+      ints[i] = CType::Int64;
+      int_tests.push_back(call(CType::Bool, "sign::impl::is_int", {local(i)}));
+    }
+    // (An original with a twin over Ints has dispatched Ints to it already.)
+    if (int_tests.size() > tests.size() && f.specialization < 0) dispatch_on_entry(index, original, ints, int_tests, "a String and Ints: the twin over both");
+    dispatch_on_entry(index, original, text, tests, "a String: the twin that walks its text");
+  }
+
+  // `if (tests...) return twin(...)`, made once on entry: the twin of
+  // `original` over `types`, each argument the function's own parameter
+  // made that type (a Value's text lent: the String stays this function's
+  // argument while the twin walks it).
+  void dispatch_on_entry(std::uint32_t index, std::uint32_t original, const std::vector<CType>& types,
+                         const std::vector<ExprId>& tests, std::string comment) {
+    const auto twin = twin_for(original, types);
+    if (!twin) return;
+    const Function& f = m_.functions[index];
+    ExprId all = tests[0];
+    for (std::size_t k = 1; k < tests.size(); ++k) {
+      Expr both = node(Expr::Kind::Infix, CType::Bool);
+      both.callee = m_.text("&&");
+      both.args = {all, tests[k]};
+      all = add(std::move(both));
+    }
+    std::vector<ExprId> args;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      const bool boxed = f.locals[i].type == CType::Value;
+      args.push_back(boxed && types[i] == CType::Chars   ? call(CType::Chars, "sign::impl::chars", {local(i)})
+                     : boxed && types[i] == CType::Int64 ? call(CType::Int64, "sign::impl::as_int", {local(i)})
+                                                         : local(i));
+    }
+    Stmt test = stmt(Stmt::Kind::If);
+    test.expr = all;
+    test.on_entry = true;
+    test.comment = std::move(comment);
+    std::vector<StmtId>* const outer = out_;
+    out_ = &test.then_body;
+    emit(returns(call_twin(*twin, std::move(args), true)));
+    out_ = outer;
+    emit(std::move(test));
   }
 
   // `[h ~t]`, `[a b ~t]`: names that take one element each, then a rest
@@ -446,6 +690,7 @@ class Lowerer {
     m_.functions.push_back(std::move(twin));
     calls_.emplace_back();  // calls_ stays indexed like m_.functions (a twin calls what its original calls)
     twin_of_.emplace(key, index);
+    if (handing_over_) handed_over_.insert(index);
     twins_.push_back(index);
     twin_state_.push_back(TwinState::Undefined);
     define_twin(index);
@@ -459,12 +704,19 @@ class Lowerer {
   static void name_twin(Function& twin, const Function& fn, const std::vector<CType>& types, bool over_ints) {
     // A parameter is an IntList or Elements by its pattern, never either: both are "list".
     const auto kind_name = [](CType t) {
-      return t == CType::Int64 ? "int" : t == CType::Double ? "float" : t == CType::IntPair ? "pair" : "list";
+      return t == CType::Int64     ? "int"
+             : t == CType::Double  ? "float"
+             : t == CType::IntPair ? "pair"
+             : t == CType::Char    ? "char"
+             : t == CType::Chars   ? "text"
+                                   : "list";
     };
     const auto kind_description = [](CType t) {
-      return t == CType::Int64    ? "Ints "
-             : t == CType::Double ? "Floats "
+      return t == CType::Int64     ? "Ints "
+             : t == CType::Double  ? "Floats "
              : t == CType::IntPair ? "Int pairs "
+             : t == CType::Char    ? "characters "
+             : t == CType::Chars   ? "Strings walked as text "
                                    : "Lists of Ints ";
     };
     twin.cpp_name = fn.cpp_name;
@@ -477,7 +729,7 @@ class Lowerer {
     const bool every = std::none_of(types.begin(), types.end(), [](CType t) { return t == CType::Value; });
     std::string description;
     const auto same_kind = [](CType t, CType kind) { return t == kind || (kind == CType::IntList && t == CType::Elements); };
-    for (const CType kind : {CType::Int64, CType::Double, CType::IntPair, CType::IntList}) {
+    for (const CType kind : {CType::Int64, CType::Double, CType::IntPair, CType::IntList, CType::Char, CType::Chars}) {
       std::string names;
       for (std::uint32_t i = 0; i < fn.param_count; ++i) {
         if (!same_kind(types[i], kind)) continue;
@@ -691,6 +943,7 @@ class Lowerer {
     frame.index = static_cast<int>(index);
     frame.self = static_cast<int>(original);
     in_frame(frame, line_of(function_form_[original]), [&] {
+      dispatch_text(index, original);
       bind_direct_parameters(f, lambda, parameter_slots(f));  // an Int is never __: no collapse guard for one
       tail(p_.expr(lambda).b);
     });
@@ -837,6 +1090,7 @@ class Lowerer {
           emit(std::move(dispatch));
           f.tail_callees.push_back(static_cast<std::uint32_t>(f.specialization));
         }
+        dispatch_text(static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(index));
         bind_direct_parameters(f, lambda, parameter_slots(f));
       }
       tail(p_.expr(lambda).b);
@@ -870,6 +1124,10 @@ class Lowerer {
         bind_elements(entries, slots[i]);
         continue;
       }
+      if (frame_->fn->locals[slots[i]].type == CType::Chars) {
+        bind_chars(entries, slots[i]);
+        continue;
+      }
       if (frame_->fn->locals[slots[i]].type == CType::IntPair && binds_two_names(entries)) {
         for (std::size_t k = 0; k < 2; ++k) {
           const std::string name(p_.expr(entries[k]).name);
@@ -899,6 +1157,24 @@ class Lowerer {
       const ExprId at = int_lit(static_cast<std::int64_t>(k));
       const ExprId v = k < heads ? call(CType::Int64, "sign::impl::int_element", {local(slot), at})
                                  : call(CType::Elements, "sign::impl::elements_from", {local(slot), at});
+      frame_->names.emplace_back(name, let_typed(cpp_identifier(name), v));
+    }
+  }
+
+  // `[a b ~t]` over a String's lent text: fewer characters than names
+  // collapse the call; the names are its first characters (char32_t), t
+  // the text after them.
+  void bind_chars(const std::vector<SemaId>& entries, std::uint32_t slot) {
+    const std::size_t heads = entries.size() - 1;  // a walk: the rest is last
+    if (heads > 0) {
+      const ExprId enough = call(CType::Bool, "sign::impl::has_chars", {local(slot), int_lit(static_cast<std::int64_t>(heads))});
+      when("enough", enough, false, [&] { emit(returns(unit())); }, "a name without a character collapses the call");
+    }
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      const std::string name(p_.expr(entries[k]).name);
+      const ExprId at = int_lit(static_cast<std::int64_t>(k));
+      const ExprId v = k < heads ? call(CType::Char, "sign::impl::char_element", {local(slot), at})
+                                 : call(CType::Chars, "sign::impl::chars_from", {local(slot), at});
       frame_->names.emplace_back(name, let_typed(cpp_identifier(name), v));
     }
   }
@@ -1091,7 +1367,7 @@ class Lowerer {
     const std::string n(p_.expr(id).name);
     const NameRef ref = lookup(*frame_, n);
     switch (ref.kind) {
-      case NameRef::Kind::Local: return local(ref.index);
+      case NameRef::Kind::Local: return read_local(ref.index);
       case NameRef::Kind::Capture: {
         Expr e = node(Expr::Kind::Capture, CType::Value);
         e.index = ref.index;
@@ -1432,6 +1708,21 @@ class Lowerer {
     return add(std::move(lit));
   }
   // A C++ constant spelled as is: true, an enumerator.
+  // A local as a Sign name reads it: a character or lent text boxed, as
+  // all but a condition or a direct call need it (unboxed() gives it back).
+  ExprId read_local(std::uint32_t slot) {
+    const ExprId v = local(slot);
+    const CType t = type_of(v);
+    return t == CType::Char || t == CType::Chars ? coerce(v, CType::Value) : v;
+  }
+  // The Char or Chars a read boxed (read_local), else v itself.
+  ExprId unboxed(ExprId v) const {
+    const Expr& e = m_.exprs[v];
+    if (e.kind != Expr::Kind::Call || e.args.size() != 1) return v;
+    const CType inner = type_of(e.args[0]);
+    return (inner == CType::Char || inner == CType::Chars) && e.callee == boxing_function(inner) ? e.args[0] : v;
+  }
+
   ExprId constant(std::string_view text) {
     Expr e = node(Expr::Kind::Constant, CType::Value);
     e.callee = m_.text(text);
@@ -1810,6 +2101,7 @@ class Lowerer {
     // A __ on the left leaves the right unevaluated: a test evaluates both.
     if (type_of(l) != CType::Int64 && !pure(e.b)) return comparison(id, l);
     const ExprId r = value(e.b);
+    if (const auto test = char_comparison(e.op, l, r)) return *test;
     if (e.op == Op::Eq) {
       if (const auto test = equals_text(l, r)) return *test;
     }
@@ -1820,6 +2112,50 @@ class Lowerer {
     test.callee = m_.text(sema::op_symbol(e.op) == "=" ? "==" : sema::op_symbol(e.op));
     test.args = {l, r};
     return add(std::move(test));
+  }
+
+  // `h = \a`, `h < c` tested, of characters a walk read from a String's
+  // text (at least one a char32_t, the other one too or a one-character
+  // literal): compared in C++ as code points, which order as their UTF-8
+  // text does — as the runtime compares Strings.
+  std::optional<ExprId> char_comparison(Op op, ExprId l, ExprId r) {
+    const ExprId lc = unboxed(l), rc = unboxed(r);
+    if (type_of(lc) != CType::Char && type_of(rc) != CType::Char) return std::nullopt;
+    const auto operand = [&](ExprId v) -> std::optional<ExprId> {
+      if (type_of(v) == CType::Char) return v;
+      const Expr& e = m_.exprs[v];
+      if (e.kind != Expr::Kind::StringLit || e.callee.empty()) return std::nullopt;
+      const auto code_point = single_code_point(e.callee);
+      if (!code_point) return std::nullopt;
+      Expr c = node(Expr::Kind::Constant, CType::Char);
+      c.callee = m_.text(char_literal(*code_point));
+      return add(std::move(c));
+    };
+    const auto a = operand(lc), b = operand(rc);
+    if (!a || !b) return std::nullopt;
+    Expr test = node(Expr::Kind::Infix, CType::Bool);
+    test.callee = m_.text(sema::op_symbol(op) == "=" ? "==" : sema::op_symbol(op));
+    test.args = {*a, *b};
+    return add(std::move(test));
+  }
+
+  // The code point of UTF-8 text that is exactly one character.
+  static std::optional<char32_t> single_code_point(std::string_view text) {
+    const auto lead = static_cast<unsigned char>(text[0]);
+    const std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (text.size() != n) return std::nullopt;
+    char32_t cp = n == 1 ? lead : lead & (0xFFu >> (n + 1));
+    for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[i]) & 0x3Fu);
+    return cp;
+  }
+
+  // `U'a'`; `U'\x...'` for a character other than printable ASCII.
+  static std::string char_literal(char32_t c) {
+    if (c >= 0x20 && c < 0x7F && c != '\'' && c != '\\') return std::string("U'") + static_cast<char>(c) + "'";
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (char32_t v = c; v != 0 || hex.empty(); v >>= 4) hex.insert(hex.begin(), kHex[v & 0xF]);
+    return "U'\\x" + hex + "'";
   }
 
   // `x = `text`` tested, r a String literal that is not empty: a text
@@ -1935,12 +2271,6 @@ class Lowerer {
 
   //=== calls ======================================================================
 
-  struct CallShape {
-    SemaId callee = sema::kNoExpr;
-    std::vector<SemaId> args;
-    bool partial = false;
-  };
-
   CallShape call_shape(SemaId id) const {
     CallShape shape;
     shape.partial = p_.expr(id).op == Op::PartialApply;
@@ -1986,7 +2316,7 @@ class Lowerer {
     if (f.bracket_params && is_spread(p_.expr(args[0]))) {
       return {call(CType::Value, "sign::impl::spread_pattern", {coerce(value(p_.expr(args[0]).a), CType::Value)})};
     }
-    for (std::size_t i = 0; i < plain; ++i) values.push_back(value(args[i]));
+    for (std::size_t i = 0; i < plain; ++i) values.push_back(unboxed(value(args[i])));
     if (!f.rest_param) return values;
     if (args.size() == plain + 1 && is_spread(p_.expr(args[plain]))) {
       // `f a xs~`: the List itself, shared, not its elements copied out
@@ -2547,7 +2877,12 @@ class Lowerer {
         if (m_.exprs[v].kind == Expr::Kind::Local) v = local(m_.exprs[v].index);
       }
       const auto original = static_cast<std::uint32_t>(fn->specializes);
+      // What is handed over was not text where the twin walks a Value: the
+      // twin carrying on does not test for it.
+      const bool outer = handing_over_;
+      handing_over_ = true;
       const auto twin = twin_for(original, fallback);
+      handing_over_ = outer;
       emit(returns(twin ? call_twin(*twin, std::move(args), true) : call_twin(original, std::move(args), true)));
     };
     if (never) return hand_over();
@@ -2597,6 +2932,8 @@ class Lowerer {
   std::size_t twin_lowerings_ = 0;
   std::vector<bool> wanted_;  // by function: see define_wanted_functions
   std::unordered_map<ExprId, ExprId> returned_values_;  // a twin's boxed return value -> the value
+  bool handing_over_ = false;                   // twin_tail_call is making the twin that carries on
+  std::unordered_set<std::uint32_t> handed_over_;  // twins first made to carry on another's loop
   bool loading_ = false;  // load()'s top-level lines are being lowered
   Frame module_frame_;    // what a module function's body sees around it: the module's names
   static constexpr std::uint32_t kLaterGlobal = UINT32_MAX;  // NameRef: a variable a later line defines
@@ -2617,6 +2954,8 @@ std::string_view ctype_spelling(CType type) {
     case CType::IntPair: return "sign::impl::IntPair";
     case CType::IntList: return "sign::Value";
     case CType::Elements: return "sign::impl::Elements";
+    case CType::Char: return "char32_t";
+    case CType::Chars: return "sign::impl::Chars";
   }
   return "?";
 }
@@ -2627,6 +2966,8 @@ std::string_view boxing_function(CType type) {
     case CType::Double: return "sign::Value::from_float";
     case CType::IntPair: return "sign::impl::from_int_pair";
     case CType::Elements: return "sign::impl::from_elements";
+    case CType::Char: return "sign::impl::from_char";
+    case CType::Chars: return "sign::impl::from_chars";
     case CType::Value:
     case CType::IntList:
     case CType::Bool: break;

@@ -22,7 +22,12 @@ namespace signc::lower {
 // IntList: a sign::Value known to hold a List whose elements are all Ints.
 // Elements: the elements of an IntList a caller holds, lent to a twin
 // (sign::impl::Elements); made only for a twin's argument.
-enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements };
+// Char: one character of a String, as its code point (char32_t).
+// Chars: the text of a String a caller holds, lent to a twin that walks it
+// by `[h ~t]` (sign::impl::Chars); made only for a twin's argument.
+// A Char or Chars local reads as a sign::Value (boxed) wherever the typed
+// value is not asked for: only conditions and direct calls take it as is.
+enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars };
 std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value", "bool", ...
 // Held in a sign::Value in C++ (Value, IntList): moved, not copied, at a last use.
 constexpr bool in_sign_value(CType type) { return type == CType::Value || type == CType::IntList; }
@@ -109,6 +114,9 @@ struct Stmt {
   ExprId expr = 0;
   Kind kind = Kind::Return;
   bool negated = false;
+  // If, first in a function's body: a test of the arguments made once, on
+  // entry, before the loop of a looping function (as a Dispatch is).
+  bool on_entry = false;
 };
 
 // One Sign function, lowered to one C++ function over sign::Value.

@@ -67,6 +67,36 @@ using Elements = std::span<const Value>;
 [[nodiscard]] inline Elements elements_from(Elements xs, std::size_t n) noexcept { return xs.subspan(n); }
 // A List of its own holding the elements (where a Value is needed).
 [[nodiscard]] Value from_elements(Elements xs);
+// The text of a String a caller holds, lent to a twin that walks it by
+// `[h ~t]` (issue 11): each step reads a character as a char32_t and
+// narrows the view — no String per character or per rest, no count
+// changed. Valid while the caller's String is; always valid UTF-8.
+using Chars = std::string_view;
+// Whether v is a String that may be lent as Chars: its text is valid
+// UTF-8 (other bytes keep the general path, which splits them as it can).
+[[nodiscard]] bool is_text_dynamic(const String& s) noexcept;
+[[nodiscard]] inline bool is_text(const Value& v) noexcept { return v.is_string() && is_text_dynamic(v.as_string()); }
+[[nodiscard]] inline Chars chars(const Value& text) noexcept { return text.as_string().text(); }
+// The byte where character n of `s` begins (its size past the end).
+[[nodiscard]] inline std::size_t char_offset(Chars s, std::size_t n) noexcept {
+  std::size_t at = 0;
+  for (; n > 0 && at < s.size(); --n) at += utf8_length(static_cast<unsigned char>(s[at]));
+  return at;
+}
+[[nodiscard]] inline bool has_chars(Chars s, std::size_t n) noexcept {
+  return n == 1 ? !s.empty() : char_offset(s, n - 1) < s.size();
+}
+// Character i (there is one: has_chars(s, i + 1)).
+[[nodiscard]] inline char32_t char_element(Chars s, std::size_t i) noexcept {
+  const std::size_t at = char_offset(s, i);
+  const auto lead = static_cast<unsigned char>(s[at]);
+  return lead < 0x80 ? lead : decode_utf8(s.substr(at));
+}
+[[nodiscard]] inline Chars chars_from(Chars s, std::size_t n) noexcept { return s.substr(char_offset(s, n)); }
+// The one-character String of a character; a String of its own holding
+// the text, where a Value is needed.
+[[nodiscard]] Value from_char(char32_t c);
+[[nodiscard]] Value from_chars(Chars s);
 // `a , b , c , ...` at once: the List of the operands that are not __.
 [[nodiscard]] Value product_of(std::initializer_list<Value> operands);
 // The same, built in `reuse` when it is a List nothing else refers to (an

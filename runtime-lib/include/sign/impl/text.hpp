@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace sign::impl {
@@ -23,5 +24,47 @@ namespace sign::impl {
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
   return i;
 }
+
+// Length of the UTF-8 sequence starting with lead byte c: exact for valid
+// text; for other bytes a length that makes a walk over them end (4 for a
+// stray continuation byte, as the runtime has always split such text).
+[[nodiscard]] constexpr std::size_t utf8_length(unsigned char lead) noexcept {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  return 4;
+}
+
+// The code point of the one UTF-8 sequence `c` (valid, not empty).
+[[nodiscard]] inline char32_t decode_utf8(std::string_view c) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(c.data());
+  const std::size_t n = utf8_length(p[0]);
+  char32_t cp = n == 1 ? p[0] : p[0] & (0xFFu >> (n + 1));
+  for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (p[i] & 0x3Fu);
+  return cp;
+}
+
+// Appends the UTF-8 sequence of code point c.
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Whether `text` is valid UTF-8: no stray or missing continuation bytes,
+// overlong forms, surrogates or values past U+10FFFF.
+[[nodiscard]] bool valid_utf8(std::string_view text) noexcept;
 
 }  // namespace sign::impl
