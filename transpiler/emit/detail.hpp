@@ -45,6 +45,7 @@ extern const std::string_view module_cpp_tmpl;
 extern const std::string_view module_hpp_tmpl;
 extern const std::string_view main_cpp_tmpl;
 extern const std::string_view functions_cpp_tmpl;
+extern const std::string_view int_dicts_cpp_tmpl;
 extern const std::string_view exports_hpp_tmpl;
 extern const std::string_view exports_cpp_tmpl;
 extern const std::string_view _clang_format;

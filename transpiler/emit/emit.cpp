@@ -35,15 +35,36 @@ class ModuleWriter {
     for (const auto& g : m_.globals) {
       line_directive(out, g.line);
       if (g.constant) {
-        out += "constexpr " + std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name + " = ";
+        out += "constexpr " + std::string(m_.spelling(g.type)) + " " + g.cpp_name + " = ";
         detail::append_expr(out, m_, m_.load, *g.constant);
         out += ";\n";
         continue;
       }
-      out += std::string(lower::ctype_spelling(g.type)) + " " + g.cpp_name;
+      out += std::string(m_.spelling(g.type)) + " " + g.cpp_name;
       out += g.type == CType::Value ? ";\n" : " = 0;\n";
     }
     return out + line_reset();
+  }
+
+  // The structs of the Int Dicts the functions use (lower::IntDictShape),
+  // each with the overload of dicts_::value that makes its Dict.
+  std::string int_dicts() const {
+    std::string structs;
+    for (const lower::IntDictShape& d : m_.int_dicts) {
+      if (!d.used) continue;
+      const std::string name = d.cpp_name.substr(d.cpp_name.rfind(':') + 1);
+      std::string slots, members, entries;
+      for (std::size_t k = 0; k < d.slots.size(); ++k) {
+        slots += (k ? ", " : "") + d.slots[k];
+        members += "  std::int64_t " + d.members[k] + ";\n";
+        entries += std::string(k ? ", " : "") + "sign::Dict::Entry(" + detail::cpp_string(d.slots[k]) +
+                   ", sign::Value::from_int(d." + d.members[k] + "))";
+      }
+      structs += "// [" + slots + "]\nstruct " + name + " {\n" + members + "};\n";
+      structs += "inline sign::Value value(const " + name + "& d) {\n  return sign::dict_of(" + entries + ");\n}\n";
+    }
+    if (structs.empty()) return {};
+    return detail::fill_template("int_dicts.cpp.tmpl", embedded::int_dicts_cpp_tmpl, {{"structs", block(structs)}});
   }
 
   // The functions section, with `kDefinitionsMarker` on the line where
@@ -92,8 +113,8 @@ class ModuleWriter {
       definitions.push_back(entry + " { return " + call + "; }\n");
     }
     const std::string_view marker = definitions.empty() ? "" : kDefinitionsMarker;
-    return {detail::fill_template("functions.cpp.tmpl", embedded::functions_cpp_tmpl,
-                                  {{"declarations", block(declarations)}, {"definitions", marker}}),
+    return {int_dicts() + detail::fill_template("functions.cpp.tmpl", embedded::functions_cpp_tmpl,
+                                                {{"declarations", block(declarations)}, {"definitions", marker}}),
             std::move(definitions)};
   }
 
@@ -135,14 +156,14 @@ class ModuleWriter {
   std::string namespace_name() const { return o_.root_namespace + "::" + m_.name; }
 
  private:
-  static std::string signature(const Function& f) {
+  std::string signature(const Function& f) const {
     if (f.generic) {
       return "sign::Value " + f.cpp_name + "(const sign::Function& " + (f.captures.empty() ? "/*self*/" : "self") +
              ", sign::Args " + (f.uses_args ? "args" : "/*args*/") + ")";
     }
-    std::string s = std::string(lower::ctype_spelling(f.result)) + " " + f.cpp_name + "(";
+    std::string s = std::string(m_.spelling(f.result)) + " " + f.cpp_name + "(";
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
-      s += (i ? ", " : "") + std::string(lower::ctype_spelling(f.locals[i].type)) + " " + f.locals[i].cpp_name;
+      s += (i ? ", " : "") + std::string(m_.spelling(f.locals[i].type)) + " " + f.locals[i].cpp_name;
     }
     return s + ")";
   }
@@ -182,7 +203,7 @@ class ModuleWriter {
           end(";");
           return;
         }
-        out += lower::ctype_spelling(f.locals[s.index].type);
+        out += m_.spelling(f.locals[s.index].type);
         out += ' ';
         out += f.locals[s.index].cpp_name;
         out += " = ";

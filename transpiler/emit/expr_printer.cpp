@@ -101,6 +101,7 @@ class Printer {
       case Expr::Kind::TextLit: append_cpp_string(out_, e.callee); return;
       case Expr::Kind::Constant: out_ += e.callee; return;
       case Expr::Kind::Braced:
+        out_ += e.callee;
         out_ += '{';
         list(e.args);
         out_ += '}';

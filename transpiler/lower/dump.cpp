@@ -9,8 +9,8 @@ namespace signc::lower {
 namespace {
 
 // A List of Ints is a sign::Value in C++; the IR says what it knows.
-std::string type_name(CType type) {
-  return type == CType::IntList ? "sign::Value (a List of Ints)" : std::string(ctype_spelling(type));
+std::string type_name(const Module& m, CType type) {
+  return type == CType::IntList ? "sign::Value (a List of Ints)" : std::string(m.spelling(type));
 }
 
 void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id) {
@@ -27,7 +27,7 @@ void dump_expr(std::ostream& out, const Module& m, const Function& f, ExprId id)
     case Expr::Kind::StringLit: out << "(string \"" << e.callee << "\")"; return;
     case Expr::Kind::TextLit: out << '"' << e.callee << '"'; return;
     case Expr::Kind::Constant: out << e.callee; return;
-    case Expr::Kind::Braced: out << "(list "; break;
+    case Expr::Kind::Braced: out << "(list " << (e.callee.empty() ? "" : std::string(e.callee) + " "); break;
     case Expr::Kind::AddressOf: out << "(address-of "; break;
     case Expr::Kind::Capture: out << "(captured " << e.index << ')'; return;
     case Expr::Kind::ArgsRef: out << "args"; return;
@@ -51,7 +51,7 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
     switch (s.kind) {
       case Stmt::Kind::Assign: out << '@' << m.globals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::Result: out << "result "; break;
-      case Stmt::Kind::Let: out << "let %" << f.locals[s.index].cpp_name << " : " << type_name(f.locals[s.index].type) << " = "; break;
+      case Stmt::Kind::Let: out << "let %" << f.locals[s.index].cpp_name << " : " << type_name(m, f.locals[s.index].type) << " = "; break;
       case Stmt::Kind::Set: out << "%" << f.locals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::IfUnit: out << "if " << (s.negated ? "not-unit %" : "unit %") << f.locals[s.index].cpp_name << '\n'; break;
       case Stmt::Kind::If:
@@ -84,7 +84,7 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
 void dump_ir(std::ostream& out, const Module& m) {
   out << "module " << m.name << " from " << m.source_name << '\n';
   for (const Global& g : m.globals) {
-    out << "global " << g.cpp_name << " : " << ctype_spelling(g.type);
+    out << "global " << g.cpp_name << " : " << m.spelling(g.type);
     if (g.constant) {
       out << " constant ";
       dump_expr(out, m, m.load, *g.constant);
@@ -95,7 +95,7 @@ void dump_ir(std::ostream& out, const Module& m) {
     out << "function " << f.cpp_name << '(';
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       out << (i ? " " : "") << f.locals[i].cpp_name;
-      if (f.specializes >= 0) out << " : " << type_name(f.locals[i].type);  // a twin: the types make it one
+      if (f.specializes >= 0) out << " : " << type_name(m, f.locals[i].type);  // a twin: the types make it one
     }
     out << ")" << (f.generic ? " generic" : "") << (f.loops ? " loops" : "") << (f.defers ? " defers" : "") << "  ; " << f.sign_name << " line " << f.line << '\n';
     dump_stmts(out, m, f, f.body, 1);

@@ -204,6 +204,10 @@ struct ProgramFacts {
   // body tests against text (see find_text_walks).
   std::vector<std::vector<bool>> text_walks;
   std::vector<std::vector<bool>> reads_characters;
+  // The shapes of Int Dicts, made as lowering meets them: one index per
+  // shape in every round, so a twin's key or result means the same type.
+  std::vector<IntDictShape> int_dicts;
+  std::map<std::vector<std::string>, std::size_t> int_dict_of;
 };
 
 class Lowerer {
@@ -250,6 +254,7 @@ class Lowerer {
       const auto found = f.specializes >= 0 ? returned_.find(twin_key(f)) : returned_.end();
       if (found != returned_.end() && found->second != f.result) settled_ = false;
     }
+    declare_int_dicts();
     return std::move(m_);
   }
 
@@ -395,9 +400,57 @@ class Lowerer {
       if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
         types[i] = CType::Elements;
       }
-      if ((arg == CType::Char && plain) || (arg == CType::Chars && text_walk(original, i))) types[i] = arg;
+      if (((arg == CType::Char || is_int_dict(arg)) && plain) || (arg == CType::Chars && text_walk(original, i))) types[i] = arg;
     }
     return types;
+  }
+
+  //=== Dicts of Ints (issue 11) ===================================================
+
+  // The type of an Int Dict with `slots` (Sign names, in order); nothing
+  // for a shape with a slot twice or past the types there are.
+  std::optional<CType> int_dict_for(const std::vector<std::string>& slots) {
+    const auto known = facts_.int_dict_of.find(slots);
+    if (known != facts_.int_dict_of.end()) return int_dict_type(known->second);
+    std::vector<std::string> sorted = slots;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() || facts_.int_dicts.size() == kIntDictTypes) {
+      return std::nullopt;
+    }
+    IntDictShape shape;
+    shape.slots = slots;
+    // `of_x_y`: no member can be named so (each is shorter), nor a Sign name
+    // outside the `dicts_` namespace it is in. (No `__`: C++ reserves it.)
+    std::string name = "of";
+    for (const std::string& slot : slots) {
+      shape.members.push_back(cpp_identifier(slot));
+      name += (name.back() == '_' ? "" : "_") + shape.members.back();
+    }
+    const auto taken = [&](const std::string& n) {
+      return std::any_of(facts_.int_dicts.begin(), facts_.int_dicts.end(),
+                         [&](const IntDictShape& d) { return d.cpp_name == "dicts_::" + n; });
+    };
+    const std::string base = name;
+    for (int n = 2; taken(name); ++n) name = base + "_" + std::to_string(n);
+    shape.cpp_name = "dicts_::" + name;
+    facts_.int_dict_of.emplace(slots, facts_.int_dicts.size());
+    facts_.int_dicts.push_back(std::move(shape));
+    return int_dict_type(facts_.int_dicts.size() - 1);
+  }
+
+  // The module's Int Dict types, each marked used where an emitted
+  // function or an expression has it.
+  void declare_int_dicts() {
+    m_.int_dicts = facts_.int_dicts;
+    const auto use = [&](CType t) {
+      if (is_int_dict(t)) m_.int_dicts[int_dict_shape(t)].used = true;
+    };
+    for (const Function& f : m_.functions) {
+      if (!f.emitted) continue;
+      use(f.result);
+      for (const Local& l : f.locals) use(l.type);
+    }
+    for (const Expr& e : m_.exprs) use(e.type);
   }
 
   //=== Strings walked as text (issue 11) ===========================================
@@ -709,6 +762,7 @@ class Lowerer {
              : t == CType::IntPair ? "pair"
              : t == CType::Char    ? "char"
              : t == CType::Chars   ? "text"
+             : is_int_dict(t)      ? "dict"
                                    : "list";
     };
     const auto kind_description = [](CType t) {
@@ -717,6 +771,7 @@ class Lowerer {
              : t == CType::IntPair ? "Int pairs "
              : t == CType::Char    ? "characters "
              : t == CType::Chars   ? "Strings walked as text "
+             : is_int_dict(t)      ? "Dicts of Ints "
                                    : "Lists of Ints ";
     };
     twin.cpp_name = fn.cpp_name;
@@ -728,8 +783,11 @@ class Lowerer {
     }
     const bool every = std::none_of(types.begin(), types.end(), [](CType t) { return t == CType::Value; });
     std::string description;
-    const auto same_kind = [](CType t, CType kind) { return t == kind || (kind == CType::IntList && t == CType::Elements); };
-    for (const CType kind : {CType::Int64, CType::Double, CType::IntPair, CType::IntList, CType::Char, CType::Chars}) {
+    const auto same_kind = [](CType t, CType kind) {
+      return t == kind || (kind == CType::IntList && t == CType::Elements) || (kind == CType::FirstIntDict && is_int_dict(t));
+    };
+    for (const CType kind :
+         {CType::Int64, CType::Double, CType::IntPair, CType::IntList, CType::Char, CType::Chars, CType::FirstIntDict}) {
       std::string names;
       for (std::uint32_t i = 0; i < fn.param_count; ++i) {
         if (!same_kind(types[i], kind)) continue;
@@ -1571,7 +1629,8 @@ class Lowerer {
       // A twin that returns another type than assumed is lowered again,
       // assuming what came here (lower_module); this round's output is discarded.
       const CType t = type_of(e);
-      const CType came = t == CType::Int64 || t == CType::Double || t == CType::IntPair || t == CType::IntList ? t : CType::Value;
+      const bool kept = t == CType::Int64 || t == CType::Double || t == CType::IntPair || t == CType::IntList || is_int_dict(t);
+      const CType came = kept ? t : CType::Value;
       const auto [seen, first] = returned_.emplace(twin_key(*fn), came);
       if (!first && seen->second != came) seen->second = CType::Value;
     }
@@ -1708,19 +1767,20 @@ class Lowerer {
     return add(std::move(lit));
   }
   // A C++ constant spelled as is: true, an enumerator.
-  // A local as a Sign name reads it: a character or lent text boxed, as
-  // all but a condition or a direct call need it (unboxed() gives it back).
+  // A local as a Sign name reads it: a character, lent text or Int Dict
+  // boxed, as all but a condition, `d ' slot` or a direct call need it
+  // (unboxed() gives it back).
+  static bool boxed_on_read(CType t) { return t == CType::Char || t == CType::Chars || is_int_dict(t); }
   ExprId read_local(std::uint32_t slot) {
     const ExprId v = local(slot);
-    const CType t = type_of(v);
-    return t == CType::Char || t == CType::Chars ? coerce(v, CType::Value) : v;
+    return boxed_on_read(type_of(v)) ? coerce(v, CType::Value) : v;
   }
-  // The Char or Chars a read boxed (read_local), else v itself.
+  // What a read boxed (read_local), else v itself.
   ExprId unboxed(ExprId v) const {
     const Expr& e = m_.exprs[v];
     if (e.kind != Expr::Kind::Call || e.args.size() != 1) return v;
     const CType inner = type_of(e.args[0]);
-    return (inner == CType::Char || inner == CType::Chars) && e.callee == boxing_function(inner) ? e.args[0] : v;
+    return boxed_on_read(inner) && e.callee == boxing_function(inner) ? e.args[0] : v;
   }
 
   ExprId constant(std::string_view text) {
@@ -2010,7 +2070,8 @@ class Lowerer {
     const ExprId l = value(e.a);
     const sema::Expr& r = p_.expr(e.b);
     if (r.kind == ExprKind::Atom && !r.name.empty()) {  // `d ' key`: a slot name, or a variable holding an index
-      return call_value("sign::impl::get_named", {l, text_lit(std::string(r.name)), name(e.b)});
+      if (const auto slot = int_dict_slot(unboxed(l), r.name)) return *slot;
+      return call_value("sign::impl::get_named", {coerce(l, CType::Value), text_lit(std::string(r.name)), name(e.b)});
     }
     if (r.kind == ExprKind::Postfix && r.op == Op::Expand) {  // `xs ' 2~`
       return call_value("sign::impl::get_rest", {l, value(r.a)});
@@ -2020,6 +2081,18 @@ class Lowerer {
       if (k && *k >= -2 && *k <= 1) return pair_element(l, *k == 1 || *k == -1);
     }
     return call_value("sign::impl::get_index", {l, value(e.b)});
+  }
+
+  // `d ' x` of an Int Dict d with a slot x: the member itself.
+  std::optional<ExprId> int_dict_slot(ExprId d, std::string_view slot) {
+    if (!is_int_dict(type_of(d))) return std::nullopt;
+    const IntDictShape& shape = facts_.int_dicts[int_dict_shape(type_of(d))];
+    const auto at = std::find(shape.slots.begin(), shape.slots.end(), slot);
+    if (at == shape.slots.end()) return std::nullopt;
+    Expr e = node(Expr::Kind::Field, CType::Int64);
+    e.callee = m_.text(shape.members[static_cast<std::size_t>(at - shape.slots.begin())]);
+    e.args = {d};
+    return add(std::move(e));
   }
 
   // `(x)`, `[x]`: x.
@@ -2657,20 +2730,37 @@ class Lowerer {
     }
   }
 
+  // `[x : 1 / y : 2]`: a Dict — in a module function, of a struct type
+  // while every slot is a proven Int (an Int Dict: no Dict is made until
+  // something needs the Value).
   ExprId struct_value(const sema::Expr& block) {
     // Slots see the slots before them (let*), then go out of scope.
     const std::size_t scope_mark = frame_->names.size();
-    std::vector<ExprId> entries;
+    std::vector<std::string> keys;
+    std::vector<std::uint32_t> slots;
+    bool ints = frame_->fn != &m_.load;
     for (SemaId line : block.kids) {
       const bool define = is_define(p_, line);
       const SemaId name_atom = define ? p_.expr(line).a : line;
       const std::string key(p_.expr(name_atom).name);
       const ExprId v = define ? value(p_.expr(line).b) : name(line);
-      const std::uint32_t slot = let_named(cpp_identifier(key), v);
+      ints = ints && type_of(v) == CType::Int64;
+      const std::uint32_t slot = ints ? let_typed(cpp_identifier(key), v) : let_named(cpp_identifier(key), v);
       frame_->names.emplace_back(key, slot);
-      entries.push_back(call(CType::Value, "sign::Dict::Entry", {text_lit(key), local(slot)}));
+      keys.push_back(key);
+      slots.push_back(slot);
     }
     frame_->names.resize(scope_mark);
+    if (const auto type = ints ? int_dict_for(keys) : std::nullopt) {
+      Expr made = node(Expr::Kind::Braced, *type);
+      made.callee = m_.text(facts_.int_dicts[int_dict_shape(*type)].cpp_name);
+      for (std::uint32_t slot : slots) made.args.push_back(local(slot));
+      return add(std::move(made));
+    }
+    std::vector<ExprId> entries;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      entries.push_back(call(CType::Value, "sign::Dict::Entry", {text_lit(keys[k]), coerce(local(slots[k]), CType::Value)}));
+    }
     return call(CType::Value, "sign::dict_of", std::move(entries));
   }
 
@@ -2956,8 +3046,9 @@ std::string_view ctype_spelling(CType type) {
     case CType::Elements: return "sign::impl::Elements";
     case CType::Char: return "char32_t";
     case CType::Chars: return "sign::impl::Chars";
+    case CType::FirstIntDict: break;
   }
-  return "?";
+  return is_int_dict(type) ? "an Int Dict's struct" : "?";
 }
 
 std::string_view boxing_function(CType type) {
@@ -2968,10 +3059,12 @@ std::string_view boxing_function(CType type) {
     case CType::Elements: return "sign::impl::from_elements";
     case CType::Char: return "sign::impl::from_char";
     case CType::Chars: return "sign::impl::from_chars";
+    case CType::FirstIntDict: break;
     case CType::Value:
     case CType::IntList:
     case CType::Bool: break;
   }
+  if (is_int_dict(type)) return "dicts_::value";  // one overload per struct (emit)
   throw std::logic_error("lower: a " + std::string(ctype_spelling(type)) + " is never made a sign::Value");
 }
 

@@ -25,14 +25,36 @@ namespace signc::lower {
 // Char: one character of a String, as its code point (char32_t).
 // Chars: the text of a String a caller holds, lent to a twin that walks it
 // by `[h ~t]` (sign::impl::Chars); made only for a twin's argument.
-// A Char or Chars local reads as a sign::Value (boxed) wherever the typed
-// value is not asked for: only conditions and direct calls take it as is.
-enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars };
-std::string_view ctype_spelling(CType type);  // "std::int64_t", "double", "sign::Value", "bool", ...
+// Int Dict k (from FirstIntDict on): a Dict literal whose slots are all
+// proven Ints (`[x : 1, y : 2]`), unboxed as a C++ struct of std::int64_t;
+// which slots, in order, is Module::int_dicts[k] (one type per shape).
+// A Char, Chars or Int Dict local reads as a sign::Value (boxed) wherever
+// the typed value is not asked for: conditions, `d ' slot` and direct calls
+// take it as is.
+enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, FirstIntDict = 32 };
+constexpr std::size_t kIntDictTypes = 256 - static_cast<std::size_t>(CType::FirstIntDict);
+constexpr bool is_int_dict(CType type) { return type >= CType::FirstIntDict; }
+constexpr CType int_dict_type(std::size_t shape) {
+  return static_cast<CType>(static_cast<std::size_t>(CType::FirstIntDict) + shape);
+}
+constexpr std::size_t int_dict_shape(CType type) {
+  return static_cast<std::size_t>(type) - static_cast<std::size_t>(CType::FirstIntDict);
+}
+// "std::int64_t", "double", "sign::Value", "bool", ...; an Int Dict's struct
+// is named by its module (Module::spelling).
+std::string_view ctype_spelling(CType type);
 // Held in a sign::Value in C++ (Value, IntList): moved, not copied, at a last use.
 constexpr bool in_sign_value(CType type) { return type == CType::Value || type == CType::IntList; }
 // The runtime function that makes a sign::Value of a `type` (not Value or Bool).
 std::string_view boxing_function(CType type);  // "sign::Value::from_int", ...
+
+// The slots of an Int Dict type and the C++ struct that holds them.
+struct IntDictShape {
+  std::vector<std::string> slots;    // Sign names, in the literal's order
+  std::vector<std::string> members;  // their C++ names
+  std::string cpp_name;              // "dicts_::of_x_y"
+  bool used = false;                 // some emitted code has this type
+};
 
 using ExprId = std::uint32_t;
 
@@ -49,7 +71,7 @@ struct Expr {
     StringLit,      // callee: the text of a String value
     TextLit,        // callee: a C++ string literal (a slot name)
     Constant,       // callee: a C++ constant spelled as is (true, an enumerator)
-    Braced,         // {args...}: the arguments of a call, a List's items
+    Braced,         // callee{args...}: the arguments of a call, a List's items; an Int Dict's struct
     AddressOf,      // &args[0]: the address of a module variable
     Capture,        // index: a value the enclosing closure captured (self.captured(i))
     ArgsRef,        // the argument span of a generic function
@@ -183,6 +205,7 @@ struct Module {
   std::deque<Function> functions;  // stable addresses: lambdas are added while others are lowered
   std::vector<ImportTarget> imports;  // distinct imported modules, by stem
   std::vector<Export> exports;        // by name
+  std::vector<IntDictShape> int_dicts;  // by int_dict_shape(type)
   Function load;            // the body of load(): top-level definitions in order
   std::vector<Expr> exprs;  // expression pool
   std::vector<Stmt> stmts;  // statement pool
@@ -194,6 +217,10 @@ struct Module {
   Module& operator=(const Module&) = delete;
 
   const Expr& expr(ExprId id) const { return exprs[id]; }
+  // ctype_spelling, and an Int Dict's struct by name.
+  std::string_view spelling(CType type) const {
+    return is_int_dict(type) ? std::string_view(int_dicts[int_dict_shape(type)].cpp_name) : ctype_spelling(type);
+  }
   const Stmt& stmt(StmtId id) const { return stmts[id]; }
   // `t` kept in texts (once): what an Expr::callee views.
   std::string_view text(std::string_view t) {
