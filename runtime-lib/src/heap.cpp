@@ -266,7 +266,18 @@ void List::push_front_in_place(Value x) {
     front_ = gap;
   }
   if (x.is_list() && flatness_ == Flatness::Flat) flatness_ = Flatness::Nested;
+  if (!x.is_int() && ints_.load(std::memory_order_relaxed) == Ints::All) ints_.store(Ints::NotAll, std::memory_order_relaxed);
   items_[--front_] = std::move(x);
+}
+
+bool List::all_ints() const noexcept {
+  Ints known = ints_.load(std::memory_order_relaxed);
+  if (known == Ints::Unknown) {
+    const auto all = items();
+    known = std::all_of(all.begin(), all.end(), [](const Value& v) { return v.is_int(); }) ? Ints::All : Ints::NotAll;
+    ints_.store(known, std::memory_order_relaxed);
+  }
+  return known == Ints::All;
 }
 
 bool List::flat_in_place() noexcept {

@@ -200,9 +200,10 @@ struct ProgramFacts {
   std::unordered_map<std::string_view, std::vector<std::string>> global_cpp_names;
   std::unordered_set<std::string> global_cpp_name_set;
   // Per function of the program and parameter: a walk `[h ~t]` a String
-  // may be lent to as its text, and of those the walks whose characters the
-  // body tests against text (see find_text_walks).
-  std::vector<std::vector<bool>> text_walks;
+  // may be lent to as its text, or a List of Ints as its elements, and of
+  // those the walks whose characters the body tests against text (see
+  // find_lendable_walks).
+  std::vector<std::vector<bool>> lendable_walks;
   std::vector<std::vector<bool>> reads_characters;
   // The shapes of Int Dicts, made as lowering meets them: one index per
   // shape in every round, so a twin's key or result means the same type.
@@ -327,7 +328,7 @@ class Lowerer {
       facts_.known = true;
     }
     calls_ = facts_.calls;  // twins add theirs
-    if (first_round) find_text_walks();
+    if (first_round) find_lendable_walks();
     if (specialize_) declare_specializations();
   }
 
@@ -400,7 +401,10 @@ class Lowerer {
       if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
         types[i] = CType::Elements;
       }
-      if (((arg == CType::Char || is_int_dict(arg)) && plain) || (arg == CType::Chars && text_walk(original, i))) types[i] = arg;
+      if (((arg == CType::Char || is_int_dict(arg)) && plain) ||
+          ((arg == CType::Chars || arg == CType::Elements) && lendable_walk(original, i))) {
+        types[i] = arg;
+      }
     }
     return types;
   }
@@ -453,23 +457,24 @@ class Lowerer {
     for (const Expr& e : m_.exprs) use(e.type);
   }
 
-  //=== Strings walked as text (issue 11) ===========================================
+  //=== walks lent a String's text or a List's elements (issue 11) ==================
 
   // A parameter destructured by a walk `[h ~t]` takes a String as
   // sign::impl::Chars — the text its caller holds, lent — in a twin: each
-  // step reads h as a char32_t and narrows t, making no String. It may when
-  // what the body does with t needs no String either: every read of t is an
-  // argument of a call by name, at a parameter that may take the text in
+  // step reads h as a char32_t and narrows t, making no String; a List of
+  // Ints likewise as sign::impl::Elements (h a std::int64_t). It may when
+  // what the body does with t needs no String or List either: every read of
+  // t is an argument of a call by name, at a parameter that may be lent in
   // turn, of the function itself or of one that does not call it back (a
   // call back could go through the trampoline, which takes Values); and
   // every call of the function itself passes, there, the rest of such a
   // walk — so the twin's loop stays in the twin. (A t the body read
-  // otherwise would be a String made per step.) A fixed point: first every
-  // walk may, then those a walk they pass t to may not are taken out.
-  // Only a walk whose characters the body tests against text tests for a
-  // String on entry: one over Lists gets no twin it would never take.
-  void find_text_walks() {
-    facts_.text_walks.assign(function_form_.size(), {});
+  // otherwise would be a String or List made per step.) A fixed point:
+  // first every walk may, then those a walk they pass t to may not are
+  // taken out. A walk whose characters the body tests against text tests
+  // for a String on entry, any other for a List of Ints.
+  void find_lendable_walks() {
+    facts_.lendable_walks.assign(function_form_.size(), {});
     facts_.reads_characters.assign(function_form_.size(), {});
     std::vector<std::vector<std::string_view>> rests(function_form_.size());
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
@@ -479,17 +484,17 @@ class Lowerer {
       if (fn.generic || fn.rest_param || fn.bracket_params || contains_lambda(lambda, true)) continue;
       const auto params = *direct_parameters(p_, lambda);
       rests[f].resize(params.size());
-      facts_.text_walks[f].resize(params.size(), false);
+      facts_.lendable_walks[f].resize(params.size(), false);
       for (std::size_t i = 0; i < params.size(); ++i) {
         if (params[i].pattern == sema::kNoExpr || !splits_elements(p_.expr(params[i].pattern).kids)) continue;
         rests[f][i] = p_.expr(p_.expr(params[i].pattern).kids.back()).name;
-        facts_.text_walks[f][i] = true;
+        facts_.lendable_walks[f][i] = true;
       }
     }
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
-      facts_.reads_characters[f].resize(facts_.text_walks[f].size(), false);
-      for (std::size_t i = 0; i < facts_.text_walks[f].size(); ++i) {
-        if (!facts_.text_walks[f][i]) continue;
+      facts_.reads_characters[f].resize(facts_.lendable_walks[f].size(), false);
+      for (std::size_t i = 0; i < facts_.lendable_walks[f].size(); ++i) {
+        if (!facts_.lendable_walks[f][i]) continue;
         const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
         const std::vector<SemaId>& entries = p_.expr(params[i].pattern).kids;
         for (auto head = entries.begin(); head + 1 < entries.end(); ++head) {
@@ -501,9 +506,9 @@ class Lowerer {
     for (bool changed = true; changed;) {
       changed = false;
       for (std::size_t f = 0; f < function_form_.size(); ++f) {
-        for (std::size_t i = 0; i < facts_.text_walks[f].size(); ++i) {
-          if (facts_.text_walks[f][i] && !walks_text(static_cast<std::uint32_t>(f), i, rests)) {
-            facts_.text_walks[f][i] = false;
+        for (std::size_t i = 0; i < facts_.lendable_walks[f].size(); ++i) {
+          if (facts_.lendable_walks[f][i] && !may_lend_walk(static_cast<std::uint32_t>(f), i, rests)) {
+            facts_.lendable_walks[f][i] = false;
             changed = true;
           }
         }
@@ -549,20 +554,20 @@ class Lowerer {
     return found;
   }
 
-  // Whether parameter i of function f is a walk that may take text.
-  bool text_walk(std::uint32_t f, std::size_t i) const {
-    return f < facts_.text_walks.size() && i < facts_.text_walks[f].size() && facts_.text_walks[f][i];
+  // Whether parameter i of function f is a walk that may be lent its value.
+  bool lendable_walk(std::uint32_t f, std::size_t i) const {
+    return f < facts_.lendable_walks.size() && i < facts_.lendable_walks[f].size() && facts_.lendable_walks[f][i];
   }
 
-  // Whether walk `i` of function `f` may take text, as find_text_walks
+  // Whether walk `i` of function `f` may be lent its value, as find_lendable_walks
   // says, given what the others may now.
-  bool walks_text(std::uint32_t f, std::size_t i, const std::vector<std::vector<std::string_view>>& rests) const {
+  bool may_lend_walk(std::uint32_t f, std::size_t i, const std::vector<std::vector<std::string_view>>& rests) const {
     const std::string_view rest = rests[f][i];
     const auto rest_of_walk = [&](SemaId arg) {
       const sema::Expr& a = p_.expr(arg);
       if (a.kind != ExprKind::Atom || a.name.empty()) return false;
       for (std::size_t k = 0; k < rests[f].size(); ++k) {
-        if (facts_.text_walks[f][k] && rests[f][k] == a.name) return true;
+        if (facts_.lendable_walks[f][k] && rests[f][k] == a.name) return true;
       }
       return false;
     };
@@ -590,7 +595,7 @@ class Lowerer {
           const sema::Expr& a = p_.expr(shape.args[j]);
           if (a.kind != ExprKind::Atom || a.name != rest) {
             self(self, shape.args[j]);
-          } else if (!g || (*g != f && reaches(*g, f)) || !text_walk(*g, j)) {
+          } else if (!g || (*g != f && reaches(*g, f)) || !lendable_walk(*g, j)) {
             holds = false;
           }
         }
@@ -610,32 +615,37 @@ class Lowerer {
     const sema::Expr& callee = p_.expr(shape.callee);
     if (shape.partial || callee.kind != ExprKind::Atom || callee.name.empty()) return std::nullopt;
     const auto found = function_of_.find(std::string(callee.name));
-    if (found == function_of_.end() || found->second >= facts_.text_walks.size()) return std::nullopt;
+    if (found == function_of_.end() || found->second >= facts_.lendable_walks.size()) return std::nullopt;
     const std::uint32_t g = found->second;
-    if (facts_.text_walks[g].size() != shape.args.size()) return std::nullopt;
+    if (facts_.lendable_walks[g].size() != shape.args.size()) return std::nullopt;
     for (SemaId arg : shape.args) {
       if (is_spread(p_.expr(arg))) return std::nullopt;
     }
     return g;
   }
 
-  // On entry to a function that takes a walk's String as a sign::Value:
-  // where every such argument is text, the twin that takes it lent as
-  // Chars carries on (one test per call, not per step) — the one over Ints
-  // too where its plain arguments are Ints (`count |s| 0 s`, |s| a Value).
-  void dispatch_text(std::uint32_t index, std::uint32_t original) {
+  // On entry to a function that takes a walk's argument as a sign::Value:
+  // where every such argument is text (a walk that tests its characters
+  // against text) or a List of Ints (any other walk), the twin that is lent
+  // it as Chars or Elements carries on (one test per call, not per step) —
+  // the one over Ints too where its plain arguments are Ints (`count |s| 0
+  // s`, |s| a Value).
+  void dispatch_walks(std::uint32_t index, std::uint32_t original) {
     if (!specialize_ || handed_over_.count(index)) return;
     const Function& f = m_.functions[index];
     const std::vector<CType> types = twin_key(f).second;
-    std::vector<CType> text = types;
+    std::vector<CType> lent = types;
     std::vector<ExprId> tests;
+    bool text = false;
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
-      if (!text_walk(original, i) || !facts_.reads_characters[original][i] || types[i] != CType::Value) continue;
-      text[i] = CType::Chars;
-      tests.push_back(call(CType::Bool, "sign::impl::is_text", {local(i)}));
+      if (!lendable_walk(original, i) || types[i] != CType::Value) continue;
+      const bool chars = facts_.reads_characters[original][i];
+      text = text || chars;
+      lent[i] = chars ? CType::Chars : CType::Elements;
+      tests.push_back(call(CType::Bool, chars ? "sign::impl::is_text" : "sign::impl::is_int_list", {local(i)}));
     }
     if (tests.empty()) return;
-    std::vector<CType> ints = text;
+    std::vector<CType> ints = lent;
     const std::vector<CType> over_ints = int_signature(original);
     std::vector<ExprId> int_tests = tests;
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
@@ -643,9 +653,12 @@ class Lowerer {
       ints[i] = CType::Int64;
       int_tests.push_back(call(CType::Bool, "sign::impl::is_int", {local(i)}));
     }
+    const std::string what = text ? "a String" : "a List of Ints";
     // (An original with a twin over Ints has dispatched Ints to it already.)
-    if (int_tests.size() > tests.size() && f.specialization < 0) dispatch_on_entry(index, original, ints, int_tests, "a String and Ints: the twin over both");
-    dispatch_on_entry(index, original, text, tests, "a String: the twin that walks its text");
+    if (int_tests.size() > tests.size() && f.specialization < 0) {
+      dispatch_on_entry(index, original, ints, int_tests, what + " and Ints: the twin over both");
+    }
+    dispatch_on_entry(index, original, lent, tests, what + (text ? ": the twin that walks its text" : ": the twin that walks its elements"));
   }
 
   // `if (tests...) return twin(...)`, made once on entry: the twin of
@@ -667,9 +680,10 @@ class Lowerer {
     std::vector<ExprId> args;
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       const bool boxed = f.locals[i].type == CType::Value;
-      args.push_back(boxed && types[i] == CType::Chars   ? call(CType::Chars, "sign::impl::chars", {local(i)})
-                     : boxed && types[i] == CType::Int64 ? call(CType::Int64, "sign::impl::as_int", {local(i)})
-                                                         : local(i));
+      args.push_back(boxed && types[i] == CType::Chars      ? call(CType::Chars, "sign::impl::chars", {local(i)})
+                     : boxed && types[i] == CType::Elements ? call(CType::Elements, "sign::impl::elements", {local(i)})
+                     : boxed && types[i] == CType::Int64    ? call(CType::Int64, "sign::impl::as_int", {local(i)})
+                                                            : local(i));
     }
     Stmt test = stmt(Stmt::Kind::If);
     test.expr = all;
@@ -1001,7 +1015,7 @@ class Lowerer {
     frame.index = static_cast<int>(index);
     frame.self = static_cast<int>(original);
     in_frame(frame, line_of(function_form_[original]), [&] {
-      dispatch_text(index, original);
+      dispatch_walks(index, original);
       bind_direct_parameters(f, lambda, parameter_slots(f));  // an Int is never __: no collapse guard for one
       tail(p_.expr(lambda).b);
     });
@@ -1148,7 +1162,7 @@ class Lowerer {
           emit(std::move(dispatch));
           f.tail_callees.push_back(static_cast<std::uint32_t>(f.specialization));
         }
-        dispatch_text(static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(index));
+        dispatch_walks(static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(index));
         bind_direct_parameters(f, lambda, parameter_slots(f));
       }
       tail(p_.expr(lambda).b);
@@ -2967,8 +2981,8 @@ class Lowerer {
         if (m_.exprs[v].kind == Expr::Kind::Local) v = local(m_.exprs[v].index);
       }
       const auto original = static_cast<std::uint32_t>(fn->specializes);
-      // What is handed over was not text where the twin walks a Value: the
-      // twin carrying on does not test for it.
+      // What is handed over was not text or a List of Ints where the twin
+      // walks a Value: the twin carrying on does not test for either.
       const bool outer = handing_over_;
       handing_over_ = true;
       const auto twin = twin_for(original, fallback);

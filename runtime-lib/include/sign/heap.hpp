@@ -108,7 +108,10 @@ class List final : public HeapObject {
   // A slice only one Value refers to drops its first `n` elements in place
   // (`[h ~t]` walking a list reuses the rest's slice). Precondition: a
   // slice, n <= items().size().
-  void drop_front_in_place(std::size_t n) noexcept { view_ = view_.subspan(n); }
+  void drop_front_in_place(std::size_t n) noexcept {
+    view_ = view_.subspan(n);
+    if (ints_.load(std::memory_order_relaxed) == Ints::NotAll) ints_.store(Ints::Unknown, std::memory_order_relaxed);
+  }
   const Value& slice_base() const noexcept { return base_; }
   // As String::text_in_place: only while use_count() == 1, and not for a
   // slice. The vector is exactly the items (a gap push_front_in_place left
@@ -116,6 +119,7 @@ class List final : public HeapObject {
   std::vector<Value>& items_in_place() noexcept {
     if (front_ != 0) close_front_gap();
     flatness_ = Flatness::Unknown;
+    ints_.store(Ints::Unknown, std::memory_order_relaxed);
     return items_;
   }
   // The elements an owning List has room for, its gap included (reading
@@ -133,14 +137,22 @@ class List final : public HeapObject {
   // item is a List (after a scalar was appended to a flat List).
   bool known_flat() const noexcept { return flatness_ == Flatness::Flat; }
   void mark_flat() noexcept { flatness_ = Flatness::Flat; }
+  // Whether every item is an Int, so that a walk may be lent them
+  // (sign::impl::Elements); counted once, then kept while the List changes
+  // only by push_front_in_place and drop_front_in_place.
+  bool all_ints() const noexcept;
 
  private:
   enum class Flatness : std::uint8_t { Unknown, Flat, Nested };
+  enum class Ints : std::uint8_t { Unknown, All, NotAll };
   void close_front_gap() noexcept;
 
   std::vector<Value> items_;  // owning: items_[front_..] are the items
   std::size_t front_ = 0;
   Flatness flatness_ = Flatness::Unknown;
+  // Atomic (relaxed) as String::ascii_checked_: a List shared between threads
+  // is read by both, and any value one stores is true.
+  mutable std::atomic<Ints> ints_{Ints::Unknown};
   Value base_;
   std::span<const Value> view_;
 };

@@ -62,6 +62,9 @@ using Elements = std::span<const Value>;
 [[nodiscard]] inline Elements elements(const Value& list) noexcept {
   return list.is_list() ? list.as_list().items() : Elements{};
 }
+// Whether v is a List whose elements are all Ints (counted once per List):
+// a walk along it may be lent them as Elements.
+[[nodiscard]] inline bool is_int_list(const Value& v) noexcept { return v.is_list() && v.as_list().all_ints(); }
 [[nodiscard]] inline bool has_elements(Elements xs, std::size_t n) noexcept { return xs.size() >= n; }
 [[nodiscard]] inline std::int64_t int_element(Elements xs, std::size_t i) noexcept { return xs[i].as_int(); }
 [[nodiscard]] inline Elements elements_from(Elements xs, std::size_t n) noexcept { return xs.subspan(n); }
