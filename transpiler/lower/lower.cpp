@@ -1192,12 +1192,8 @@ class Lowerer {
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       if (params[i].pattern == sema::kNoExpr) continue;
       const std::vector<SemaId>& entries = p_.expr(params[i].pattern).kids;
-      if (frame_->fn->locals[slots[i]].type == CType::Elements) {
-        bind_elements(entries, slots[i]);
-        continue;
-      }
-      if (frame_->fn->locals[slots[i]].type == CType::Chars) {
-        bind_chars(entries, slots[i]);
+      if (frame_->fn->locals[slots[i]].type == CType::Elements || frame_->fn->locals[slots[i]].type == CType::Chars) {
+        bind_lent(entries, slots[i]);
         continue;
       }
       if (frame_->fn->locals[slots[i]].type == CType::IntPair && binds_two_names(entries)) {
@@ -1214,39 +1210,27 @@ class Lowerer {
     }
   }
 
-  // `[a b ~t]` over lent Elements of a List of Ints: fewer elements than
-  // names collapse the call (a name would be __); the names are the first
-  // elements, t the Elements after them.
-  void bind_elements(const std::vector<SemaId>& entries, std::uint32_t slot) {
+  // `[a b ~t]` over lent Elements of a List of Ints or a String's lent
+  // Chars: fewer elements or characters than names collapse the call (a
+  // name would be __); the names are the first ones (std::int64_t,
+  // char32_t), t the Elements or Chars after them.
+  void bind_lent(const std::vector<SemaId>& entries, std::uint32_t slot) {
+    const bool chars = frame_->fn->locals[slot].type == CType::Chars;
     const bool rest = !entries.empty() && (p_.expr(entries.back()).flags & sema::kRest);
     const std::size_t heads = entries.size() - (rest ? 1 : 0);
     if (heads > 0) {
-      const ExprId enough = call(CType::Bool, "sign::impl::has_elements", {local(slot), int_lit(static_cast<std::int64_t>(heads))});
-      when("enough", enough, false, [&] { emit(returns(unit())); }, "a name without an element collapses the call");
+      const ExprId enough = call(CType::Bool, chars ? "sign::impl::has_chars" : "sign::impl::has_elements",
+                                 {local(slot), int_lit(static_cast<std::int64_t>(heads))});
+      when("enough", enough, false, [&] { emit(returns(unit())); },
+           chars ? "a name without a character collapses the call" : "a name without an element collapses the call");
     }
     for (std::size_t k = 0; k < entries.size(); ++k) {
       const std::string name(p_.expr(entries[k]).name);
       const ExprId at = int_lit(static_cast<std::int64_t>(k));
-      const ExprId v = k < heads ? call(CType::Int64, "sign::impl::int_element", {local(slot), at})
-                                 : call(CType::Elements, "sign::impl::elements_from", {local(slot), at});
-      frame_->names.emplace_back(name, let_typed(cpp_identifier(name), v));
-    }
-  }
-
-  // `[a b ~t]` over a String's lent text: fewer characters than names
-  // collapse the call; the names are its first characters (char32_t), t
-  // the text after them.
-  void bind_chars(const std::vector<SemaId>& entries, std::uint32_t slot) {
-    const std::size_t heads = entries.size() - 1;  // a walk: the rest is last
-    if (heads > 0) {
-      const ExprId enough = call(CType::Bool, "sign::impl::has_chars", {local(slot), int_lit(static_cast<std::int64_t>(heads))});
-      when("enough", enough, false, [&] { emit(returns(unit())); }, "a name without a character collapses the call");
-    }
-    for (std::size_t k = 0; k < entries.size(); ++k) {
-      const std::string name(p_.expr(entries[k]).name);
-      const ExprId at = int_lit(static_cast<std::int64_t>(k));
-      const ExprId v = k < heads ? call(CType::Char, "sign::impl::char_element", {local(slot), at})
-                                 : call(CType::Chars, "sign::impl::chars_from", {local(slot), at});
+      const ExprId v = k < heads ? (chars ? call(CType::Char, "sign::impl::char_element", {local(slot), at})
+                                          : call(CType::Int64, "sign::impl::int_element", {local(slot), at}))
+                                 : call(frame_->fn->locals[slot].type, chars ? "sign::impl::chars_from" : "sign::impl::elements_from",
+                                        {local(slot), at});
       frame_->names.emplace_back(name, let_typed(cpp_identifier(name), v));
     }
   }
