@@ -585,7 +585,8 @@ class Lowerer {
       }
       if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
         const CallShape shape = call_shape(id);
-        const std::optional<std::uint32_t> g = callee_by_name(shape);
+        std::optional<std::uint32_t> g = callee_by_name(shape);
+        if (g && binds_name(f, p_.expr(shape.callee).name)) g.reset();  // a parameter of that name: not the function
         if (g && *g == f && !rest_of_walk(shape.args[i])) {
           holds = false;
           return;
@@ -608,9 +609,21 @@ class Lowerer {
     return holds;
   }
 
+  // Whether a parameter of function f, or an entry of one of its patterns,
+  // is named `name`.
+  bool binds_name(std::uint32_t f, std::string_view name) const {
+    for (const DirectParam& param : *direct_parameters(p_, p_.expr(function_form_[f]).b)) {
+      if (param.name == name) return true;
+      if (param.pattern == sema::kNoExpr) continue;
+      const auto& entries = p_.expr(param.pattern).kids;
+      if (std::any_of(entries.begin(), entries.end(), [&](SemaId k) { return p_.expr(k).name == name; })) return true;
+    }
+    return false;
+  }
+
   // The module function a call names with all its arguments, none spread,
-  // looked up as the body of a function sees it before lowering (a
-  // parameter of the same name hides it: then nothing).
+  // as the module's functions are named (whatever a name in the body may
+  // hide: a caller checks its own).
   std::optional<std::uint32_t> callee_by_name(const CallShape& shape) const {
     const sema::Expr& callee = p_.expr(shape.callee);
     if (shape.partial || callee.kind != ExprKind::Atom || callee.name.empty()) return std::nullopt;
