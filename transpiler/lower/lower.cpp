@@ -480,8 +480,7 @@ class Lowerer {
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
       const Function& fn = m_.functions[f];
       const SemaId lambda = p_.expr(function_form_[f]).b;
-      // (A bracket list `f : [h ~t] ?` takes several arguments as one List: its calls are not all direct.)
-      if (fn.generic || fn.rest_param || fn.bracket_params || contains_lambda(lambda, true)) continue;
+      if (fn.generic || fn.rest_param || contains_lambda(lambda, true)) continue;
       const auto params = *direct_parameters(p_, lambda);
       rests[f].resize(params.size());
       facts_.lendable_walks[f].resize(params.size(), false);
@@ -612,7 +611,8 @@ class Lowerer {
   // Whether a parameter of function f, or an entry of one of its patterns,
   // is named `name`.
   bool binds_name(std::uint32_t f, std::string_view name) const {
-    for (const DirectParam& param : *direct_parameters(p_, p_.expr(function_form_[f]).b)) {
+    const auto params = direct_parameters(p_, p_.expr(function_form_[f]).b);  // held: the loop reads it
+    for (const DirectParam& param : *params) {
       if (param.name == name) return true;
       if (param.pattern == sema::kNoExpr) continue;
       const auto& entries = p_.expr(param.pattern).kids;
