@@ -82,7 +82,7 @@ class ModuleWriter {
       definition += signature(f) + " {\n";
       // A Dispatch to the twin is made once, on entry: the twin hands a
       // call back only with arguments that are not all Ints. So is a test
-      // made on entry (a String lent to the twin that walks it).
+      // made on entry (a String or List lent to the twin that walks it).
       const auto on_entry = [&](const Stmt& s) { return s.kind == Stmt::Kind::Dispatch || s.on_entry; };
       std::size_t first = 0;
       for (; f.loops && first < f.body.size() && on_entry(m_.stmt(f.body[first])); ++first) {
