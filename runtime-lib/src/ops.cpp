@@ -235,10 +235,13 @@ Value construct(const Value& l, const Value& r) {
     append_text(text, r);
     return make_string(std::move(text));
   }
-  return built_list(item_count(l) + item_count(r), [&](std::vector<Value>& items) {
+  Value built = built_list(item_count(l) + item_count(r), [&](std::vector<Value>& items) {
     append_items(items, l);
     append_items(items, r);
   });
+  // `i acc~` starting a List of Ints from two: a walk along it need not count them.
+  if (l.is_int() && r.is_int()) static_cast<List*>(built.object())->mark_all_ints();
+  return built;
 }
 
 
@@ -582,7 +585,9 @@ Value range_step(const Value& start, RangeStep step_op, const Value& step, const
       if (ascending ? next <= v : next >= v) break;
       v = next;
     }
-    return make_list(std::move(out));
+    Value range = make_list(std::move(out));
+    static_cast<List*>(range.object())->mark_all_ints();
+    return range;
   }
   const double s = step.to_double(), e = end.to_double();
   for (double v = start.to_double(); ascending ? v <= e : v >= e;) {

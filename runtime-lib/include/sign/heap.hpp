@@ -141,6 +141,8 @@ class List final : public HeapObject {
   // (sign::impl::Elements); counted once, then kept while the List changes
   // only by push_front_in_place and drop_front_in_place.
   bool all_ints() const noexcept;
+  // Records that every item is an Int (a List just built of Ints).
+  void mark_all_ints() noexcept { ints_.store(Ints::All, std::memory_order_relaxed); }
 
  private:
   enum class Flatness : std::uint8_t { Unknown, Flat, Nested };

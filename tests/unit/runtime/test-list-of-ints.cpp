@@ -52,4 +52,14 @@ BOOST_AUTO_TEST_CASE(a_slice_past_its_other_elements_is_counted_again) {
   BOOST_TEST(impl::is_int_list(rest));
 }
 
+BOOST_AUTO_TEST_CASE(lists_built_of_ints_are_known_as_such_until_changed) {
+  const Value range = impl::range(Value::from_int(1), Value::from_int(4));
+  BOOST_TEST(impl::is_int_list(range));
+  Value pair = impl::construct(Value::from_int(1), Value::from_int(2));
+  BOOST_TEST(impl::is_int_list(pair));
+  static_cast<sign::List*>(pair.object())->push_front_in_place(Value::from_float(0.5));
+  BOOST_TEST(!impl::is_int_list(pair));
+  BOOST_TEST(!impl::is_int_list(impl::range(Value::from_float(1.5), Value::from_int(3))));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
