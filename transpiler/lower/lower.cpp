@@ -783,24 +783,22 @@ class Lowerer {
   // `word_int_k_t` (Ints k and t), `walk_pair_p`, `step_int_n_list_xs`.
   static void name_twin(Function& twin, const Function& fn, const std::vector<CType>& types, bool over_ints) {
     // A parameter is an IntList or Elements by its pattern, never either: both are "list".
-    const auto kind_name = [](CType t) {
-      return t == CType::Int64     ? "int"
-             : t == CType::Double  ? "float"
-             : t == CType::IntPair ? "pair"
-             : t == CType::Char    ? "char"
-             : t == CType::Chars   ? "text"
-             : is_int_dict(t)      ? "dict"
-                                   : "list";
+    // What a C++ name and a comment call a parameter of the type.
+    struct KindWords {
+      const char* name;
+      const char* description;
     };
-    const auto kind_description = [](CType t) {
-      return t == CType::Int64     ? "Ints "
-             : t == CType::Double  ? "Floats "
-             : t == CType::IntPair ? "Int pairs "
-             : t == CType::Char    ? "characters "
-             : t == CType::Chars   ? "Strings walked as text "
-             : is_int_dict(t)      ? "Dicts of Ints "
-                                   : "Lists of Ints ";
+    const auto words = [](CType t) -> KindWords {
+      if (t == CType::Int64) return {"int", "Ints "};
+      if (t == CType::Double) return {"float", "Floats "};
+      if (t == CType::IntPair) return {"pair", "Int pairs "};
+      if (t == CType::Char) return {"char", "characters "};
+      if (t == CType::Chars) return {"text", "Strings walked as text "};
+      if (is_int_dict(t)) return {"dict", "Dicts of Ints "};
+      return {"list", "Lists of Ints "};
     };
+    const auto kind_name = [&](CType t) { return words(t).name; };
+    const auto kind_description = [&](CType t) { return words(t).description; };
     twin.cpp_name = fn.cpp_name;
     twin.sign_name = fn.sign_name + " over ";
     if (over_ints) {
