@@ -3,6 +3,7 @@
 // elements) is counted once and kept only while that stays true: a List
 // changed in place is counted again.
 #include <boost/test/unit_test.hpp>
+#include <thread>
 #include <utility>
 
 #include <sign/impl/ops.hpp>
@@ -60,6 +61,19 @@ BOOST_AUTO_TEST_CASE(lists_built_of_ints_are_known_as_such_until_changed) {
   static_cast<sign::List*>(pair.object())->push_front_in_place(Value::from_float(0.5));
   BOOST_TEST(!impl::is_int_list(pair));
   BOOST_TEST(!impl::is_int_list(impl::range(Value::from_float(1.5), Value::from_int(3))));
+}
+
+BOOST_AUTO_TEST_CASE(threads_reading_one_list_agree_on_it) {
+  // Counted by whichever thread asks first, read by the other (a List in the
+  // Shared-Heap is read by several): both see it as all Ints.
+  const Value xs = ints({1, 2, 3, 4, 5, 6, 7, 8});
+  bool first = false, second = false;
+  std::thread a([&] { first = impl::is_int_list(xs); });
+  std::thread b([&] { second = impl::is_int_list(xs); });
+  a.join();
+  b.join();
+  BOOST_TEST(first);
+  BOOST_TEST(second);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
