@@ -477,25 +477,27 @@ class Lowerer {
     facts_.lendable_walks.assign(function_form_.size(), {});
     facts_.reads_characters.assign(function_form_.size(), {});
     std::vector<std::vector<std::string_view>> rests(function_form_.size());
+    std::vector<std::vector<const std::vector<SemaId>*>> walks(function_form_.size());  // each walk's entries
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
       const Function& fn = m_.functions[f];
       const SemaId lambda = p_.expr(function_form_[f]).b;
       if (fn.generic || fn.rest_param || contains_lambda(lambda, true)) continue;
       const auto params = *direct_parameters(p_, lambda);
       rests[f].resize(params.size());
+      walks[f].resize(params.size(), nullptr);
       facts_.lendable_walks[f].resize(params.size(), false);
       for (std::size_t i = 0; i < params.size(); ++i) {
         if (params[i].pattern == sema::kNoExpr || !splits_elements(p_.expr(params[i].pattern).kids)) continue;
-        rests[f][i] = p_.expr(p_.expr(params[i].pattern).kids.back()).name;
+        walks[f][i] = &p_.expr(params[i].pattern).kids;
+        rests[f][i] = p_.expr(walks[f][i]->back()).name;
         facts_.lendable_walks[f][i] = true;
       }
     }
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
-      facts_.reads_characters[f].resize(facts_.lendable_walks[f].size(), false);
-      for (std::size_t i = 0; i < facts_.lendable_walks[f].size(); ++i) {
-        if (!facts_.lendable_walks[f][i]) continue;
-        const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
-        const std::vector<SemaId>& entries = p_.expr(params[i].pattern).kids;
+      facts_.reads_characters[f].resize(walks[f].size(), false);
+      for (std::size_t i = 0; i < walks[f].size(); ++i) {
+        if (walks[f][i] == nullptr) continue;
+        const std::vector<SemaId>& entries = *walks[f][i];
         for (auto head = entries.begin(); head + 1 < entries.end(); ++head) {
           const std::string_view name = p_.expr(*head).name;
           if (tests_as_text(p_.expr(function_form_[f]).b, name, true)) facts_.reads_characters[f][i] = true;
@@ -664,7 +666,7 @@ class Lowerer {
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       if (over_ints[i] != CType::Int64 || types[i] != CType::Value) continue;
       ints[i] = CType::Int64;
-      int_tests.push_back(call(CType::Bool, "sign::impl::is_int", {local(i)}));
+      int_tests.push_back(sign_is_int(local(i)));
     }
     const std::string what = text ? "a String" : "a List of Ints";
     // (An original with a twin over Ints has dispatched Ints to it already.)
@@ -683,13 +685,6 @@ class Lowerer {
     const auto twin = twin_for(original, types);
     if (!twin) return;
     const Function& f = m_.functions[index];
-    ExprId all = tests[0];
-    for (std::size_t k = 1; k < tests.size(); ++k) {
-      Expr both = node(Expr::Kind::Infix, CType::Bool);
-      both.callee = m_.text("&&");
-      both.args = {all, tests[k]};
-      all = add(std::move(both));
-    }
     std::vector<ExprId> args;
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       const bool boxed = f.locals[i].type == CType::Value;
@@ -699,7 +694,7 @@ class Lowerer {
                                                             : local(i));
     }
     Stmt test = stmt(Stmt::Kind::If);
-    test.expr = all;
+    test.expr = all_of(tests);
     test.on_entry = true;
     test.comment = std::move(comment);
     std::vector<StmtId>* const outer = out_;
@@ -2985,19 +2980,26 @@ class Lowerer {
       emit(returns(twin ? call_twin(*twin, std::move(args), true) : call_twin(original, std::move(args), true)));
     };
     if (never) return hand_over();
-    ExprId all_ints = sign_is_int(values[checked[0]]);
-    for (std::size_t k = 1; k < checked.size(); ++k) {
-      Expr both = node(Expr::Kind::Infix, CType::Bool);
-      both.callee = m_.text("&&");
-      both.args = {all_ints, sign_is_int(values[checked[k]])};
-      all_ints = add(std::move(both));
-    }
-    when("ints", all_ints, false, hand_over, "not all Ints: a twin over fewer carries on");
+    std::vector<ExprId> tests;
+    for (std::uint32_t i : checked) tests.push_back(sign_is_int(values[i]));
+    when("ints", all_of(tests), false, hand_over, "not all Ints: a twin over fewer carries on");
     for (std::uint32_t i : checked) values[i] = call(CType::Int64, "sign::impl::as_int", {values[i]});
     self_tail_call(std::move(values));
   }
 
   ExprId sign_is_int(ExprId v) { return call(CType::Bool, "sign::impl::is_int", {v}); }
+
+  // `a && b && ...` of C++ bool tests (at least one).
+  ExprId all_of(const std::vector<ExprId>& tests) {
+    ExprId all = tests[0];
+    for (std::size_t k = 1; k < tests.size(); ++k) {
+      Expr both = node(Expr::Kind::Infix, CType::Bool);
+      both.callee = m_.text("&&");
+      both.args = {all, tests[k]};
+      all = add(std::move(both));
+    }
+    return all;
+  }
 
   const sema::Program& p_;
   Diagnostics& diags_;
