@@ -139,7 +139,25 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
   const auto spreads = [&](std::size_t i, const Value& v) { return i < 64 && ((spread >> i) & 1) != 0 && v.is_list(); };
   std::size_t count = 0;
   std::size_t i = 0;
-  for (const Value& v : args) count += spreads(i++, v) ? v.as_list().items().size() : 1;
+  bool ints = true;  // Ints and spread packed Lists make a packed List (`c qs~`)
+  for (const Value& v : args) {
+    const bool spread = spreads(i++, v);
+    count += spread ? v.as_list().size() : 1;
+    ints = ints && (spread ? v.as_list().is_packed() : v.is_int());
+  }
+  if (ints) {
+    Value out = new_int_list(count);
+    PackedInts& packed = static_cast<List*>(out.object())->ints_in_place();
+    for (const Value& v : args) {
+      if (v.is_int()) {
+        packed.push_back(v.as_int());
+      } else {
+        const auto spread = v.as_list().packed();
+        packed.insert(packed.end(), spread.begin(), spread.end());
+      }
+    }
+    return out;
+  }
   return detail::built_list(count, [&](std::vector<Value>& items) {
     std::size_t k = 0;
     for (const Value& v : args) append_spread(items, v, spreads(k++, v));
@@ -148,7 +166,7 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
 }
 
 Value spread_rest(Value v) {
-  if (v.is_list()) return makes_empty_rest(v.as_list().items()) ? new_list(0) : std::move(v);
+  if (v.is_list()) return v.as_list().is_packed() || !makes_empty_rest(v.as_list().items()) ? std::move(v) : new_list(0);
   return detail::built_list(1, [&](std::vector<Value>& items) {
     if (!makes_empty_rest(Args(&v, 1))) items.push_back(std::move(v));
   });

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <new>
 #include <span>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -64,35 +65,46 @@ class ListPool {
   bool keep(List* list) noexcept {
     if (closed_ || list->capacity() > kCapacity) return false;
     if (!registered_) register_cleanup();
-    list->items_in_place().clear();
     if (list->is_slice()) {  // drop the slice's base now: a pooled object holds nothing
       list->~List();
       new (list) List(std::vector<Value>{});
+    } else {
+      list->reset(false);
     }
-    return list->items_in_place().capacity() == 0 ? bare_.push(list) : buffered_.push(list);
+    return list->capacity() == 0 ? bare_.push(list) : buffered_.push(list);
   }
 
-  // An owning List with room for `capacity` elements.
-  Value take(std::size_t capacity) {
+  // An owning List with room for `capacity` elements, packed or not.
+  Value take(std::size_t capacity, bool packed) {
     List* list = capacity > 0 && capacity <= kCapacity ? buffered_.pop() : nullptr;
     if (list == nullptr) list = bare_.pop();
     if (list == nullptr) {
+      if (packed) {
+        PackedInts ints;
+        ints.reserve(capacity);
+        return Value::adopt(Kind::List, new List(std::move(ints)));
+      }
       std::vector<Value> items;
       items.reserve(capacity);
       return make_list(std::move(items));
     }
-    list->items_in_place().reserve(capacity);
+    list->reset(packed);
+    if (packed) {
+      list->ints_in_place().reserve(capacity);
+    } else {
+      list->items_in_place().reserve(capacity);
+    }
     HeapRelease::revive(list);
     return Value::adopt(Kind::List, list);
   }
 
   // A slice of `base` (see List's slice constructor).
-  Value take_slice(Value base, std::span<const Value> view) {
+  Value take_slice(Value base, std::size_t begin, std::size_t count) {
     List* list = bare_.pop();
     if (list == nullptr) list = buffered_.pop();
-    if (list == nullptr) return Value::adopt(Kind::List, new List(std::move(base), view));
+    if (list == nullptr) return Value::adopt(Kind::List, new List(std::move(base), begin, count));
     list->~List();
-    return Value::adopt(Kind::List, new (list) List(std::move(base), view));
+    return Value::adopt(Kind::List, new (list) List(std::move(base), begin, count));
   }
 
   // At thread exit: free Lists normally from now on.
@@ -248,29 +260,72 @@ void String::prepend_in_place(std::string_view front) {
   ascii_checked_.store(0, std::memory_order_relaxed);
 }
 
-void List::close_front_gap() noexcept {
-  items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(front_));  // the gap holds only __
-  front_ = 0;
+template <class T, class Buffer>
+void FrontGapped<T, Buffer>::push_front(T x) {
+  if (front_ == 0) {
+    // A gap as long as the elements (at least 4): each element moves once
+    // per doubling, as push_back's growth moves it.
+    const std::size_t gap = std::max<std::size_t>(slots_.size(), 4);
+    Buffer grown;
+    grown.reserve(gap + slots_.size());
+    grown.resize(gap);
+    grown.insert(grown.end(), std::make_move_iterator(slots_.begin()), std::make_move_iterator(slots_.end()));
+    slots_ = std::move(grown);
+    front_ = gap;
+  }
+  slots_[--front_] = std::move(x);
+}
+template class FrontGapped<Value>;
+template class FrontGapped<std::int64_t, PackedInts>;
+
+void List::box_packed() const {
+  for (;;) {
+    Boxing boxing = boxing_.load(std::memory_order_acquire);
+    if (boxing == Boxing::Done) return;
+    if (boxing == Boxing::None &&
+        boxing_.compare_exchange_weak(boxing, Boxing::Started, std::memory_order_acquire)) {
+      const std::span<const std::int64_t> ints = packed_.view();
+      std::vector<Value> boxed;
+      boxed.reserve(ints.size());
+      for (const std::int64_t i : ints) boxed.push_back(Value::from_int(i));
+      boxed_ = FrontGapped<Value>(std::move(boxed));
+      boxing_.store(Boxing::Done, std::memory_order_release);
+      return;
+    }
+    std::this_thread::yield();  // another thread is boxing it
+  }
+}
+
+std::vector<Value>& List::items_in_place() {
+  if (is_packed_) {  // unpacked: the boxed copy is all that stays
+    box_packed();
+    packed_.release();
+    is_packed_ = false;
+    boxing_.store(Boxing::None, std::memory_order_relaxed);
+  }
+  flatness_ = Flatness::Unknown;
+  ints_.store(Ints::Unknown, std::memory_order_relaxed);
+  return boxed_.closed();
 }
 
 void List::push_front_in_place(Value x) {
-  if (front_ == 0) {
-    // A gap as long as the items (at least 4): each item moves once per
-    // doubling, as push_back's growth moves it.
-    const std::size_t gap = std::max<std::size_t>(items_.size(), 4);
-    std::vector<Value> grown;
-    grown.reserve(gap + items_.size());
-    grown.resize(gap);
-    grown.insert(grown.end(), std::make_move_iterator(items_.begin()), std::make_move_iterator(items_.end()));
-    items_ = std::move(grown);
-    front_ = gap;
+  if (is_packed()) {
+    if (x.is_int()) {
+      drop_boxed_copy();
+      packed_.push_front(x.as_int());
+      return;
+    }
+    items_in_place();  // unpacked for good: x is no Int
+    flatness_ = Flatness::Flat;
+    ints_.store(Ints::All, std::memory_order_relaxed);
   }
   if (x.is_list() && flatness_ == Flatness::Flat) flatness_ = Flatness::Nested;
   if (!x.is_int() && ints_.load(std::memory_order_relaxed) == Ints::All) ints_.store(Ints::NotAll, std::memory_order_relaxed);
-  items_[--front_] = std::move(x);
+  boxed_.push_front(std::move(x));
 }
 
-bool List::all_ints() const noexcept {
+bool List::all_ints() const {
+  if (is_packed()) return true;
   Ints known = ints_.load(std::memory_order_relaxed);
   if (known == Ints::Unknown) {
     const auto all = items();
@@ -281,26 +336,40 @@ bool List::all_ints() const noexcept {
 }
 
 bool List::flat_in_place() noexcept {
+  if (is_packed()) return true;
   if (flatness_ == Flatness::Unknown) {
-    const auto all = items();
+    const auto all = boxed_.view();
     flatness_ = std::none_of(all.begin(), all.end(), [](const Value& v) { return v.is_list(); }) ? Flatness::Flat
                                                                                                  : Flatness::Nested;
   }
   return flatness_ == Flatness::Flat;
 }
 
+void List::reset(bool packed) noexcept {
+  boxed_.clear();
+  packed_.clear();
+  is_packed_ = packed;
+  boxing_.store(Boxing::None, std::memory_order_relaxed);
+  flatness_ = Flatness::Unknown;
+  ints_.store(Ints::Unknown, std::memory_order_relaxed);
+}
+
 Value make_string(std::string text) { return Value::adopt(Kind::String, new String(std::move(text))); }
 Value make_list(std::vector<Value> items) { return Value::adopt(Kind::List, new List(std::move(items))); }
-Value new_list(std::size_t capacity) { return list_pool.take(capacity); }
+Value make_int_list(PackedInts ints) {
+  return Value::adopt(Kind::List, new List(std::move(ints)));
+}
+Value new_list(std::size_t capacity) { return list_pool.take(capacity, false); }
+Value new_int_list(std::size_t capacity) { return list_pool.take(capacity, true); }
 Value new_string(std::size_t capacity) { return string_pool.take(capacity); }
 Value new_dict(std::size_t capacity) { return dict_pool.take(capacity); }
 Value list_slice(const Value& list, std::size_t begin, std::size_t end) {
-  const std::span<const Value> items = list.as_list().items();
-  if (begin == 0 && end == items.size()) return list;
+  const List& l = list.as_list();
+  if (begin == 0 && end == l.size()) return list;
   if (begin >= end) return make_list({});
   // A slice of a slice views the owning List directly: no chains.
-  const Value& base = list.as_list().is_slice() ? list.as_list().slice_base() : list;
-  return list_pool.take_slice(base, items.subspan(begin, end - begin));
+  if (l.is_slice()) return list_pool.take_slice(l.slice_base(), l.slice_begin() + begin, end - begin);
+  return list_pool.take_slice(list, begin, end - begin);
 }
 Value make_dict(std::vector<Dict::Entry> entries) { return Value::adopt(Kind::Dict, new Dict(std::move(entries))); }
 Address::Address(Value* variable, ObjectHeader* cell) noexcept : variable_(variable), cell_(cell) {

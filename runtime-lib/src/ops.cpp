@@ -21,17 +21,31 @@ namespace {
 // one-element List: `[5]` is 5). append_items: items += as_items(v).
 void append_items(std::vector<Value>& items, const Value& v) {
   if (v.is_unit()) return;
-  if (v.is_list()) {
-    items.insert(items.end(), v.as_list().items().begin(), v.as_list().items().end());
-  } else {
+  if (!v.is_list()) {
     items.push_back(v);
+  } else if (v.as_list().is_packed()) {  // boxed here, not in the List
+    for (const std::int64_t i : v.as_list().packed()) items.push_back(Value::from_int(i));
+  } else {
+    items.insert(items.end(), v.as_list().items().begin(), v.as_list().items().end());
+  }
+}
+
+// Whether as_items(v) are Ints a packed List can take: v an Int or a packed
+// List (append_ints adds them).
+bool packs(const Value& v) { return v.is_int() || (v.is_list() && v.as_list().is_packed()); }
+void append_ints(PackedInts& ints, const Value& v) {
+  if (v.is_int()) {
+    ints.push_back(v.as_int());
+  } else {
+    const auto packed = v.as_list().packed();
+    ints.insert(ints.end(), packed.begin(), packed.end());
   }
 }
 
 // How many elements as_items(v) has.
 std::size_t item_count(const Value& v) {
   if (v.is_unit()) return 0;
-  return v.is_list() ? v.as_list().items().size() : 1;
+  return v.is_list() ? v.as_list().size() : 1;
 }
 
 std::vector<Value> as_items(const Value& v) {
@@ -122,7 +136,7 @@ Value char_at(const String& string, std::size_t i) {
 std::size_t element_count(const Value& v) {
   if (v.is_unit()) return 0;
   switch (v.kind()) {
-    case Kind::List: return v.as_list().items().size();
+    case Kind::List: return v.as_list().size();
     case Kind::Dict: return v.as_dict().entries().size();
     case Kind::String: {  // all ASCII, as the String remembers once it has looked: one per byte
       const std::string_view text = v.as_string().text();
@@ -135,7 +149,7 @@ std::size_t element_count(const Value& v) {
 // Element i (< element_count(v)) of v, as indexable(v)[i] without the copy.
 Value element(const Value& v, std::size_t i) {
   switch (v.kind()) {
-    case Kind::List: return v.as_list().items()[i];
+    case Kind::List: return v.as_list().at(i);
     case Kind::Dict: return v.as_dict().entries()[i].second;
     case Kind::String: return char_at(v.as_string(), i);
     default: return v;
@@ -235,13 +249,17 @@ Value construct(const Value& l, const Value& r) {
     append_text(text, r);
     return make_string(std::move(text));
   }
-  Value built = built_list(item_count(l) + item_count(r), [&](std::vector<Value>& items) {
+  if (packs(l) && packs(r)) {  // `i acc~` starting a List of Ints from two: packed
+    Value built = new_int_list(item_count(l) + item_count(r));
+    PackedInts& ints = static_cast<List*>(built.object())->ints_in_place();
+    append_ints(ints, l);
+    append_ints(ints, r);
+    return built;
+  }
+  return built_list(item_count(l) + item_count(r), [&](std::vector<Value>& items) {
     append_items(items, l);
     append_items(items, r);
   });
-  // `i acc~` starting a List of Ints from two: a walk along it need not count them.
-  if (l.is_int() && r.is_int()) static_cast<List*>(built.object())->mark_all_ints();
-  return built;
 }
 
 
@@ -255,6 +273,10 @@ Value construct(Value&& l, const Value& r) {
     } else {
       append_text(s->text_in_place(), r);
     }
+    return std::move(l);
+  }
+  if (List* list = sole_list(l); list != nullptr && list->is_packed() && packs(r)) {  // `acc~ i`: stays packed
+    append_ints(list->ints_in_place(), r);
     return std::move(l);
   }
   if (List* list = sole_list(l); list != nullptr && !r.is_string()) {
@@ -346,10 +368,9 @@ Value product_of(std::initializer_list<Value> operands) {
 }
 
 Value from_int_pair(IntPair pair) {
-  return built_list(2, [&](std::vector<Value>& items) {
-    items.push_back(Value::from_int(pair.first));
-    items.push_back(Value::from_int(pair.second));
-  });
+  Value list = new_int_list(2);
+  static_cast<List*>(list.object())->ints_in_place().assign({pair.first, pair.second});
+  return list;
 }
 
 bool valid_utf8(std::string_view text) noexcept {
@@ -395,12 +416,24 @@ Value from_char(char32_t c) {
 Value from_chars(Chars s) { return make_string(std::string(s)); }
 
 Value from_elements(Elements xs) {
-  return built_list(xs.size(), [&](std::vector<Value>& items) { items.assign(xs.begin(), xs.end()); });
+  Value list = new_int_list(xs.size());
+  PackedInts& ints = static_cast<List*>(list.object())->ints_in_place();
+  for (std::size_t i = 0; i < xs.size(); ++i) ints.push_back(xs[i]);
+  return list;
 }
 
 Value product_reusing(Value&& reuse, std::initializer_list<Value> operands) {
   List* list = sole_list(reuse);
   if (list == nullptr) return product_of(operands);
+  const auto int_or_unit = [](const Value& v) { return v.is_int() || v.is_unit(); };
+  if (list->is_packed() && std::all_of(operands.begin(), operands.end(), int_or_unit)) {
+    PackedInts& ints = list->ints_in_place();
+    ints.clear();
+    for (const Value& v : operands) {
+      if (v.is_int()) ints.push_back(v.as_int());
+    }
+    return std::move(reuse);
+  }
   list->items_in_place().clear();
   append_operands(list->items_in_place(), operands);
   return std::move(reuse);
@@ -486,7 +519,7 @@ Value get_rest(const Value& l, const Value& n) {
   std::int64_t from = rest_start(n);
   if (l.is_string()) return make_string(std::string(l.as_string().text().substr(rest_offset(l.as_string(), from))));
   if (l.is_list()) {
-    const auto size = static_cast<std::int64_t>(l.as_list().items().size());
+    const auto size = static_cast<std::int64_t>(l.as_list().size());
     if (from < 0) from = std::max<std::int64_t>(0, size + from);
     return list_slice(l, static_cast<std::size_t>(std::min(from, size)), static_cast<std::size_t>(size));
   }
@@ -511,7 +544,7 @@ Value absolute_dynamic(const Value& v, bool collection_operand) {
 }
 
 Value flatten(const Value& v) {
-  if (!v.is_list()) return v;
+  if (!v.is_list() || v.as_list().is_packed()) return v;
   std::vector<Value> out;
   for (const Value& item : v.as_list().items()) {
     if (item.is_list()) {
@@ -528,7 +561,7 @@ Value flatten(Value&& v) {
   return flatten(std::as_const(v));
 }
 
-Value construct_expanded(Value&& l, Value&& r) {
+Value construct_expanded_dynamic(Value&& l, Value&& r) {
   if ((l.is_int() || l.is_float()) && !r.is_unit()) {
     if (List* list = sole_list(r); list != nullptr && list->flat_in_place()) {
       list->push_front_in_place(std::move(l));
@@ -561,18 +594,18 @@ Value range_step(const Value& start, RangeStep step_op, const Value& step, const
   if (!start.is_number() || !step.is_number() || !end.is_number()) return Value();
   const bool ints = start.is_int() && step.is_int() && end.is_int() && step_op != RangeStep::Div;
   const bool ascending = start.to_double() <= end.to_double();
-  std::vector<Value> out;
   if (ints) {
+    PackedInts packed;
     const std::int64_t s = step.as_int(), e = end.as_int();
     if ((step_op == RangeStep::Add || step_op == RangeStep::Sub) && s > 0) {
       // |end - start| / step + 1 elements, counted in unsigned arithmetic (no overflow)
       const auto span = ascending ? static_cast<std::uint64_t>(e) - static_cast<std::uint64_t>(start.as_int())
                                   : static_cast<std::uint64_t>(start.as_int()) - static_cast<std::uint64_t>(e);
-      out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(span / static_cast<std::uint64_t>(s) + 1, kMaxRangeLength)));
+      packed.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(span / static_cast<std::uint64_t>(s) + 1, kMaxRangeLength)));
     }
     for (std::int64_t v = start.as_int(); ascending ? v <= e : v >= e;) {
-      if (out.size() == kMaxRangeLength) return Value();
-      out.push_back(Value::from_int(v));
+      if (packed.size() == kMaxRangeLength) return Value();
+      packed.push_back(v);
       std::int64_t next = v;
       switch (step_op) {
         case RangeStep::Add: next = add_wrap(v, s); break;
@@ -585,10 +618,9 @@ Value range_step(const Value& start, RangeStep step_op, const Value& step, const
       if (ascending ? next <= v : next >= v) break;
       v = next;
     }
-    Value range = make_list(std::move(out));
-    static_cast<List*>(range.object())->mark_all_ints();
-    return range;
+    return make_int_list(std::move(packed));
   }
+  std::vector<Value> out;
   const double s = step.to_double(), e = end.to_double();
   for (double v = start.to_double(); ascending ? v <= e : v >= e;) {
     if (out.size() == kMaxRangeLength) return Value();
@@ -636,7 +668,7 @@ Value pattern_source(Args args) {
 }
 
 Value spread_pattern(Value xs) {
-  if (xs.is_list() && xs.as_list().items().size() == 1) return xs.as_list().items()[0];
+  if (xs.is_list() && xs.as_list().size() == 1) return xs.as_list().at(0);
   return xs;
 }
 

@@ -4,10 +4,12 @@
 //
 // Counts are plain integers: a program's values belong to the thread that
 // runs it. Objects are immutable once shared — every operation builds a new
-// one — so a count is the only thing that changes; an object with one owner
-// may be reused in place by an operation that consumes that owner. Freeing is iterative
-// (src/heap.cpp): a list nested ten million deep is released without
-// recursion.
+// one — so a count is the only thing that changes (besides what an object
+// remembers about itself: a String's ASCII prefix, a packed List's boxed
+// copy, made for its first reader on whichever thread); an object with one
+// owner may be reused in place by an operation that consumes that owner.
+// Freeing is iterative (src/heap.cpp): a list nested ten million deep is
+// released without recursion.
 #pragma once
 
 #include <atomic>
@@ -15,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -92,71 +95,203 @@ class String final : public HeapObject {
   mutable std::atomic<std::size_t> ascii_checked_{0};
 };
 
+// std::allocator, except that a trivial T made without a value is left
+// uninitialised: a gap FrontGapped never reads costs no writes, and no
+// pages of memory the List never fills.
+template <class T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  template <class U, class... Args>
+  void construct(U* at, Args&&... args) {
+    if constexpr (sizeof...(Args) == 0 && std::is_trivially_default_constructible_v<U>) {
+      ::new (static_cast<void*>(at)) U;
+    } else {
+      ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+    }
+  }
+};
+
+// The int64s of a packed List (see List).
+using PackedInts = std::vector<std::int64_t, UninitializedAllocator<std::int64_t>>;
+
+// The elements of an owning List, with a gap before them: putting an
+// element in front is amortised O(1) — the gap, when used up, is regrown as
+// long as the elements — so a List built from its end stays linear.
+template <class T, class Buffer = std::vector<T>>
+class FrontGapped {
+ public:
+  FrontGapped() = default;
+  explicit FrontGapped(Buffer items) noexcept : slots_(std::move(items)) {}
+  std::span<const T> view() const noexcept { return std::span<const T>(slots_).subspan(front_); }
+  std::size_t size() const noexcept { return slots_.size() - front_; }
+  // The slots, the gap included (reading it does not close the gap).
+  std::size_t capacity() const noexcept { return slots_.capacity(); }
+  void push_front(T x);
+  // push_front while the gap lasts, inline; false: it is used up.
+  bool push_front_in_gap(T x) noexcept {
+    if (front_ == 0) return false;
+    slots_[--front_] = std::move(x);
+    return true;
+  }
+  // Exactly the elements, the gap closed first (it holds only default Ts).
+  Buffer& closed() noexcept {
+    if (front_ != 0) {
+      slots_.erase(slots_.begin(), slots_.begin() + static_cast<std::ptrdiff_t>(front_));
+      front_ = 0;
+    }
+    return slots_;
+  }
+  // No elements; the buffer is kept (small ones are reused, see heap.cpp).
+  void clear() noexcept {
+    slots_.clear();
+    front_ = 0;
+  }
+  // No elements and no buffer.
+  void release() noexcept { *this = FrontGapped(); }
+
+ private:
+  Buffer slots_;  // slots_[front_..] are the elements
+  std::size_t front_ = 0;
+};
+
 // A List owns its elements, or is a slice: a run of another List's elements
 // that shares its storage (the rest of `[h ~t]`, `l ' n~`), so taking the
 // tail of a list costs one small object, not a copy — recursion over a list
 // stays linear. A slice keeps the List it views alive.
+//
+// An owning List built of Ints (a range, `i acc~` from two Ints, `c qs~`
+// from an Int and a packed List, Ints put in front of those) is packed: it stores the int64s themselves, 8 bytes an
+// element instead of a 16-byte Value, with nothing to release one by one.
+// Walks read them as Elements; code that needs Values reads items(), which
+// boxes a packed List once, on first read, and keeps both from then on.
 class List final : public HeapObject {
  public:
-  explicit List(std::vector<Value> items) : items_(std::move(items)) {}
-  // Precondition: `base` is an owning List and `view` lies within its items.
-  List(Value base, std::span<const Value> view) : base_(std::move(base)), view_(view) {}
-  std::span<const Value> items() const noexcept {
-    return is_slice() ? view_ : std::span<const Value>(items_).subspan(front_);
-  }
+  explicit List(std::vector<Value> items) noexcept : boxed_(std::move(items)) {}
+  // A packed List.
+  explicit List(PackedInts ints) noexcept : packed_(std::move(ints)), is_packed_(true) {}
+  // Elements [begin, begin + count) of `base`. Precondition: `base` is an
+  // owning List and holds them.
+  List(Value base, std::size_t begin, std::size_t count) noexcept
+      : base_(std::move(base)), begin_(begin), count_(count) {}
+
   bool is_slice() const noexcept { return base_.is_list(); }
+  const Value& slice_base() const noexcept { return base_; }
+  // Where a slice's elements start in its base (0 for an owning List).
+  std::size_t slice_begin() const noexcept { return begin_; }
+  std::size_t size() const noexcept {
+    if (is_slice()) return count_;
+    return is_packed_ ? packed_.size() : boxed_.size();
+  }
+  // The elements as Values (a packed List is boxed on the first call).
+  std::span<const Value> items() const {
+    const bool slice = is_slice();
+    const List& owner = slice ? base_.as_list() : *this;
+    if (owner.is_packed_ && owner.boxing_.load(std::memory_order_acquire) != Boxing::Done) owner.box_packed();
+    const std::span<const Value> all = owner.boxed_.view();
+    return slice ? all.subspan(begin_, count_) : all;
+  }
+  // Whether this is an owning List of Values (not packed, not a slice),
+  // whose stored_values() are its items, for inline fast paths.
+  bool stores_values() const noexcept { return !is_slice() && !is_packed_; }
+  std::span<const Value> stored_values() const noexcept { return boxed_.view(); }
+  // Element i, a Value, without boxing a packed List. Precondition: i < size().
+  Value at(std::size_t i) const noexcept {
+    const List& owner = is_slice() ? base_.as_list() : *this;
+    const std::size_t at = begin_ + i;  // begin_ is 0 for an owning List
+    if (owner.is_packed_) return Value::from_int(owner.packed_.view()[at]);
+    return owner.boxed_.view()[at];
+  }
+  // Whether the elements are stored as int64s (a slice: its base's are).
+  bool is_packed() const noexcept {
+    const List& owner = is_slice() ? base_.as_list() : *this;
+    return owner.is_packed_;
+  }
+  // Precondition: is_packed().
+  std::span<const std::int64_t> packed() const noexcept {
+    if (is_slice()) return base_.as_list().packed_.view().subspan(begin_, count_);
+    return packed_.view();
+  }
+
   // A slice only one Value refers to drops its first `n` elements in place
   // (`[h ~t]` walking a list reuses the rest's slice). Precondition: a
-  // slice, n <= items().size().
+  // slice, n <= size().
   void drop_front_in_place(std::size_t n) noexcept {
-    view_ = view_.subspan(n);
+    begin_ += n;
+    count_ -= n;
     if (ints_.load(std::memory_order_relaxed) == Ints::NotAll) ints_.store(Ints::Unknown, std::memory_order_relaxed);
   }
-  const Value& slice_base() const noexcept { return base_; }
   // As String::text_in_place: only while use_count() == 1, and not for a
-  // slice. The vector is exactly the items (a gap push_front_in_place left
-  // is closed first), and whether any is a List is no longer known.
-  std::vector<Value>& items_in_place() noexcept {
-    if (front_ != 0) close_front_gap();
-    flatness_ = Flatness::Unknown;
-    ints_.store(Ints::Unknown, std::memory_order_relaxed);
-    return items_;
+  // slice. The vector is exactly the items (a packed List is unpacked, a
+  // gap push_front_in_place left is closed), and whether any is a List, or
+  // all are Ints, is no longer known.
+  std::vector<Value>& items_in_place();
+  // The same for a packed List, which stays packed. Precondition: is_packed().
+  PackedInts& ints_in_place() noexcept {
+    drop_boxed_copy();
+    return packed_.closed();
   }
-  // The elements an owning List has room for, its gap included (reading
-  // it does not close the gap, which moves every element).
-  std::size_t capacity() const noexcept { return items_.capacity(); }
+  // The elements an owning List has room for, its gaps included.
+  std::size_t capacity() const noexcept { return boxed_.capacity() + packed_.capacity(); }
   // `x xs~` building a List from its end (`(f h) (g t)~`): x goes in front
-  // in amortised O(1) — a gap as long as the items is kept before them —
-  // so a list built by recursion stays linear. Same preconditions.
+  // in amortised O(1), so a list built by recursion stays linear. A packed
+  // List stays packed while x is an Int. Same preconditions.
   void push_front_in_place(Value x);
+  // The same for an Int, inline, while a packed List has room in front;
+  // false: push_front_in_place does it.
+  bool push_front_in_gap(std::int64_t x) noexcept {
+    return is_packed_ && boxing_.load(std::memory_order_relaxed) == Boxing::None && packed_.push_front_in_gap(x);
+  }
   // Whether no item is a List (so `xs~` spreads to the items themselves);
   // counted once, then kept while the List changes only through
   // push_front_in_place. Same preconditions.
   bool flat_in_place() noexcept;
   // Flatness as far as known without counting; mark_flat records that no
   // item is a List (after a scalar was appended to a flat List).
-  bool known_flat() const noexcept { return flatness_ == Flatness::Flat; }
+  bool known_flat() const noexcept { return is_packed() || flatness_ == Flatness::Flat; }
   void mark_flat() noexcept { flatness_ = Flatness::Flat; }
   // Whether every item is an Int, so that a walk may be lent them
-  // (sign::impl::Elements); counted once, then kept while the List changes
-  // only by push_front_in_place and drop_front_in_place.
-  bool all_ints() const noexcept;
-  // Records that every item is an Int (a List just built of Ints).
-  void mark_all_ints() noexcept { ints_.store(Ints::All, std::memory_order_relaxed); }
+  // (sign::impl::Elements): known for a packed List, else counted once,
+  // then kept while the List changes only by push_front_in_place and
+  // drop_front_in_place.
+  bool all_ints() const;
+  // An empty owning List again, packed or not, for a pool to hand out; the
+  // buffers are kept.
+  void reset(bool packed) noexcept;
 
  private:
   enum class Flatness : std::uint8_t { Unknown, Flat, Nested };
   enum class Ints : std::uint8_t { Unknown, All, NotAll };
-  void close_front_gap() noexcept;
+  // Whether a packed List has been boxed for a reader (it then holds both).
+  enum class Boxing : std::uint8_t { None, Started, Done };
 
-  std::vector<Value> items_;  // owning: items_[front_..] are the items
-  std::size_t front_ = 0;
+  // Fills boxed_ from packed_, once, whichever thread reads items() first;
+  // the others wait for it.
+  void box_packed() const;
+  // An owning List changed in place keeps one storage: a boxed copy of a
+  // packed List is dropped (no reader can hold it: use_count() == 1).
+  void drop_boxed_copy() noexcept {
+    if (boxing_.load(std::memory_order_relaxed) == Boxing::Done) {
+      boxed_.release();
+      boxing_.store(Boxing::None, std::memory_order_relaxed);
+    }
+  }
+
+  mutable FrontGapped<Value> boxed_;
+  FrontGapped<std::int64_t, PackedInts> packed_;
+  // Which storage an owning List holds. Changes only in place (one owner);
+  // a slice's is its base's.
+  bool is_packed_ = false;
+  mutable std::atomic<Boxing> boxing_{Boxing::None};
   Flatness flatness_ = Flatness::Unknown;
   // Atomic (relaxed) as String::ascii_checked_: a List shared between threads
   // is read by both, and any value one stores is true.
   mutable std::atomic<Ints> ints_{Ints::Unknown};
   Value base_;
-  std::span<const Value> view_;
+  std::size_t begin_ = 0;
+  std::size_t count_ = 0;
 };
 
 // Named slots in definition order (`[x : 1 / y : 2]`).
@@ -244,7 +379,7 @@ inline bool Value::is_unit() const noexcept {
   switch (kind_) {
     case Kind::Unit: return true;
     case Kind::String: return as_string().text().empty();
-    case Kind::List: return as_list().items().empty();
+    case Kind::List: return as_list().size() == 0;
     default: return false;
   }
 }
@@ -252,9 +387,13 @@ inline bool Value::is_unit() const noexcept {
 // Constructors of heap values.
 Value make_string(std::string text);
 Value make_list(std::vector<Value> items);
+// A packed List (see List) of these Ints.
+Value make_int_list(PackedInts ints);
 // An empty List with room for `capacity` elements, to be filled through
 // List::items_in_place(); small ones reuse a freed List and its buffer.
 Value new_list(std::size_t capacity);
+// The same for a packed List (of Ints), filled through List::ints_in_place().
+Value new_int_list(std::size_t capacity);
 // An empty String with room for `capacity` bytes, to be filled through
 // String::text_in_place(); short ones reuse a freed String and its buffer.
 Value new_string(std::size_t capacity);

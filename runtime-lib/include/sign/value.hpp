@@ -9,6 +9,7 @@
 // reference count (sign/heap.hpp): a program's values belong to one thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
 #include <utility>
@@ -94,6 +95,9 @@ class Value {
   const Function& as_function() const noexcept;
   const Address& as_address() const noexcept;
   HeapObject* object() const noexcept { return object_; }
+  // Where in a Value an Int's int64 lies (sign::impl::Elements reads the
+  // Ints of a List of Values in place).
+  static constexpr std::size_t int_offset() noexcept { return offsetof(Value, int_); }
 
  private:
   constexpr Value(Kind k, std::int64_t v) noexcept : kind_(k), int_(v) {}

@@ -92,9 +92,10 @@ void destructure_any(const Value& v, std::initializer_list<std::string_view> nam
 void destructure_sole_text(Value&& v, std::size_t before, std::initializer_list<Value*> parts);
 // The first `n` entries take the first elements (__ past the end); returns
 // where the rest begins.
-inline std::size_t take_leading(std::span<const Value> items, std::initializer_list<Value*> parts, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) *parts.begin()[i] = i < items.size() ? items[i] : Value();
-  return n < items.size() ? n : items.size();
+inline std::size_t take_leading(const List& list, std::initializer_list<Value*> parts, std::size_t n) {
+  const std::size_t size = list.size();
+  for (std::size_t i = 0; i < n; ++i) *parts.begin()[i] = i < size ? list.at(i) : Value();
+  return n < size ? n : size;
 }
 }  // namespace detail
 
@@ -109,10 +110,10 @@ inline void destructure(const Value& v, std::initializer_list<std::string_view> 
                         std::initializer_list<Value*> parts) {
   const auto last = static_cast<std::int64_t>(parts.size()) - 1;
   if (!v.is_list() || (rest_at >= 0 && rest_at != last)) return detail::destructure_any(v, names, rest_at, parts);
-  const std::span<const Value> items = v.as_list().items();
+  const List& list = v.as_list();
   const std::size_t before = rest_at < 0 ? parts.size() : static_cast<std::size_t>(rest_at);
-  const std::size_t rest_begin = detail::take_leading(items, parts, before);
-  if (rest_at >= 0) *parts.begin()[before] = list_slice(v, rest_begin, items.size());
+  const std::size_t rest_begin = detail::take_leading(list, parts, before);
+  if (rest_at >= 0) *parts.begin()[before] = list_slice(v, rest_begin, list.size());
 }
 
 inline void destructure(Value&& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,
@@ -125,7 +126,7 @@ inline void destructure(Value&& v, std::initializer_list<std::string_view> names
     return destructure(std::as_const(v), names, rest_at, parts);
   }
   const auto before = static_cast<std::size_t>(rest_at);
-  static_cast<List*>(v.object())->drop_front_in_place(detail::take_leading(v.as_list().items(), parts, before));
+  static_cast<List*>(v.object())->drop_front_in_place(detail::take_leading(v.as_list(), parts, before));
   *parts.begin()[before] = std::move(v);
 }
 
@@ -138,9 +139,16 @@ inline void destructure(Value&& v, std::initializer_list<std::string_view> names
   if (rest_at >= 0 || !v.is_list() || v.as_list().is_slice() || v.object()->use_count() != 1) {
     return destructure(std::move(v), names, rest_at, parts);
   }
-  std::vector<Value>& items = static_cast<List*>(v.object())->items_in_place();
-  for (std::size_t i = 0; i < parts.size(); ++i) *parts.begin()[i] = i < items.size() ? std::move(items[i]) : Value();
-  items.clear();
+  auto* list = static_cast<List*>(v.object());
+  if (list->is_packed()) {  // stays packed, for Ints built anew
+    PackedInts& ints = list->ints_in_place();
+    for (std::size_t i = 0; i < parts.size(); ++i) *parts.begin()[i] = i < ints.size() ? Value::from_int(ints[i]) : Value();
+    ints.clear();
+  } else {
+    std::vector<Value>& items = list->items_in_place();
+    for (std::size_t i = 0; i < parts.size(); ++i) *parts.begin()[i] = i < items.size() ? std::move(items[i]) : Value();
+    items.clear();
+  }
   *reuse = std::move(v);
 }
 inline void destructure(const Value& v, std::initializer_list<std::string_view> names, std::int64_t rest_at,

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -57,17 +59,49 @@ struct IntPair {
 // The elements of a List of Ints that a caller holds, lent to a twin that
 // takes them apart (`[h ~t]`) without a slice or a count per step; valid
 // while the caller's List is.
-using Elements = std::span<const Value>;
+// A packed List (see List) lends its int64s, any other its Values: either
+// way the elements are int64s `stride_` bytes apart, read without a test
+// of which (a walk reads one and steps on, as over a plain array).
+class Elements {
+ public:
+  Elements() = default;
+  explicit Elements(std::span<const std::int64_t> packed) noexcept
+      : first_(reinterpret_cast<const std::byte*>(packed.data())), size_(packed.size()), stride_(sizeof(std::int64_t)) {}
+  explicit Elements(std::span<const Value> boxed) noexcept
+      : first_(boxed.empty() ? nullptr : reinterpret_cast<const std::byte*>(boxed.data()) + Value::int_offset()),
+        size_(boxed.size()),
+        stride_(sizeof(Value)) {}
+  std::size_t size() const noexcept { return size_; }
+  std::int64_t operator[](std::size_t i) const noexcept {
+    std::int64_t element;
+    std::memcpy(&element, first_ + i * stride_, sizeof element);
+    return element;
+  }
+  // The elements from index n (<= size()) on.
+  Elements from(std::size_t n) const noexcept {
+    Elements rest = *this;
+    rest.first_ += n * stride_;
+    rest.size_ -= n;
+    return rest;
+  }
+
+ private:
+  const std::byte* first_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t stride_ = 0;
+};
 // (A List of Ints that came out __ lends none.)
-[[nodiscard]] inline Elements elements(const Value& list) noexcept {
-  return list.is_list() ? list.as_list().items() : Elements{};
+[[nodiscard]] inline Elements elements(const Value& list) {
+  if (!list.is_list()) return Elements();
+  const List& l = list.as_list();
+  return l.is_packed() ? Elements(l.packed()) : Elements(l.items());
 }
 // Whether v is a List whose elements are all Ints (counted once per List):
 // a walk along it may be lent them as Elements.
-[[nodiscard]] inline bool is_int_list(const Value& v) noexcept { return v.is_list() && v.as_list().all_ints(); }
+[[nodiscard]] inline bool is_int_list(const Value& v) { return v.is_list() && v.as_list().all_ints(); }
 [[nodiscard]] inline bool has_elements(Elements xs, std::size_t n) noexcept { return xs.size() >= n; }
-[[nodiscard]] inline std::int64_t int_element(Elements xs, std::size_t i) noexcept { return xs[i].as_int(); }
-[[nodiscard]] inline Elements elements_from(Elements xs, std::size_t n) noexcept { return xs.subspan(n); }
+[[nodiscard]] inline std::int64_t int_element(Elements xs, std::size_t i) noexcept { return xs[i]; }
+[[nodiscard]] inline Elements elements_from(Elements xs, std::size_t n) noexcept { return xs.from(n); }
 // A List of its own holding the elements (where a Value is needed).
 [[nodiscard]] Value from_elements(Elements xs);
 // The text of a String a caller holds, lent to a twin that walks it by
@@ -139,7 +173,8 @@ using Chars = std::string_view;
 // A List and an Int inline; everything else out of line.
 [[nodiscard]] inline Value get_index(const Value& l, const Value& r) {
   if (!l.is_list() || !r.is_int()) return get_index_dynamic(l, r);
-  const auto items = l.as_list().items();
+  if (!l.as_list().stores_values()) return get_index_dynamic(l, r);  // a slice, or packed: read without boxing
+  const auto items = l.as_list().stored_values();
   const std::int64_t i = r.as_int() < 0 ? r.as_int() + static_cast<std::int64_t>(items.size()) : r.as_int();
   return i >= 0 && static_cast<std::size_t>(i) < items.size() ? items[static_cast<std::size_t>(i)] : Value();
 }
@@ -173,7 +208,15 @@ using Chars = std::string_view;
 // `x xs~`: construct(x, flatten(xs)). A number x goes in front of a flat
 // List xs nothing else holds in place (List::push_front_in_place), so a
 // list built by recursion — `(f h) (g t)~`, `h acc~` — costs O(1) a step.
-[[nodiscard]] Value construct_expanded(Value&& l, Value&& r);
+[[nodiscard]] Value construct_expanded_dynamic(Value&& l, Value&& r);
+[[nodiscard]] inline Value construct_expanded(Value&& l, Value&& r) {
+  // `i acc~` building a packed List nothing else holds: i goes in front here.
+  if (l.is_int() && r.is_list() && r.object()->use_count() == 1 &&
+      static_cast<List*>(r.object())->push_front_in_gap(l.as_int())) {
+    return std::move(r);
+  }
+  return construct_expanded_dynamic(std::move(l), std::move(r));
+}
 [[nodiscard]] inline Value construct_expanded(const Value& l, const Value& r) { return construct(l, flatten(r)); }
 // `a ~ b` (Ints or single chars), `a ~+ s ~ b` and its siblings.
 enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };

@@ -169,6 +169,12 @@ template <SectionOp Fold, SectionOp... Ops>
     if (xs.is_list() && (pipeline::int_bound(stages) && ...)) {
       const std::array<std::int64_t, sizeof...(Ops)> bounds{stages.bound.as_int()...};
       pipeline::Folding<Fold> folding;
+      if (xs.as_list().is_packed()) {
+        for (std::int64_t x : xs.as_list().packed()) {
+          if (pipeline::through<Ops...>(x, bounds)) folding(x);
+        }
+        return folding.result();
+      }
       bool ints = true;
       for (const Value& element : xs.as_list().items()) {
         if (!element.is_int()) {
@@ -191,10 +197,10 @@ template <SectionOp... Ops>
     if (from.is_int() && to.is_int() && (pipeline::int_bound(stages) && ...)) {
       if (const auto length = pipeline::range_length(from.as_int(), to.as_int())) {
         // Room for every number unless a stage drops some.
-        Value out = new_list((pipeline::keeps(Ops) || ...) ? 0 : static_cast<std::size_t>(*length));
-        std::vector<Value>& items = static_cast<List*>(out.object())->items_in_place();
+        Value out = new_int_list((pipeline::keeps(Ops) || ...) ? 0 : static_cast<std::size_t>(*length));
+        PackedInts& ints = static_cast<List*>(out.object())->ints_in_place();
         pipeline::for_each<Ops...>(from.as_int(), to.as_int(), *length, {stages.bound.as_int()...},
-                                   [&](std::int64_t x) { items.push_back(Value::from_int(x)); });
+                                   [&](std::int64_t x) { ints.push_back(x); });
         return out;
       }
     }
