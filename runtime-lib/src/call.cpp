@@ -152,8 +152,7 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
       if (v.is_int()) {
         packed.push_back(v.as_int());
       } else {
-        const auto spread = v.as_list().packed();
-        packed.insert(packed.end(), spread.begin(), spread.end());
+        append_packed(packed, v.as_list().packed());
       }
     }
     return out;

@@ -2,6 +2,7 @@
 // Heap values: construction and iterative release (contract in sign/heap.hpp).
 #include <sign/value.hpp>
 #include <sign/memory/cell.hpp>
+#include <sign/simd/copy.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -267,9 +268,14 @@ void FrontGapped<T, Buffer>::push_front(T x) {
     // per doubling, as push_back's growth moves it.
     const std::size_t gap = std::max<std::size_t>(slots_.size(), 4);
     Buffer grown;
-    grown.reserve(gap + slots_.size());
-    grown.resize(gap);
-    grown.insert(grown.end(), std::make_move_iterator(slots_.begin()), std::make_move_iterator(slots_.end()));
+    if constexpr (std::is_trivially_copyable_v<T>) {  // packed: one vector copy, the gap left unwritten
+      grown.resize(gap + slots_.size());
+      simd::copy(grown.data() + gap, slots_.data(), slots_.size() * sizeof(T));
+    } else {
+      grown.reserve(gap + slots_.size());
+      grown.resize(gap);
+      grown.insert(grown.end(), std::make_move_iterator(slots_.begin()), std::make_move_iterator(slots_.end()));
+    }
     slots_ = std::move(grown);
     front_ = gap;
   }
@@ -277,6 +283,12 @@ void FrontGapped<T, Buffer>::push_front(T x) {
 }
 template class FrontGapped<Value>;
 template class FrontGapped<std::int64_t, PackedInts>;
+
+void append_packed(PackedInts& to, std::span<const std::int64_t> from) {
+  const std::size_t at = to.size();
+  to.resize(at + from.size());  // uninitialised until copied
+  simd::copy(to.data() + at, from.data(), from.size_bytes());
+}
 
 void List::box_packed() const {
   for (;;) {

@@ -37,8 +37,7 @@ void append_ints(PackedInts& ints, const Value& v) {
   if (v.is_int()) {
     ints.push_back(v.as_int());
   } else {
-    const auto packed = v.as_list().packed();
-    ints.insert(ints.end(), packed.begin(), packed.end());
+    append_packed(ints, v.as_list().packed());
   }
 }
 

@@ -116,6 +116,8 @@ struct UninitializedAllocator : std::allocator<T> {
 
 // The int64s of a packed List (see List).
 using PackedInts = std::vector<std::int64_t, UninitializedAllocator<std::int64_t>>;
+// Appends `from` (not part of `to`) to `to`, copied by sign::simd::copy.
+void append_packed(PackedInts& to, std::span<const std::int64_t> from);
 
 // The elements of an owning List, with a gap before them: putting an
 // element in front is amortised O(1) — the gap, when used up, is regrown as

@@ -32,6 +32,20 @@ BOOST_AUTO_TEST_CASE(overlong_forms_surrogates_and_values_past_unicode_are_not_u
   BOOST_TEST(impl::valid_utf8(""));
 }
 
+BOOST_AUTO_TEST_CASE(a_text_is_ascii_unless_a_byte_at_any_place_is_high) {
+  // Every length a word has, the high byte at every place: is_ascii reads
+  // a short text in one or two overlapping loads, not byte by byte.
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string text(n, 'a');
+    BOOST_TEST(impl::is_ascii(text));
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string high = text;
+      high[at] = '\xC3';
+      BOOST_TEST(!impl::is_ascii(high), "length " << n << ", high byte at " << at);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(each_step_reads_one_character_and_narrows_the_text) {
   const impl::Chars text = "\xC3\xA9t\xE2\x82\xAC";  // é t €
   BOOST_TEST(impl::has_chars(text, 3));

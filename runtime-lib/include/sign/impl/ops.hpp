@@ -194,7 +194,7 @@ using Chars = std::string_view;
 [[nodiscard]] inline Value absolute(const Value& v, bool collection_operand) {
   if (v.is_string()) {  // a short ASCII String (a word) counted here: one character per byte
     const std::string_view text = v.as_string().text();
-    if (!text.empty() && text.size() <= 32 && ascii_prefix(text) == text.size()) {
+    if (!text.empty() && text.size() <= 32 && is_ascii(text)) {
       return Value::from_int(static_cast<std::int64_t>(text.size()));
     }
   }

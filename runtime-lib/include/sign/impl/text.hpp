@@ -25,6 +25,31 @@ namespace sign::impl {
   return i;
 }
 
+// Whether every byte of text is ASCII: ascii_prefix(text) == text.size(),
+// without a byte-by-byte tail (a short word is a load or two).
+[[nodiscard]] inline bool is_ascii(std::string_view text) noexcept {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  if (n >= 8) {
+    std::uint64_t word;
+    for (std::size_t i = 0; i + 8 <= n; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if (word & 0x8080808080808080) return false;
+    }
+    std::memcpy(&word, p + n - 8, 8);  // the tail, overlapping what was read
+    return (word & 0x8080808080808080) == 0;
+  }
+  if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + n - 4, 4);
+    return ((head | tail) & 0x80808080) == 0;
+  }
+  unsigned bits = 0;
+  for (std::size_t i = 0; i < n; ++i) bits |= static_cast<unsigned char>(p[i]);
+  return bits < 0x80;
+}
+
 // Length of the UTF-8 sequence starting with lead byte c: exact for valid
 // text; for other bytes a length that makes a walk over them end (4 for a
 // stray continuation byte, as the runtime has always split such text).
