@@ -205,6 +205,9 @@ struct ProgramFacts {
   // find_lendable_walks).
   std::vector<std::vector<bool>> lendable_walks;
   std::vector<std::vector<bool>> reads_characters;
+  // Per function and plain parameter: the body compares it with text, so a
+  // character literal it is given is a char32_t to a twin (`prev = \ `).
+  std::vector<std::vector<bool>> tests_text;
   // The shapes of Int Dicts, made as lowering meets them: one index per
   // shape in every round, so a twin's key or result means the same type.
   std::vector<IntDictShape> int_dicts;
@@ -401,9 +404,13 @@ class Lowerer {
       if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
         types[i] = CType::Elements;
       }
-      if (((arg == CType::Char || is_int_dict(arg)) && plain) ||
+      // A character literal is a char32_t constant (call_twin makes it one)
+      // to a parameter the body tests as text: a walk's `prev`, given `\x`
+      // first and `h` after.
+      const bool char_literal = is_char_literal(args[i]) && tests_text(original, i);
+      if (((arg == CType::Char || char_literal || is_int_dict(arg)) && plain) ||
           ((arg == CType::Chars || arg == CType::Elements) && lendable_walk(original, i))) {
-        types[i] = arg;
+        types[i] = char_literal ? CType::Char : arg;
       }
     }
     return types;
@@ -476,6 +483,7 @@ class Lowerer {
   void find_lendable_walks() {
     facts_.lendable_walks.assign(function_form_.size(), {});
     facts_.reads_characters.assign(function_form_.size(), {});
+    facts_.tests_text.assign(function_form_.size(), {});
     std::vector<std::vector<std::string_view>> rests(function_form_.size());
     std::vector<std::vector<const std::vector<SemaId>*>> walks(function_form_.size());  // each walk's entries
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
@@ -486,7 +494,11 @@ class Lowerer {
       rests[f].resize(params.size());
       walks[f].resize(params.size(), nullptr);
       facts_.lendable_walks[f].resize(params.size(), false);
+      facts_.tests_text[f].resize(params.size(), false);
       for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].pattern == sema::kNoExpr && !params[i].rest) {
+          facts_.tests_text[f][i] = tests_as_text(lambda, params[i].name, false);
+        }
         if (params[i].pattern == sema::kNoExpr || !splits_elements(p_.expr(params[i].pattern).kids)) continue;
         walks[f][i] = &p_.expr(params[i].pattern).kids;
         rests[f][i] = p_.expr(walks[f][i]->back()).name;
@@ -532,7 +544,8 @@ class Lowerer {
     const auto visit = [&](const auto& self, SemaId id) -> void {
       if (id == sema::kNoExpr || found) return;
       const sema::Expr& e = p_.expr(id);
-      const bool compares = (e.kind == ExprKind::Infix && comparison_fn(e.op, false)) || e.kind == ExprKind::ChainCompare;
+      const bool compares = (e.kind == ExprKind::Infix && (comparison_fn(e.op, false) || e.op == Op::NotEqual)) ||
+                            e.kind == ExprKind::ChainCompare;
       if (compares && (is_name(e.a) || is_name(e.b) || is_name(e.c)) && (is_text(e.a) || is_text(e.b) || is_text(e.c))) {
         found = true;
         return;
@@ -553,6 +566,11 @@ class Lowerer {
     };
     visit(visit, body);
     return found;
+  }
+
+  // Whether the body of function f compares its plain parameter i with text.
+  bool tests_text(std::uint32_t f, std::size_t i) const {
+    return f < facts_.tests_text.size() && i < facts_.tests_text[f].size() && facts_.tests_text[f][i];
   }
 
   // Whether parameter i of function f is a walk that may be lent its value.
@@ -1041,7 +1059,11 @@ class Lowerer {
       const CType param = m_.functions[f].locals[i].type;
       // The List the argument is outlives the call: its elements are lent for it.
       const bool lend = param == CType::Elements && type_of(args[i]) == CType::IntList;
-      args[i] = lend ? call(param, "sign::impl::elements", {args[i]}) : coerce(args[i], param);
+      if (param == CType::Char && is_char_literal(args[i])) {
+        args[i] = *char_constant(args[i]);
+      } else {
+        args[i] = lend ? call(param, "sign::impl::elements", {args[i]}) : coerce(args[i], param);
+      }
     }
     return direct_call(f, std::move(args), tail);
   }
@@ -1962,28 +1984,36 @@ class Lowerer {
     return out;
   }
 
+  // `l != r` as a Value: where the language types l as a number (or not at
+  // all), a 0 or 1 there that differs from r yields r.
+  ExprId not_equal_value(SemaId id, ExprId l, ExprId r) {
+    return call_value(numeric_left(id) ? "sign::impl::not_equal" : comparison_yielding_left_fn(Op::NotEqual), {l, r});
+  }
+
+  // `a & b`'s value, a's condition c lowered: __ where c does not hold, else
+  // b's value (right() lowers it), evaluated only there.
+  template <class Right>
+  ExprId and_value(ExprId c, Right right) {
+    if (type_of(c) == CType::Bool) {  // a comparison's value is not needed, only whether it holds
+      const std::uint32_t t = let("all", unit());
+      when("all", c, true, [&] { set(t, coerce(right(), CType::Value)); });
+      return local(t);
+    }
+    const std::uint32_t t = let("all", coerce(c, CType::Value));  // a copy: it is assigned below
+    if_unit(t, true, [&] { set(t, right()); });
+    return local(t);
+  }
+
   ExprId infix(SemaId id) {
     const sema::Expr& e = p_.expr(id);
     if (const OpNames* ops = arithmetic(e.op)) return arithmetic_value(id, *ops);
     if (comparison_fn(e.op, false)) return comparison(id, value(e.a));
     switch (e.op) {
-      case Op::NotEqual:
-        return call_value(numeric_left(id) ? "sign::impl::not_equal" : comparison_yielding_left_fn(e.op),
-                          {value(e.a), value(e.b)});
+      case Op::NotEqual: return not_equal_value(id, value(e.a), value(e.b));
       case Op::Equal: return call_value("sign::impl::structural_equal", {value(e.a), value(e.b)});
       case Op::NotSame: return call_value("sign::impl::not_same", {value(e.a), value(e.b)});
       case Op::Pow: return whole_if_typed_whole(id, call_value("sign::impl::pow", {value(e.a), value(e.b)}));
-      case Op::And: {  // value-returning: __ when the left is __, else the right
-        const ExprId c = condition(e.a);
-        if (type_of(c) == CType::Bool) {  // a comparison's value is not needed, only whether it holds
-          const std::uint32_t t = let("all", unit());
-          when("all", c, true, [&] { set(t, value(e.b)); });
-          return local(t);
-        }
-        const std::uint32_t t = let("all", coerce(c, CType::Value));  // a copy: it is assigned below
-        if_unit(t, true, [&] { set(t, value(e.b)); });
-        return local(t);
-      }
+      case Op::And: return and_value(condition(e.a), [&] { return value(e.b); });
       case Op::Or: {  // the left unless it is __
         const std::uint32_t t = let("any", coerce(value(e.a), CType::Value));  // a copy: it is assigned below
         if_unit(t, false, [&] { set(t, value(e.b)); });
@@ -2173,6 +2203,10 @@ class Lowerer {
   // values by the runtime —, else its Value.
   ExprId condition(SemaId id) {
     const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Infix && e.op == Op::And && pure(e.b) && p_.type_of[id] != Type::Unit) {
+      return both_hold(id);
+    }
+    if (e.kind == ExprKind::Infix && e.op == Op::NotEqual && p_.type_of[id] != Type::Unit) return differs(id);
     if (e.kind != ExprKind::Infix || !comparison_fn(e.op, false) || p_.type_of[id] == Type::Unit) return value(id);
     const ExprId l = value(e.a);
     // A __ on the left leaves the right unevaluated: a test evaluates both.
@@ -2191,6 +2225,31 @@ class Lowerer {
     return add(std::move(test));
   }
 
+  // `a & b` tested, b pure: whether both hold, as one C++ && where each is
+  // a bool (b is then tested only where a holds, as `&` evaluates it).
+  ExprId both_hold(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    const ExprId a = condition(e.a);
+    if (type_of(a) != CType::Bool) return and_value(a, [&] { return value(e.b); });
+    const ExprId b = condition(e.b);  // pure: lowering it emits no statement
+    if (type_of(b) == CType::Bool) return all_of({a, b});
+    return and_value(a, [&] { return b; });
+  }
+
+  // `l != r` tested: of two Ints, or of characters, in C++ (neither is ever
+  // __, so it holds exactly where they differ); else its Value.
+  ExprId differs(SemaId id) {
+    const sema::Expr& e = p_.expr(id);
+    const ExprId l = value(e.a);
+    const ExprId r = value(e.b);
+    if (const auto test = char_comparison(Op::NotEqual, l, r)) return *test;
+    if (type_of(l) != CType::Int64 || type_of(r) != CType::Int64) return not_equal_value(id, l, r);
+    Expr test = node(Expr::Kind::Infix, CType::Bool);
+    test.callee = m_.text("!=");
+    test.args = {l, r};
+    return add(std::move(test));
+  }
+
   // `h = \a`, `h < c` tested, of characters a walk read from a String's
   // text (at least one a char32_t, the other one too or a one-character
   // literal): compared in C++ as code points, which order as their UTF-8
@@ -2198,22 +2257,27 @@ class Lowerer {
   std::optional<ExprId> char_comparison(Op op, ExprId l, ExprId r) {
     const ExprId lc = unboxed(l), rc = unboxed(r);
     if (type_of(lc) != CType::Char && type_of(rc) != CType::Char) return std::nullopt;
-    const auto operand = [&](ExprId v) -> std::optional<ExprId> {
-      if (type_of(v) == CType::Char) return v;
-      const Expr& e = m_.exprs[v];
-      if (e.kind != Expr::Kind::StringLit || e.callee.empty()) return std::nullopt;
-      const auto code_point = single_code_point(e.callee);
-      if (!code_point) return std::nullopt;
-      Expr c = node(Expr::Kind::Constant, CType::Char);
-      c.callee = m_.text(char_literal(*code_point));
-      return add(std::move(c));
-    };
+    const auto operand = [&](ExprId v) { return type_of(v) == CType::Char ? std::optional(v) : char_constant(v); };
     const auto a = operand(lc), b = operand(rc);
     if (!a || !b) return std::nullopt;
     Expr test = node(Expr::Kind::Infix, CType::Bool);
     test.callee = m_.text(sema::op_symbol(op) == "=" ? "==" : sema::op_symbol(op));
     test.args = {*a, *b};
     return add(std::move(test));
+  }
+
+  // Whether v is a one-character literal (`\a`, `` `a` ``), which a
+  // char32_t constant can stand for.
+  bool is_char_literal(ExprId v) const {
+    const Expr& e = m_.exprs[v];
+    return e.kind == Expr::Kind::StringLit && !e.callee.empty() && single_code_point(e.callee).has_value();
+  }
+  // The char32_t constant (`U'a'`) for a one-character literal v.
+  std::optional<ExprId> char_constant(ExprId v) {
+    if (!is_char_literal(v)) return std::nullopt;
+    Expr c = node(Expr::Kind::Constant, CType::Char);
+    c.callee = m_.text(char_literal(*single_code_point(m_.exprs[v].callee)));
+    return add(std::move(c));
   }
 
   // The code point of UTF-8 text that is exactly one character.
