@@ -141,9 +141,9 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
   std::size_t i = 0;
   bool ints = true;  // Ints and spread packed Lists make a packed List (`c qs~`)
   for (const Value& v : args) {
-    const bool spread = spreads(i++, v);
-    count += spread ? v.as_list().size() : 1;
-    ints = ints && (spread ? v.as_list().is_packed() : v.is_int());
+    const bool spread_here = spreads(i++, v);
+    count += spread_here ? v.as_list().size() : 1;
+    ints = ints && (spread_here ? v.as_list().is_packed() : v.is_int());
   }
   if (ints) {
     Value out = new_int_list(count);

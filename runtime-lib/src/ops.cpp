@@ -263,15 +263,16 @@ Value construct(const Value& l, const Value& r) {
 
 
 Value construct(Value&& l, const Value& r) {
+  String* s = sole_string(l);
+  if (s != nullptr && r.is_string() && &l != &r) {  // the common case first: text appended in place
+    s->text_in_place().append(r.as_string().text());
+    return std::move(l);
+  }
   if (&l == &r) return construct(std::as_const(l), r);
   if (l.is_unit() && !l.is_string()) return r;
   if (r.is_unit() && !r.is_string()) return std::move(l);
-  if (String* s = sole_string(l)) {
-    if (r.is_string()) {  // the common case, without append_text's dispatch
-      s->text_in_place().append(r.as_string().text());
-    } else {
-      append_text(s->text_in_place(), r);
-    }
+  if (s != nullptr) {
+    append_text(s->text_in_place(), r);
     return std::move(l);
   }
   if (List* list = sole_list(l); list != nullptr && list->is_packed() && packs(r)) {  // `acc~ i`: stays packed

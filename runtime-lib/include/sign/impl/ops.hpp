@@ -32,7 +32,7 @@ struct LiteralText {
 // The String of a literal, made once, on first use: a literal evaluated in
 // a loop costs no allocation.
 template <LiteralText literal>
-[[nodiscard]] const Value& string_constant() {
+[[nodiscard, gnu::always_inline]] inline const Value& string_constant() {  // a guard test where it is read
   static const Value value = string_literal(std::string_view(literal.text, sizeof(literal.text) - 1));
   return value;
 }
