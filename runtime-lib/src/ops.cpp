@@ -324,6 +324,20 @@ Value construct_moved(Value&& l, Value&& r) {
   return construct(std::as_const(l), std::as_const(r));
 }
 
+Value construct_text_dynamic(Value&& l, std::string_view text) {
+  if (String* s = sole_string(l)) {
+    s->text_in_place().append(text);
+    return std::move(l);
+  }
+  if (l.is_string()) {  // held elsewhere too: both texts in one new String
+    const std::string_view front = l.as_string().text();
+    Value joined = new_string(front.size() + text.size());
+    static_cast<String*>(joined.object())->text_in_place().append(front).append(text);
+    return joined;
+  }
+  return construct(std::move(l), make_string(std::string(text)));
+}
+
 Value construct(Value&& l, std::int64_t r) {
   if (String* s = sole_string(l)) {
     append_int(s->text_in_place(), r);

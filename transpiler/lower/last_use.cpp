@@ -29,6 +29,7 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
   static constexpr std::pair<std::string_view, std::size_t> kConsuming[] = {
       {"sign::impl::construct", 0},
       {"sign::impl::construct", 1},
+      {"sign::impl::construct_text", 0},
       {"sign::impl::construct_expanded", 0},
       {"sign::impl::construct_expanded", 1},
       {"sign::impl::flatten", 0},

@@ -2031,6 +2031,8 @@ class Lowerer {
           return call_value("sign::impl::construct_expanded", {l, value(right.a)});
         }
         const ExprId r = value(e.b);
+        // `s `text``: the literal's bytes appended, without its String
+        if (const auto text = literal_text(r)) return call_value("sign::impl::construct_text", {l, text_lit(*text)});
         // `s i` with i a twin's Int: appended unboxed (the runtime's int64_t overload)
         if (type_of(r) == CType::Int64) return call(CType::Value, "sign::impl::construct", {l, r});
         return call_value("sign::impl::construct", {l, r});
@@ -2303,18 +2305,26 @@ class Lowerer {
   // compare without the literal's String; `s ' i = \c`, i an Int, reads the
   // character in place. Nothing when r is something else.
   std::optional<ExprId> equals_text(ExprId l, ExprId r) {
-    if (m_.exprs[r].kind != Expr::Kind::StringLit || m_.exprs[r].callee.empty()) return std::nullopt;
-    const std::string_view text = m_.exprs[r].callee;
-    if (text.find('\0') != std::string_view::npos) return std::nullopt;  // a C string literal would end there
+    const auto text = literal_text(r);
+    if (!text) return std::nullopt;
     const Expr left = m_.exprs[l];
     if (left.kind == Expr::Kind::Call && left.callee == "sign::impl::get_index") {
       const Expr& index = m_.exprs[left.args[1]];
       if (index.kind == Expr::Kind::Call && index.callee == boxing_function(CType::Int64)) {
         const ExprId at = index.args[0];
-        return call(CType::Bool, "sign::impl::holds_char_at", {left.args[0], at, text_lit(text)});
+        return call(CType::Bool, "sign::impl::holds_char_at", {left.args[0], at, text_lit(*text)});
       }
     }
-    return call(CType::Bool, "sign::impl::holds_equal_text", {coerce(l, CType::Value), text_lit(text)});
+    return call(CType::Bool, "sign::impl::holds_equal_text", {coerce(l, CType::Value), text_lit(*text)});
+  }
+
+  // The text of v when it is a String literal a C++ string literal can
+  // spell: not empty (that one is __), no NUL (a C string would end there).
+  std::optional<std::string_view> literal_text(ExprId v) const {
+    const Expr& e = m_.exprs[v];
+    if (e.kind != Expr::Kind::StringLit || e.callee.empty()) return std::nullopt;
+    if (e.callee.find('\0') != std::string_view::npos) return std::nullopt;
+    return e.callee;
   }
 
   // Runs `body` where condition `c` holds (is true, or is not __); `holds`

@@ -69,13 +69,9 @@ const sign::Value& load() {
 #line 1 "lists-and-strings.sign"
       {sign::Value::from_int(1), sign::Value::from_int(2), sign::Value::from_int(3)});
 #line 2 "lists-and-strings.sign"
-  greeting = sign::impl::construct(
+  greeting = sign::impl::construct_text(
 #line 2 "lists-and-strings.sign"
-      sign::impl::construct(
-#line 2 "lists-and-strings.sign"
-          sign::impl::string_constant<"hello">(), sign::impl::string_constant<" ">()),
-#line 2 "lists-and-strings.sign"
-      sign::impl::string_constant<"world">());
+      sign::impl::construct_text(sign::impl::string_constant<"hello">(), " "), "world");
 #line 4 "lists-and-strings.sign"
   module_result_ = sign::impl::product_of(
 #line 4 "lists-and-strings.sign"
@@ -90,7 +86,7 @@ const sign::Value& load() {
                sign::impl::SectionOp::Mul, sign::impl::SectionForm::Map, sign::Value::from_int(2)),
 #line 4 "lists-and-strings.sign"
            xs)});
-#line 94 "lists-and-strings.sign.cpp"
+#line 90 "lists-and-strings.sign.cpp"
   return module_result_;
 }
 

@@ -158,6 +158,26 @@ using Chars = std::string_view;
   }
   return construct_moved(std::move(l), std::move(r));
 }
+// `s `text``, a non-empty text literal appended: a String nothing else
+// holds takes its bytes in place, inline — no String for the literal, no
+// dispatch on its kind; every other l out of line, as construct(l, the
+// literal's String) would.
+[[nodiscard]] Value construct_text_dynamic(Value&& l, std::string_view text);
+template <std::size_t N>
+[[nodiscard]] inline Value construct_text(Value&& l, const char (&text)[N]) {
+  if (!l.is_string() || l.object()->use_count() != 1) return construct_text_dynamic(std::move(l), {text, N - 1});
+  std::string& in_place = static_cast<String*>(l.object())->text_in_place();
+  if constexpr (N == 2) {
+    in_place.push_back(text[0]);  // inline, where append calls out
+  } else {
+    in_place.append(text, N - 1);
+  }
+  return std::move(l);
+}
+template <std::size_t N>
+[[nodiscard]] inline Value construct_text(const Value& l, const char (&text)[N]) {
+  return construct_text_dynamic(Value(l), {text, N - 1});
+}
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
 // holds takes i's decimal digits in place, without boxing i or dispatching
 // on its kind; every other l goes through construct(l, Int i).
