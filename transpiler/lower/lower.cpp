@@ -2173,7 +2173,8 @@ class Lowerer {
       case ExprKind::Atom: return true;
       case ExprKind::Prefix: return e.op == Op::Negate && pure(e.a);
       case ExprKind::Infix:
-        return (arithmetic(e.op) != nullptr || comparison_fn(e.op, false) != nullptr) && pure(e.a) && pure(e.b);
+        return (arithmetic(e.op) != nullptr || comparison_fn(e.op, false) != nullptr || e.op == Op::NotEqual) &&
+               pure(e.a) && pure(e.b);
       default: return false;
     }
   }
@@ -2992,6 +2993,9 @@ class Lowerer {
   // parameters of the next iteration of the function's loop.
   void self_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
+    for (std::size_t i = 0; i < values.size(); ++i) {  // `f ... \a` with f's twin over a character there: stays in it
+      if (fn->locals[i].type == CType::Char && is_char_literal(values[i])) values[i] = *char_constant(values[i]);
+    }
     if (fn->specializes >= 0 && !fits_twin(*fn, values)) return twin_tail_call(std::move(values));
     // A parameter passed on as it is keeps its value: no temporary, no store.
     const auto unchanged = [&](std::size_t i) {
