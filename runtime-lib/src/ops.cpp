@@ -228,6 +228,13 @@ String* sole_string(const Value& v) {
 using detail::built_list;
 using detail::sole_list;
 
+// A new String of `front`, with room for `more` bytes to be appended.
+Value text_joined(std::string_view front, std::size_t more) {
+  Value joined = new_string(front.size() + more);
+  static_cast<String*>(joined.object())->text_in_place().append(front);
+  return joined;
+}
+
 }  // namespace
 
 Value construct(const Value& l, const Value& r) {
@@ -237,9 +244,9 @@ Value construct(const Value& l, const Value& r) {
   if (r.is_unit() && !r.is_string()) return l;
   if (l.is_function() && !r.is_function()) return apply(l, {r});
   if (l.is_string() && r.is_string()) {  // the common case: one allocation, no conversions
-    const std::string_view a = l.as_string().text(), b = r.as_string().text();
-    Value joined = new_string(a.size() + b.size());
-    static_cast<String*>(joined.object())->text_in_place().append(a).append(b);
+    const std::string_view b = r.as_string().text();
+    Value joined = text_joined(l.as_string().text(), b.size());
+    static_cast<String*>(joined.object())->text_in_place().append(b);
     return joined;
   }
   if (l.is_string() || r.is_string()) {
@@ -330,12 +337,22 @@ Value construct_text_dynamic(Value&& l, std::string_view text) {
     return std::move(l);
   }
   if (l.is_string()) {  // held elsewhere too: both texts in one new String
-    const std::string_view front = l.as_string().text();
-    Value joined = new_string(front.size() + text.size());
-    static_cast<String*>(joined.object())->text_in_place().append(front).append(text);
+    Value joined = text_joined(l.as_string().text(), text.size());
+    static_cast<String*>(joined.object())->text_in_place().append(text);
     return joined;
   }
   return construct(std::move(l), make_string(std::string(text)));
+}
+
+Value construct_char_dynamic(Value&& l, char32_t c) {
+  if (!l.is_string()) return construct(std::move(l), from_char(c));
+  if (String* s = sole_string(l)) {
+    append_utf8(s->text_in_place(), c);
+    return std::move(l);
+  }
+  Value joined = text_joined(l.as_string().text(), 4);  // held elsewhere too: a new String
+  append_utf8(static_cast<String*>(joined.object())->text_in_place(), c);
+  return joined;
 }
 
 Value construct(Value&& l, std::int64_t r) {

@@ -208,6 +208,9 @@ struct ProgramFacts {
   // Per function and plain parameter: the body compares it with text, so a
   // character literal it is given is a char32_t to a twin (`prev = \ `).
   std::vector<std::vector<bool>> tests_text;
+  // Per function and parameter: a call by name somewhere in the module
+  // passes it a String literal — a parameter of text, not an Int.
+  std::vector<std::vector<bool>> given_text;
   // The shapes of Int Dicts, made as lowering meets them: one index per
   // shape in every round, so a twin's key or result means the same type.
   std::vector<IntDictShape> int_dicts;
@@ -505,6 +508,7 @@ class Lowerer {
         facts_.lendable_walks[f][i] = true;
       }
     }
+    find_text_arguments();
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
       facts_.reads_characters[f].resize(walks[f].size(), false);
       for (std::size_t i = 0; i < walks[f].size(); ++i) {
@@ -527,6 +531,28 @@ class Lowerer {
         }
       }
     }
+  }
+
+  // given_text: every call by name in the module, its String literal
+  // arguments noted at their parameters.
+  void find_text_arguments() {
+    facts_.given_text.assign(function_form_.size(), {});
+    for (std::size_t f = 0; f < function_form_.size(); ++f) facts_.given_text[f].resize(facts_.lendable_walks[f].size());
+    for (SemaId id = 0; id < p_.exprs.size(); ++id) {
+      const sema::Expr& e = p_.expr(id);
+      if (e.kind != ExprKind::Infix || e.op != Op::Apply) continue;
+      const CallShape shape = call_shape(id);
+      const auto g = callee_by_name(shape);
+      for (std::size_t j = 0; g && j < shape.args.size(); ++j) {
+        const sema::Expr& a = p_.expr(shape.args[j]);
+        const bool text = a.kind == ExprKind::Atom && a.name.empty() &&
+                          (a.atom == syntax::AtomKind::String || a.atom == syntax::AtomKind::Char);
+        if (text) facts_.given_text[*g][j] = true;
+      }
+    }
+  }
+  bool given_text(std::uint32_t f, std::size_t i) const {
+    return f < facts_.given_text.size() && i < facts_.given_text[f].size() && facts_.given_text[f][i];
   }
 
   // Whether `body` compares `name` with a String or character literal
@@ -682,7 +708,9 @@ class Lowerer {
     const std::vector<CType> over_ints = int_signature(original);
     std::vector<ExprId> int_tests = tests;
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
-      if (over_ints[i] != CType::Int64 || types[i] != CType::Value) continue;
+      // (Not a parameter some call gives text: a String there would fail
+      // the test, and the twin over the other Ints with it.)
+      if (over_ints[i] != CType::Int64 || types[i] != CType::Value || given_text(original, i)) continue;
       ints[i] = CType::Int64;
       int_tests.push_back(sign_is_int(local(i)));
     }
@@ -2033,6 +2061,8 @@ class Lowerer {
         const ExprId r = value(e.b);
         // `s `text``: the literal's bytes appended, without its String
         if (const auto text = literal_text(r)) return call_value("sign::impl::construct_text", {l, text_lit(*text)});
+        // `w h` with h a twin's character: appended without its String
+        if (type_of(unboxed(r)) == CType::Char) return call(CType::Value, "sign::impl::construct_char", {l, unboxed(r)});
         // `s i` with i a twin's Int: appended unboxed (the runtime's int64_t overload)
         if (type_of(r) == CType::Int64) return call(CType::Value, "sign::impl::construct", {l, r});
         return call_value("sign::impl::construct", {l, r});

@@ -178,6 +178,16 @@ template <std::size_t N>
 [[nodiscard]] inline Value construct_text(const Value& l, const char (&text)[N]) {
   return construct_text_dynamic(Value(l), {text, N - 1});
 }
+// `w h` with h a character a walk read (a twin's char32_t): a String
+// nothing else holds takes its UTF-8 in place, an ASCII one inline — no
+// String for h; every other w as construct(w, from_char(h)) would.
+[[nodiscard]] Value construct_char_dynamic(Value&& l, char32_t c);
+[[nodiscard]] inline Value construct_char(Value&& l, char32_t c) {
+  if (c >= 0x80 || !l.is_string() || l.object()->use_count() != 1) return construct_char_dynamic(std::move(l), c);
+  static_cast<String*>(l.object())->text_in_place().push_back(static_cast<char>(c));
+  return std::move(l);
+}
+[[nodiscard]] inline Value construct_char(const Value& l, char32_t c) { return construct_char_dynamic(Value(l), c); }
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
 // holds takes i's decimal digits in place, without boxing i or dispatching
 // on its kind; every other l goes through construct(l, Int i).
