@@ -228,10 +228,10 @@ String* sole_string(const Value& v) {
 using detail::built_list;
 using detail::sole_list;
 
-// A new String of `front`, with room for `more` bytes to be appended.
-Value text_joined(std::string_view front, std::size_t more) {
-  Value joined = new_string(front.size() + more);
-  static_cast<String*>(joined.object())->text_in_place().append(front);
+// A new String of both texts: one allocation.
+Value text_joined(std::string_view front, std::string_view back) {
+  Value joined = new_string(front.size() + back.size());
+  static_cast<String*>(joined.object())->text_in_place().append(front).append(back);
   return joined;
 }
 
@@ -244,10 +244,7 @@ Value construct(const Value& l, const Value& r) {
   if (r.is_unit() && !r.is_string()) return l;
   if (l.is_function() && !r.is_function()) return apply(l, {r});
   if (l.is_string() && r.is_string()) {  // the common case: one allocation, no conversions
-    const std::string_view b = r.as_string().text();
-    Value joined = text_joined(l.as_string().text(), b.size());
-    static_cast<String*>(joined.object())->text_in_place().append(b);
-    return joined;
+    return text_joined(l.as_string().text(), r.as_string().text());
   }
   if (l.is_string() || r.is_string()) {
     std::string text;
@@ -336,11 +333,7 @@ Value construct_text_dynamic(Value&& l, std::string_view text) {
     s->text_in_place().append(text);
     return std::move(l);
   }
-  if (l.is_string()) {  // held elsewhere too: both texts in one new String
-    Value joined = text_joined(l.as_string().text(), text.size());
-    static_cast<String*>(joined.object())->text_in_place().append(text);
-    return joined;
-  }
+  if (l.is_string()) return text_joined(l.as_string().text(), text);  // held elsewhere too
   return construct(std::move(l), make_string(std::string(text)));
 }
 
@@ -350,9 +343,9 @@ Value construct_char_dynamic(Value&& l, char32_t c) {
     append_utf8(s->text_in_place(), c);
     return std::move(l);
   }
-  Value joined = text_joined(l.as_string().text(), 4);  // held elsewhere too: a new String
-  append_utf8(static_cast<String*>(joined.object())->text_in_place(), c);
-  return joined;
+  std::string utf8;  // held elsewhere too: a new String (the character's bytes fit in place)
+  append_utf8(utf8, c);
+  return text_joined(l.as_string().text(), utf8);
 }
 
 Value construct(Value&& l, std::int64_t r) {

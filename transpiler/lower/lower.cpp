@@ -544,12 +544,14 @@ class Lowerer {
       const CallShape shape = call_shape(id);
       const auto g = callee_by_name(shape);
       for (std::size_t j = 0; g && j < shape.args.size(); ++j) {
-        const sema::Expr& a = p_.expr(shape.args[j]);
-        const bool text = a.kind == ExprKind::Atom && a.name.empty() &&
-                          (a.atom == syntax::AtomKind::String || a.atom == syntax::AtomKind::Char);
-        if (text) facts_.given_text[*g][j] = true;
+        if (is_text_literal(shape.args[j])) facts_.given_text[*g][j] = true;
       }
     }
+  }
+  // Whether `id` is a String or character literal.
+  bool is_text_literal(SemaId id) const {
+    if (id == sema::kNoExpr || p_.expr(id).kind != ExprKind::Atom || !p_.expr(id).name.empty()) return false;
+    return p_.expr(id).atom == syntax::AtomKind::String || p_.expr(id).atom == syntax::AtomKind::Char;
   }
   bool given_text(std::uint32_t f, std::size_t i) const {
     return f < facts_.given_text.size() && i < facts_.given_text[f].size() && facts_.given_text[f][i];
@@ -562,17 +564,13 @@ class Lowerer {
     const auto is_name = [&](SemaId id) {
       return id != sema::kNoExpr && p_.expr(id).kind == ExprKind::Atom && p_.expr(id).name == name;
     };
-    const auto is_text = [&](SemaId id) {
-      if (id == sema::kNoExpr || p_.expr(id).kind != ExprKind::Atom || !p_.expr(id).name.empty()) return false;
-      return p_.expr(id).atom == syntax::AtomKind::String || p_.expr(id).atom == syntax::AtomKind::Char;
-    };
     bool found = false;
     const auto visit = [&](const auto& self, SemaId id) -> void {
       if (id == sema::kNoExpr || found) return;
       const sema::Expr& e = p_.expr(id);
       const bool compares = (e.kind == ExprKind::Infix && (comparison_fn(e.op, false) || e.op == Op::NotEqual)) ||
                             e.kind == ExprKind::ChainCompare;
-      if (compares && (is_name(e.a) || is_name(e.b) || is_name(e.c)) && (is_text(e.a) || is_text(e.b) || is_text(e.c))) {
+      if (compares && (is_name(e.a) || is_name(e.b) || is_name(e.c)) && (is_text_literal(e.a) || is_text_literal(e.b) || is_text_literal(e.c))) {
         found = true;
         return;
       }
@@ -1087,19 +1085,18 @@ class Lowerer {
       const CType param = m_.functions[f].locals[i].type;
       // The List the argument is outlives the call: its elements are lent for it.
       const bool lend = param == CType::Elements && type_of(args[i]) == CType::IntList;
-      if (param == CType::Char && is_char_literal(args[i])) {
-        args[i] = *char_constant(args[i]);
-      } else {
-        args[i] = lend ? call(param, "sign::impl::elements", {args[i]}) : coerce(args[i], param);
-      }
+      args[i] = lend ? call(param, "sign::impl::elements", {args[i]}) : coerce(args[i], param);
     }
     return direct_call(f, std::move(args), tail);
   }
 
-  // True if `args` have the C++ types `twin` takes where it takes no Value.
+  // True if `args` have the C++ types `twin` takes where it takes no Value
+  // (a character literal fits a char32_t: coerce makes it one).
   bool fits_twin(const Function& twin, const std::vector<ExprId>& args) const {
     for (std::size_t i = 0; i < args.size(); ++i) {
-      if (twin.locals[i].type != CType::Value && type_of(args[i]) != twin.locals[i].type) return false;
+      const CType takes = twin.locals[i].type;
+      if (takes == CType::Char && is_char_literal(args[i])) continue;
+      if (takes != CType::Value && type_of(args[i]) != takes) return false;
     }
     return true;
   }
@@ -1881,6 +1878,7 @@ class Lowerer {
       return add(std::move(same));
     }
     if (to == CType::Value) return call(CType::Value, boxing_function(from), {id});
+    if (to == CType::Char && is_char_literal(id)) return *char_constant(id);  // `f \a`, f's twin over a character
     if (to != CType::Double || from != CType::Int64) {
       throw std::logic_error("lower: no conversion from " + std::string(ctype_spelling(from)) + " to " +
                              std::string(ctype_spelling(to)));
@@ -2236,11 +2234,10 @@ class Lowerer {
   // values by the runtime —, else its Value.
   ExprId condition(SemaId id) {
     const sema::Expr& e = p_.expr(id);
-    if (e.kind == ExprKind::Infix && e.op == Op::And && pure(e.b) && p_.type_of[id] != Type::Unit) {
-      return both_hold(id);
-    }
-    if (e.kind == ExprKind::Infix && e.op == Op::NotEqual && p_.type_of[id] != Type::Unit) return differs(id);
-    if (e.kind != ExprKind::Infix || !comparison_fn(e.op, false) || p_.type_of[id] == Type::Unit) return value(id);
+    if (e.kind != ExprKind::Infix || p_.type_of[id] == Type::Unit) return value(id);
+    if (e.op == Op::And && pure(e.b)) return both_hold(id);
+    if (e.op == Op::NotEqual) return differs(id);
+    if (!comparison_fn(e.op, false)) return value(id);
     const ExprId l = value(e.a);
     // A __ on the left leaves the right unevaluated: a test evaluates both.
     if (type_of(l) != CType::Int64 && !pure(e.b)) return comparison(id, l);
@@ -2252,11 +2249,18 @@ class Lowerer {
     if (type_of(l) != CType::Int64 || type_of(r) != CType::Int64) {
       return call(CType::Bool, holds_fn(e.op), {coerce(l, CType::Value), coerce(r, CType::Value)});
     }
+    return cpp_test(cpp_comparison(e.op), l, r);
+  }
+
+  // `l op r` of C++ bools or numbers, a bool: `==`, `<`, `&&`...
+  ExprId cpp_test(std::string_view op, ExprId l, ExprId r) {
     Expr test = node(Expr::Kind::Infix, CType::Bool);
-    test.callee = m_.text(sema::op_symbol(e.op) == "=" ? "==" : sema::op_symbol(e.op));
+    test.callee = m_.text(op);
     test.args = {l, r};
     return add(std::move(test));
   }
+  // The C++ operator of comparison `op` (Sign's `=` is `==`).
+  static std::string_view cpp_comparison(Op op) { return sema::op_symbol(op) == "=" ? "==" : sema::op_symbol(op); }
 
   // `a & b` tested, b pure: whether both hold, as one C++ && where each is
   // a bool (b is then tested only where a holds, as `&` evaluates it).
@@ -2277,10 +2281,7 @@ class Lowerer {
     const ExprId r = value(e.b);
     if (const auto test = char_comparison(Op::NotEqual, l, r)) return *test;
     if (type_of(l) != CType::Int64 || type_of(r) != CType::Int64) return not_equal_value(id, l, r);
-    Expr test = node(Expr::Kind::Infix, CType::Bool);
-    test.callee = m_.text("!=");
-    test.args = {l, r};
-    return add(std::move(test));
+    return cpp_test("!=", l, r);
   }
 
   // `h = \a`, `h < c` tested, of characters a walk read from a String's
@@ -2293,10 +2294,7 @@ class Lowerer {
     const auto operand = [&](ExprId v) { return type_of(v) == CType::Char ? std::optional(v) : char_constant(v); };
     const auto a = operand(lc), b = operand(rc);
     if (!a || !b) return std::nullopt;
-    Expr test = node(Expr::Kind::Infix, CType::Bool);
-    test.callee = m_.text(sema::op_symbol(op) == "=" ? "==" : sema::op_symbol(op));
-    test.args = {*a, *b};
-    return add(std::move(test));
+    return cpp_test(cpp_comparison(op), *a, *b);
   }
 
   // Whether v is a one-character literal (`\a`, `` `a` ``), which a
@@ -3023,9 +3021,6 @@ class Lowerer {
   // parameters of the next iteration of the function's loop.
   void self_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
-    for (std::size_t i = 0; i < values.size(); ++i) {  // `f ... \a` with f's twin over a character there: stays in it
-      if (fn->locals[i].type == CType::Char && is_char_literal(values[i])) values[i] = *char_constant(values[i]);
-    }
     if (fn->specializes >= 0 && !fits_twin(*fn, values)) return twin_tail_call(std::move(values));
     // A parameter passed on as it is keeps its value: no temporary, no store.
     const auto unchanged = [&](std::size_t i) {
@@ -3100,12 +3095,7 @@ class Lowerer {
   // `a && b && ...` of C++ bool tests (at least one).
   ExprId all_of(const std::vector<ExprId>& tests) {
     ExprId all = tests[0];
-    for (std::size_t k = 1; k < tests.size(); ++k) {
-      Expr both = node(Expr::Kind::Infix, CType::Bool);
-      both.callee = m_.text("&&");
-      both.args = {all, tests[k]};
-      all = add(std::move(both));
-    }
+    for (std::size_t k = 1; k < tests.size(); ++k) all = cpp_test("&&", all, tests[k]);
     return all;
   }
 
