@@ -337,6 +337,10 @@ Value construct_text_dynamic(Value&& l, std::string_view text) {
   return construct(std::move(l), make_string(std::string(text)));
 }
 
+Value construct_element_dynamic(Value&& l, const Value& list, const Value& index) {
+  return construct(std::move(l), get_index(list, index));
+}
+
 Value construct_char_dynamic(Value&& l, char32_t c) {
   if (!l.is_string()) return construct(std::move(l), from_char(c));
   if (String* s = sole_string(l)) {

@@ -47,7 +47,7 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
   const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
   for (StmtId id : body) {
     const Stmt& s = m.stmt(id);
-    out << pad << s.line << ": ";
+    out << pad << s.line << ": " << (s.on_entry ? "on-entry " : "");
     switch (s.kind) {
       case Stmt::Kind::Assign: out << '@' << m.globals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::Result: out << "result "; break;
@@ -55,7 +55,7 @@ void dump_stmts(std::ostream& out, const Module& m, const Function& f, const std
       case Stmt::Kind::Set: out << "%" << f.locals[s.index].cpp_name << " = "; break;
       case Stmt::Kind::IfUnit: out << "if " << (s.negated ? "not-unit %" : "unit %") << f.locals[s.index].cpp_name << '\n'; break;
       case Stmt::Kind::If:
-        out << (s.on_entry ? "on-entry " : "") << (s.negated ? "if-not " : "if ");
+        out << (s.negated ? "if-not " : "if ");
         dump_expr(out, m, f, s.expr);
         out << '\n';
         break;

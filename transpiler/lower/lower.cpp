@@ -2059,6 +2059,11 @@ class Lowerer {
         const ExprId r = value(e.b);
         // `s `text``: the literal's bytes appended, without its String
         if (const auto text = literal_text(r)) return call_value("sign::impl::construct_text", {l, text_lit(*text)});
+        // `s (xs ' i)`: the element appended where it is read
+        const Expr& read = m_.exprs[r];
+        if (read.kind == Expr::Kind::Call && read.callee == "sign::impl::get_index") {
+          return call_value("sign::impl::construct_element", {l, read.args[0], read.args[1]});
+        }
         // `w h` with h a twin's character: appended without its String
         if (type_of(unboxed(r)) == CType::Char) return call(CType::Value, "sign::impl::construct_char", {l, unboxed(r)});
         // `s i` with i a twin's Int: appended unboxed (the runtime's int64_t overload)
@@ -3027,12 +3032,24 @@ class Lowerer {
       const Expr& v = m_.expr(values[i]);
       return v.kind == Expr::Kind::Local && v.index == i;
     };
+    // A String literal given to a Value parameter: the String the parameter
+    // held, dead once the loop goes on, takes the literal's text in place.
+    const auto literal = [&](std::size_t i) {
+      return m_.expr(values[i]).kind == Expr::Kind::StringLit && fn->locals[i].type == CType::Value;
+    };
     std::vector<std::uint32_t> next(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (!unchanged(i)) next[i] = let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[i].type));
+      if (!unchanged(i) && !literal(i)) {
+        next[i] = let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[i].type));
+      }
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (!unchanged(i)) set(static_cast<std::uint32_t>(i), local(next[i]));
+      const auto param = static_cast<std::uint32_t>(i);
+      if (literal(i)) {
+        set(param, call_value("sign::impl::literal_reusing", {local(param), values[i]}));
+      } else if (!unchanged(i)) {
+        set(param, local(next[i]));
+      }
     }
     Stmt loop = stmt(Stmt::Kind::Continue);
     loop.comment = "self tail call";
@@ -3200,7 +3217,8 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
     Module lowered = lowerer.run(module_name);
     if (lowerer.settled() || quiet.has_errors()) {
       diags.append(std::move(quiet));
-      mark_last_uses(lowered);  // only the round kept needs them
+      hoist_entry_guards(lowered);  // only the round kept needs these
+      mark_last_uses(lowered);
       return lowered;
     }
     for (const auto& [twin, came] : lowerer.returned()) {
@@ -3209,6 +3227,7 @@ Module lower_module(const sema::Program& program, std::string_view module_name, 
     }
     if (round == 16) {
       Module unspecialized = Lowerer(program, diags, context, facts, results, false).run(module_name);
+      hoist_entry_guards(unspecialized);
       mark_last_uses(unspecialized);
       return unspecialized;
     }

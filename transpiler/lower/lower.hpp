@@ -136,8 +136,9 @@ struct Stmt {
   ExprId expr = 0;
   Kind kind = Kind::Return;
   bool negated = false;
-  // If, first in a function's body: a test of the arguments made once, on
-  // entry, before the loop of a looping function (as a Dispatch is).
+  // First in a function's body: made once, on entry, before the loop of a
+  // looping function (as a Dispatch is) — an If testing the arguments, a
+  // __ guard no iteration needs again and a Let it leaves (entry_guards.cpp).
   bool on_entry = false;
 };
 
@@ -248,6 +249,10 @@ void dump_ir(std::ostream& out, const Module& module);
 // Marks the reads of each function's locals that are last uses handed to
 // an owner (last_use.cpp); lower_module runs it once the module is lowered.
 void mark_last_uses(Module& module);
+
+// Moves a loop's __ guard of a parameter before the loop where no self
+// tail call can give it __ (entry_guards.cpp); lower_module runs it.
+void hoist_entry_guards(Module& module);
 
 // C++ naming (names.cpp), exposed for tests.
 std::string cpp_identifier(std::string_view sign_name);

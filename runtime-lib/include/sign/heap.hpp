@@ -60,6 +60,13 @@ class String final : public HeapObject {
     ascii_checked_.store(0, std::memory_order_relaxed);
     return text_;
   }
+  // The text replaced by `text`, the buffer kept (use_count() == 1).
+  void assign_in_place(std::string_view text) {
+    text_.clear();  // (assign would call _M_replace, 4x the cost for a short text)
+    text_.append(text);
+    front_ = 0;
+    ascii_checked_.store(0, std::memory_order_relaxed);
+  }
   // `s ' n~` on a String only one Value refers to: its first `bytes` bytes
   // are dropped in O(1), so walking a String by its rest stays linear.
   // Precondition: use_count() == 1, bytes <= text().size().

@@ -137,4 +137,51 @@ BOOST_AUTO_TEST_CASE(text_in_front_of_a_shared_string_leaves_it_unchanged) {
   BOOST_TEST(s.as_string().text() == "bc");
 }
 
+BOOST_AUTO_TEST_CASE(a_literal_given_to_a_sole_string_takes_its_buffer) {
+  Value word = sign::make_string("_sho");
+  const sign::HeapObject* buffer = word.object();
+  const Value literal = sign::make_string("_");
+  const Value next = impl::literal_reusing(std::move(word), literal);
+  BOOST_TEST(next.object() == buffer);
+  BOOST_TEST(next.as_string().text() == "_");
+  BOOST_TEST(literal.object()->use_count() == 1);  // the literal itself is not taken
+}
+
+BOOST_AUTO_TEST_CASE(a_literal_given_to_a_shared_string_leaves_it_unchanged) {
+  Value word = sign::make_string("_sho");
+  const Value kept = word;  // a List holds the word too
+  const Value literal = sign::make_string("_");
+  const Value next = impl::literal_reusing(std::move(word), literal);
+  BOOST_TEST(next.object() == literal.object());
+  BOOST_TEST(kept.as_string().text() == "_sho");
+}
+
+BOOST_AUTO_TEST_CASE(a_literal_given_to_a_number_is_the_literal) {
+  const Value literal = sign::make_string("_");
+  const Value next = impl::literal_reusing(Value::from_int(7), literal);
+  BOOST_TEST(next.object() == literal.object());
+}
+
+BOOST_AUTO_TEST_CASE(an_element_read_is_appended_to_a_sole_string_in_place) {
+  const Value syllables = sign::make_list({sign::make_string("ka"), Value::from_int(7)});
+  Value word = sign::make_string(">");
+  const sign::HeapObject* buffer = word.object();
+  Value longer = impl::construct_element(std::move(word), syllables, Value::from_int(0));
+  BOOST_TEST(longer.object() == buffer);
+  BOOST_TEST(longer.as_string().text() == ">ka");
+  BOOST_TEST(syllables.as_list().items()[0].object()->use_count() == 1);  // not copied out
+  longer = impl::construct_element(std::move(longer), syllables, Value::from_int(-1));  // an Int: as construct
+  BOOST_TEST(longer.as_string().text() == ">ka7");
+  longer = impl::construct_element(std::move(longer), syllables, Value::from_int(5));  // none: __ appends nothing
+  BOOST_TEST(longer.as_string().text() == ">ka7");
+}
+
+BOOST_AUTO_TEST_CASE(an_element_appended_to_a_shared_string_makes_a_new_one) {
+  const Value syllables = sign::make_list({sign::make_string("ka")});
+  const Value word = sign::make_string(">");
+  const Value longer = impl::construct_element(word, syllables, Value::from_int(0));
+  BOOST_TEST(longer.as_string().text() == ">ka");
+  BOOST_TEST(word.as_string().text() == ">");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

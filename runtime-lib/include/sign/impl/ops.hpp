@@ -37,6 +37,22 @@ template <LiteralText literal>
   return value;
 }
 
+// A String literal a self tail call gives a parameter whose old value dies
+// there: a String the parameter held alone takes the literal's text in
+// place, so a word built, dropped and begun again keeps one buffer (as
+// hand C++ clears a std::string) instead of freeing it and copying the
+// shared literal on the next append. Any other old value is released.
+[[nodiscard]] inline Value literal_reusing(Value&& old, const Value& literal) {
+  if (!old.is_string() || old.object()->use_count() != 1 || &old == &literal) return literal;
+  static_cast<String*>(old.object())->assign_in_place(literal.as_string().text());
+  return std::move(old);
+}
+
+// Whether whitespace after v applies it (v is a Function) rather than
+// appending to it: a loop that only appends to a parameter tests it for __
+// on entry, and again each time only where this held (lower/entry_guards.cpp).
+[[nodiscard]] inline bool applies(const Value& v) noexcept { return v.is_function(); }
+
 // Whitespace between values (coproduct): `1 2` builds a List, a String on
 // either side joins text, a __ operand is the identity, a Function on the
 // left is applied to a non-function right (tier 10.4).
@@ -200,13 +216,36 @@ template <std::size_t N>
 // `l ' r` with r a value: an index (negative from the end, Floats rounded)
 // or a List of indices. Strings index by code point.
 [[nodiscard]] Value get_index_dynamic(const Value& l, const Value& r);
-// A List and an Int inline; everything else out of line.
-[[nodiscard]] inline Value get_index(const Value& l, const Value& r) {
-  if (!l.is_list() || !r.is_int()) return get_index_dynamic(l, r);
-  if (!l.as_list().stores_values()) return get_index_dynamic(l, r);  // a slice, or packed: read without boxing
+// `l ' r` read in place where l is a List that stores its Values (not a
+// slice, not packed) and r an Int index in it; nullptr otherwise.
+[[nodiscard]] inline const Value* stored_element(const Value& l, const Value& r) noexcept {
+  if (!l.is_list() || !r.is_int() || !l.as_list().stores_values()) return nullptr;
   const auto items = l.as_list().stored_values();
   const std::int64_t i = r.as_int() < 0 ? r.as_int() + static_cast<std::int64_t>(items.size()) : r.as_int();
-  return i >= 0 && static_cast<std::size_t>(i) < items.size() ? items[static_cast<std::size_t>(i)] : Value();
+  return i >= 0 && static_cast<std::size_t>(i) < items.size() ? &items[static_cast<std::size_t>(i)] : nullptr;
+}
+// A List and an Int inline; everything else out of line.
+[[nodiscard]] inline Value get_index(const Value& l, const Value& r) {
+  const Value* element = stored_element(l, r);
+  return element != nullptr ? *element : get_index_dynamic(l, r);
+}
+// `s (xs ' i)`: the element appended where it is read, no count taken and
+// dropped on it — a String s nothing else holds takes a String element's
+// text in place (s, a String, cannot be inside xs); everything else as
+// construct(s, get_index(xs, i)), out of line.
+[[nodiscard]] Value construct_element_dynamic(Value&& l, const Value& list, const Value& index);
+[[nodiscard, gnu::always_inline]] inline Value construct_element(Value&& l, const Value& list, const Value& index) {
+  if (l.is_string() && l.object()->use_count() == 1) {
+    const Value* element = stored_element(list, index);
+    if (element != nullptr && element->is_string()) {
+      static_cast<String*>(l.object())->text_in_place().append(element->as_string().text());
+      return std::move(l);
+    }
+  }
+  return construct_element_dynamic(std::move(l), list, index);
+}
+[[nodiscard]] inline Value construct_element(const Value& l, const Value& list, const Value& index) {
+  return construct(l, get_index(list, index));
 }
 // `l ' name`: the slot `name` of a Dict; for any other l, `name` is a
 // variable whose value is the index.
