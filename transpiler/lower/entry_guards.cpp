@@ -73,9 +73,10 @@ class EntryGuards {
   static constexpr ExprId kNone = ~ExprId{0};
   static constexpr ExprId kMany = kNone - 1;
 
-  // `if (p.is_unit()) return sign::Value();` for a parameter p.
+  // `if (p.is_unit()) return sign::Value();` for a parameter p (or the
+  // text accumulator holding it).
   bool is_guard(const Stmt& s) const {
-    return s.kind == Stmt::Kind::IfUnit && !s.negated && s.index < f_.param_count && s.else_body.empty() &&
+    return s.kind == Stmt::Kind::IfUnit && !s.negated && s.else_body.empty() &&
            s.then_body.size() == 1 && m_.stmt(s.then_body[0]).kind == Stmt::Kind::Return &&
            m_.expr(m_.stmt(s.then_body[0]).expr).kind == Expr::Kind::UnitLit;
   }
@@ -86,11 +87,20 @@ class EntryGuards {
     const Stmt& s = m_.stmt(id);
     if (s.kind == Stmt::Kind::Let) lets_[s.index] = lets_[s.index] == kNone ? s.expr : kMany;
     if (s.kind == Stmt::Kind::Set) sets_[s.index].push_back(s.expr);
+    if (s.kind == Stmt::Kind::Perform && changes_in_place(m_.expr(s.expr))) {
+      sets_[m_.expr(m_.expr(s.expr).args[0]).index].push_back(s.expr);
+    }
     if (s.kind != Stmt::Kind::IfUnit && s.kind != Stmt::Kind::Continue && s.kind != Stmt::Kind::Dispatch) {
       mark_addresses(s.expr);
     }
     for (StmtId t : s.then_body) scan(t);
     for (StmtId t : s.else_body) scan(t);
+  }
+  // `append_char(w_text, h)`, `assign_text(w_text, literal)`: a text
+  // accumulator given its next value in place.
+  static bool changes_in_place(const Expr& e) {
+    return e.kind == Expr::Kind::Call && !e.args.empty() && e.callee.starts_with("sign::impl::") &&
+           (e.callee.substr(12).starts_with("append") || e.callee == "sign::impl::assign_text");
   }
   void mark_addresses(ExprId id) {
     const Expr& e = m_.expr(id);
@@ -135,14 +145,18 @@ class EntryGuards {
                                                  "sign::impl::from_char", "sign::impl::from_int_pair"};
     // A character or a non-empty literal's text appended: to what is
     // neither __ nor a Function, a longer String or List (or a text).
-    static constexpr std::string_view kAppended[] = {"sign::impl::construct_char", "sign::impl::construct_text"};
+    static constexpr std::string_view kAppended[] = {"sign::impl::construct_char", "sign::impl::construct_text",
+                                                     "sign::impl::append_char", "sign::impl::append_text"};
     if (std::find(std::begin(kMade), std::end(kMade), e.callee) != std::end(kMade)) return Given::Made;
     if (std::find(std::begin(kAppended), std::end(kAppended), e.callee) != std::end(kAppended)) {
       const Given to = given(e.args[0], param);
       return to == Given::Made ? Given::Made : to == Given::Unknown ? Given::Unknown : Given::Appended;
     }
     // The literal, in the String the parameter held or its own.
-    if (e.callee == "sign::impl::literal_reusing" && given(e.args[1], param) == Given::Made) return Given::Made;
+    const bool literal = e.callee == "sign::impl::literal_reusing" || e.callee == "sign::impl::assign_text";
+    if (literal && given(e.args[1], param) == Given::Made) return Given::Made;
+    // Any value, in a text accumulator: as the value itself.
+    if (e.callee == "sign::impl::text_buffer") return given(e.args[0], param);
     return Given::Unknown;
   }
 

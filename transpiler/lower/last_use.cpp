@@ -33,6 +33,8 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
       {"sign::impl::construct_char", 0},
       {"sign::impl::literal_reusing", 0},
       {"sign::impl::construct_element", 0},
+      {"sign::impl::text_buffer", 0},
+      {"sign::impl::from_text_buffer", 0},
       {"sign::impl::construct_expanded", 0},
       {"sign::impl::construct_expanded", 1},
       {"sign::impl::flatten", 0},
@@ -139,7 +141,7 @@ class LastUses {
                           return m_.expr(o.expr).index == local;
                         }) == 1;
       if (may_move && r.consuming && once && !live[local] && reached_[r.expr] == 1 &&
-          in_sign_value(f_.locals[local].type)) {
+          moved_at_last_use(f_.locals[local].type)) {
         m_.exprs[r.expr].moved = true;
       }
     }

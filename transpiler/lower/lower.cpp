@@ -175,6 +175,9 @@ struct Frame {
   std::vector<std::uint32_t> guarded;  // parameters checked for __ on entry (each iteration, for a loop)
   std::size_t inline_budget = 600;     // syntax nodes of other functions' bodies it may still take in
   int reuse = -1;  // a local holding the List a `[a b]` parameter was taken from, for a List the body returns
+  // Per parameter: the TextBuffer local holding it in the body (a text
+  // accumulator, see find_text_accumulators), or -1.
+  std::vector<int> accumulators;
 };
 
 // A twin: the original function and the C++ type of each parameter
@@ -211,6 +214,9 @@ struct ProgramFacts {
   // Per function and parameter: a call by name somewhere in the module
   // passes it a String literal — a parameter of text, not an Int.
   std::vector<std::vector<bool>> given_text;
+  // Per function and plain parameter: a text the loop builds — see
+  // find_text_accumulators.
+  std::vector<std::vector<bool>> text_accumulators;
   // The shapes of Int Dicts, made as lowering meets them: one index per
   // shape in every round, so a twin's key or result means the same type.
   std::vector<IntDictShape> int_dicts;
@@ -509,6 +515,7 @@ class Lowerer {
       }
     }
     find_text_arguments();
+    find_text_accumulators();
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
       facts_.reads_characters[f].resize(walks[f].size(), false);
       for (std::size_t i = 0; i < walks[f].size(); ++i) {
@@ -548,6 +555,105 @@ class Lowerer {
       }
     }
   }
+  // A parameter some call gives text, which every call of the function by
+  // itself gives the parameter with something appended (`w h`, `s ` ` x`),
+  // a literal (`_`), or as it is, and which the body reads otherwise only
+  // for its length (`|w|`, `|w h|`) or on the way out (an arm with no such
+  // call): a text accumulator. The function holds it as a
+  // sign::impl::TextBuffer, a std::string each append extends in place (as
+  // hand C++ builds a word), boxed only where a sign::Value is needed.
+  // (Other reads would box it once per iteration: not an accumulator.)
+  void find_text_accumulators() {
+    facts_.text_accumulators.assign(function_form_.size(), {});
+    for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
+      const Function& fn = m_.functions[f];
+      const SemaId lambda = p_.expr(function_form_[f]).b;
+      if (fn.generic || fn.rest_param || contains_lambda(lambda, true)) continue;
+      const auto params = *direct_parameters(p_, lambda);
+      facts_.text_accumulators[f].resize(params.size(), false);
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        const std::string_view name = params[i].name;
+        if (params[i].pattern != sema::kNoExpr || params[i].rest || name.empty() || !given_text(f, i) ||
+            facts_.address_taken.count(name)) {
+          continue;
+        }
+        AccumulatorReads reads{f, i, name};
+        reads.visit(*this, p_.expr(lambda).b, false);
+        facts_.text_accumulators[f][i] = reads.appended && !reads.other;
+      }
+    }
+  }
+  // The reads find_text_accumulators allows of parameter `index` of function
+  // `f`, named `name`, in a body.
+  struct AccumulatorReads {
+    std::uint32_t f;
+    std::size_t index;
+    std::string_view name;
+    bool appended = false;  // some call of f by itself appends to it
+    bool other = false;     // a read that would box it each iteration
+
+    bool is_name(const Lowerer& l, SemaId id) const {
+      return id != sema::kNoExpr && l.p_.expr(id).kind == ExprKind::Atom && l.p_.expr(id).name == name;
+    }
+    // `p`, `p x`, `p x y` (joins grouping to the left): the parameter with
+    // what is appended; the appended values are read as anything else.
+    bool appends_to_it(const Lowerer& l, SemaId id) {
+      const sema::Expr& e = l.p_.expr(id);
+      if (e.kind == ExprKind::Block && e.block == syntax::BlockKind::Paren && e.kids.size() == 1) {
+        return appends_to_it(l, e.kids[0]);  // `(w h)`
+      }
+      if (is_name(l, id)) return true;
+      if (e.kind != ExprKind::Infix || (e.op != Op::Construct && e.op != Op::Concat)) return false;
+      if (!appends_to_it(l, e.a)) return false;
+      visit(l, e.b, false);
+      return true;
+    }
+    bool calls_itself(const Lowerer& l, SemaId id) const {
+      return l.applies_name(id, l.m_.functions[f].sign_name);
+    }
+    // `leaving`: the value is read once, on the way out of the function.
+    void visit(const Lowerer& l, SemaId id, bool leaving) {
+      if (id == sema::kNoExpr || other) return;
+      const sema::Expr& e = l.p_.expr(id);
+      if (is_name(l, id)) {
+        other = other || !leaving;
+        return;
+      }
+      if (e.kind == ExprKind::Infix && e.op == Op::Apply) {
+        const CallShape shape = l.call_shape(id);
+        if (l.callee_by_name(shape) == f && index < shape.args.size()) {
+          for (std::size_t j = 0; j < shape.args.size(); ++j) {
+            const SemaId arg = shape.args[j];
+            if (j != index || l.is_text_literal(arg) || is_name(l, arg)) {
+              if (j != index) visit(l, arg, leaving);
+              continue;
+            }
+            if (!appends_to_it(l, arg)) {
+              other = true;
+              return;
+            }
+            appended = true;
+          }
+          return;
+        }
+      }
+      if (e.kind == ExprKind::Block && e.block == syntax::BlockKind::Abs && e.kids.size() == 1 &&
+          appends_to_it(l, e.kids[0])) {
+        return;  // `|w|`, `|w h|`: the length, read in place
+      }
+      if (is_define(l.p_, id) && !calls_itself(l, e.b)) {  // an arm that returns
+        visit(l, e.a, leaving);
+        visit(l, e.b, true);
+        return;
+      }
+      for (SemaId k : {e.a, e.b, e.c}) visit(l, k, leaving);
+      for (SemaId k : e.kids) visit(l, k, leaving);
+    }
+  };
+  bool text_accumulator(std::uint32_t f, std::size_t i) const {
+    return f < facts_.text_accumulators.size() && i < facts_.text_accumulators[f].size() && facts_.text_accumulators[f][i];
+  }
+
   // Whether `id` is a String or character literal.
   bool is_text_literal(SemaId id) const {
     if (id == sema::kNoExpr || p_.expr(id).kind != ExprKind::Atom || !p_.expr(id).name.empty()) return false;
@@ -1225,17 +1331,19 @@ class Lowerer {
   // The parameters of direct function `f`, held in the current function's
   // locals `slots`, as its body sees them: named, a __ Value collapsing the
   // call, patterns destructured.
-  void bind_direct_parameters(const Function& f, SemaId lambda, const std::vector<std::uint32_t>& slots) {
+  void bind_direct_parameters(const Function& f, SemaId lambda, std::vector<std::uint32_t> slots) {
     const auto params = *direct_parameters(p_, lambda);
+    const bool entry = &f == frame_->fn;  // else f's body is written into the function being lowered
+    if (entry) hold_text_accumulators(slots);
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       if (!params[i].name.empty()) frame_->names.emplace_back(params[i].name, slots[i]);
     }
-    const bool entry = &f == frame_->fn;  // else f's body is written into the function being lowered
     std::string comment = "a __ argument collapses the call";
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       // A bracket list binds its entries from whatever the argument
       // holds; a rest parameter is a List, never __; an Int never is.
-      if (f.bracket_params || params[i].rest || frame_->fn->locals[slots[i]].type != CType::Value) continue;
+      const CType type = frame_->fn->locals[slots[i]].type;
+      if (f.bracket_params || params[i].rest || (type != CType::Value && type != CType::Text)) continue;
       auto& guarded = frame_->guarded;
       if (std::find(guarded.begin(), guarded.end(), slots[i]) != guarded.end()) continue;  // checked on entry
       collapse_if_unit(slots[i], std::move(comment));
@@ -1260,6 +1368,26 @@ class Lowerer {
       const CType type = frame_->fn->locals[slots[i]].type;
       bind_pattern(entries, coerce(local(slots[i]), CType::Value), builds_product(p_.expr(lambda).b),
                    type == CType::IntList || type == CType::IntPair);
+    }
+  }
+
+  // A text accumulator parameter (a sign::Value) is held in the body as
+  // the TextBuffer `<name>_text`, made on entry: the body's name is that
+  // local, and self tail calls give it their values (self_tail_call).
+  void hold_text_accumulators(std::vector<std::uint32_t>& slots) {
+    Function* fn = frame_->fn;
+    const auto original = static_cast<std::uint32_t>(frame_->self);
+    frame_->accumulators.assign(fn->param_count, -1);
+    for (std::uint32_t i = 0; i < fn->param_count; ++i) {
+      if (!specialize_ || fn->locals[slots[i]].type != CType::Value || !text_accumulator(original, i)) continue;
+      // The parameter is not read again (the body reads the accumulator),
+      // though a loop carries it: it is moved in here, not left to last_use.
+      const ExprId argument = local(slots[i]);
+      m_.exprs[argument].moved = true;
+      const std::uint32_t text = let_typed(fn->locals[slots[i]].cpp_name + "_text", coerce(argument, CType::Text));
+      m_.stmts[out_->back()].on_entry = true;  // once, before the loop
+      frame_->accumulators[i] = static_cast<int>(text);
+      slots[i] = text;
     }
   }
 
@@ -1821,7 +1949,9 @@ class Lowerer {
   // A local as a Sign name reads it: a character, lent text or Int Dict
   // boxed, as all but a condition, `d ' slot` or a direct call need it
   // (unboxed() gives it back).
-  static bool boxed_on_read(CType t) { return t == CType::Char || t == CType::Chars || is_int_dict(t); }
+  static bool boxed_on_read(CType t) {
+    return t == CType::Char || t == CType::Chars || t == CType::Text || is_int_dict(t);
+  }
   ExprId read_local(std::uint32_t slot) {
     const ExprId v = local(slot);
     return boxed_on_read(type_of(v)) ? coerce(v, CType::Value) : v;
@@ -1878,6 +2008,8 @@ class Lowerer {
       return add(std::move(same));
     }
     if (to == CType::Value) return call(CType::Value, boxing_function(from), {id});
+    // A loop's text accumulator takes any value: a String's text, anything else as it is.
+    if (to == CType::Text) return call(CType::Text, "sign::impl::text_buffer", {coerce(id, CType::Value)});
     if (to == CType::Char && is_char_literal(id)) return *char_constant(id);  // `f \a`, f's twin over a character
     if (to != CType::Double || from != CType::Int64) {
       throw std::logic_error("lower: no conversion from " + std::string(ctype_spelling(from)) + " to " +
@@ -2051,24 +2183,28 @@ class Lowerer {
       case Op::Compose: return call_value("sign::impl::compose", {value(e.a), value(e.b)});
       case Op::Construct:
       case Op::Concat: {
-        const ExprId l = coerce(value(e.a), CType::Value);
+        const ExprId left = value(e.a);
         const sema::Expr& right = p_.expr(e.b);
         if (right.kind == ExprKind::Postfix && right.op == Op::Expand) {  // `x xs~`: in front of xs in place
-          return call_value("sign::impl::construct_expanded", {l, value(right.a)});
+          return call_value("sign::impl::construct_expanded", {left, value(right.a)});
         }
+        // Appended to a loop's text accumulator: the accumulator, longer (TextBuffer overloads).
+        const bool text = type_of(unboxed(left)) == CType::Text;
+        const ExprId l = text ? unboxed(left) : coerce(left, CType::Value);
+        const CType made = text ? CType::Text : CType::Value;
         const ExprId r = value(e.b);
         // `s `text``: the literal's bytes appended, without its String
-        if (const auto text = literal_text(r)) return call_value("sign::impl::construct_text", {l, text_lit(*text)});
+        if (const auto literal = literal_text(r)) return call(made, "sign::impl::construct_text", {l, text_lit(*literal)});
         // `s (xs ' i)`: the element appended where it is read
         const Expr& read = m_.exprs[r];
         if (read.kind == Expr::Kind::Call && read.callee == "sign::impl::get_index") {
-          return call_value("sign::impl::construct_element", {l, read.args[0], read.args[1]});
+          return call(made, "sign::impl::construct_element", {l, read.args[0], read.args[1]});
         }
         // `w h` with h a twin's character: appended without its String
-        if (type_of(unboxed(r)) == CType::Char) return call(CType::Value, "sign::impl::construct_char", {l, unboxed(r)});
+        if (type_of(unboxed(r)) == CType::Char) return call(made, "sign::impl::construct_char", {l, unboxed(r)});
         // `s i` with i a twin's Int: appended unboxed (the runtime's int64_t overload)
-        if (type_of(r) == CType::Int64) return call(CType::Value, "sign::impl::construct", {l, r});
-        return call_value("sign::impl::construct", {l, r});
+        if (type_of(r) == CType::Int64) return call(made, "sign::impl::construct", {l, r});
+        return call(made, "sign::impl::construct", {l, coerce(r, CType::Value)});
       }
       case Op::Push: return call_value("sign::impl::push_front", {value(e.a), value(e.b)});
       case Op::Unshift: return call_value("sign::impl::push_back", {value(e.a), value(e.b)});
@@ -2805,7 +2941,10 @@ class Lowerer {
       // |x| of __ is 0 where the language types x as a List or a String (`|[]|`, the
       // rest of `[h ~t]` whose h is typed), else __ (unit.md).
       const AtomType t = e.kids.empty() ? AtomType::List : p_.atom_type[e.kids.back()];
-      return call_value("sign::impl::absolute", {inner, bool_lit(t == AtomType::List || t == AtomType::String)});
+      const ExprId collection = bool_lit(t == AtomType::List || t == AtomType::String);
+      // A loop's text accumulator is counted where it is (a TextBuffer overload).
+      if (type_of(unboxed(inner)) == CType::Text) return call(CType::Value, "sign::impl::absolute", {unboxed(inner), collection});
+      return call_value("sign::impl::absolute", {inner, collection});
     }
     if (e.kids.empty()) return call_value("sign::make_list", {initializer({})});
     if (is_struct(e)) return struct_value(e);
@@ -2994,7 +3133,7 @@ class Lowerer {
       return false;
     }
     const ExprId v = value(id);
-    if (type_of(v) != CType::Value) {  // never __
+    if (type_of(v) != CType::Value && type_of(v) != CType::Text) {  // never __
       emit(returns(v));
       return true;
     }
@@ -3027,34 +3166,95 @@ class Lowerer {
   void self_tail_call(std::vector<ExprId> values) {
     Function* fn = frame_->fn;
     if (fn->specializes >= 0 && !fits_twin(*fn, values)) return twin_tail_call(std::move(values));
+    // Where the next iteration finds parameter i: itself, or the text
+    // accumulator the body holds it in.
+    const auto target = [&](std::size_t i) {
+      const bool held = i < frame_->accumulators.size() && frame_->accumulators[i] >= 0;
+      return held ? static_cast<std::uint32_t>(frame_->accumulators[i]) : static_cast<std::uint32_t>(i);
+    };
     // A parameter passed on as it is keeps its value: no temporary, no store.
     const auto unchanged = [&](std::size_t i) {
-      const Expr& v = m_.expr(values[i]);
-      return v.kind == Expr::Kind::Local && v.index == i;
+      const Expr& v = m_.expr(unboxed(values[i]));
+      return v.kind == Expr::Kind::Local && v.index == target(i);
     };
-    // A String literal given to a Value parameter: the String the parameter
-    // held, dead once the loop goes on, takes the literal's text in place.
+    // A String literal given to a Value parameter (or accumulator): the
+    // String it held, dead once the loop goes on, takes the literal's text
+    // in place.
     const auto literal = [&](std::size_t i) {
-      return m_.expr(values[i]).kind == Expr::Kind::StringLit && fn->locals[i].type == CType::Value;
+      const CType type = fn->locals[target(i)].type;
+      return m_.expr(values[i]).kind == Expr::Kind::StringLit && (type == CType::Value || type == CType::Text);
+    };
+    // Appends to a text accumulator no later argument reads are made to it
+    // in place, where its value would have been computed.
+    const auto appended_in_place = [&](std::size_t i) {
+      const std::uint32_t to = target(i);
+      std::vector<ExprId> appends;
+      if (fn->locals[to].type != CType::Text || !append_chain(values[i], to, appends)) return false;
+      for (std::size_t j = i + 1; j < values.size(); ++j) {
+        if (reads_local(values[j], to)) return false;
+      }
+      for (const ExprId append : appends) append_in_place(to, append);
+      return true;
     };
     std::vector<std::uint32_t> next(values.size());
+    std::vector<bool> done(values.size(), false);
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (!unchanged(i) && !literal(i)) {
-        next[i] = let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[i].type));
-      }
+      if (unchanged(i) || literal(i)) continue;
+      done[i] = appended_in_place(i);
+      if (!done[i]) next[i] = let("next_" + fn->locals[i].cpp_name, coerce(values[i], fn->locals[target(i)].type));
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
-      const auto param = static_cast<std::uint32_t>(i);
-      if (literal(i)) {
-        set(param, call_value("sign::impl::literal_reusing", {local(param), values[i]}));
-      } else if (!unchanged(i)) {
-        set(param, local(next[i]));
+      const std::uint32_t to = target(i);
+      if (literal(i) && fn->locals[to].type == CType::Text) {
+        perform(call(CType::Value, "sign::impl::assign_text", {local(to), values[i]}));
+      } else if (literal(i)) {
+        set(to, call_value("sign::impl::literal_reusing", {local(to), values[i]}));
+      } else if (!unchanged(i) && !done[i]) {
+        set(to, local(next[i]));
       }
     }
     Stmt loop = stmt(Stmt::Kind::Continue);
     loop.comment = "self tail call";
     emit(std::move(loop));
     fn->loops = true;
+  }
+
+  // The appends `v` makes to text accumulator `text` (`w h`, `s ` ` x`),
+  // innermost first, into `appends`; false if v is not such a chain or an
+  // appended value reads the accumulator.
+  bool append_chain(ExprId v, std::uint32_t text, std::vector<ExprId>& appends) const {
+    const Expr& e = m_.exprs[v];
+    if (e.kind == Expr::Kind::Local) return e.index == text;
+    if (e.kind != Expr::Kind::Call || e.type != CType::Text || in_place_append(e.callee).empty()) return false;
+    if (!append_chain(e.args[0], text, appends)) return false;
+    for (std::size_t k = 1; k < e.args.size(); ++k) {
+      if (reads_local(e.args[k], text)) return false;
+    }
+    appends.push_back(v);
+    return true;
+  }
+  // The runtime's in-place append for a TextBuffer operation that returns the longer one.
+  static std::string_view in_place_append(std::string_view callee) {
+    if (callee == "sign::impl::construct_char") return "sign::impl::append_char";
+    if (callee == "sign::impl::construct_text") return "sign::impl::append_text";
+    if (callee == "sign::impl::construct_element") return "sign::impl::append_element";
+    if (callee == "sign::impl::construct") return "sign::impl::append";
+    return {};
+  }
+  void append_in_place(std::uint32_t text, ExprId append) {
+    std::vector<ExprId> args = m_.exprs[append].args;
+    args[0] = local(text);
+    perform(call(CType::Value, in_place_append(m_.exprs[append].callee), std::move(args)));
+  }
+  void perform(ExprId call) {
+    Stmt s = stmt(Stmt::Kind::Perform);
+    s.expr = call;
+    emit(std::move(s));
+  }
+  bool reads_local(ExprId v, std::uint32_t l) const {
+    const Expr& e = m_.exprs[v];
+    if (e.kind == Expr::Kind::Local && e.index == l) return true;
+    return std::any_of(e.args.begin(), e.args.end(), [&](ExprId a) { return reads_local(a, l); });
   }
 
   // A self tail call of a twin whose arguments do not all have the types
@@ -3172,6 +3372,7 @@ std::string_view ctype_spelling(CType type) {
     case CType::Elements: return "sign::impl::Elements";
     case CType::Char: return "char32_t";
     case CType::Chars: return "sign::impl::Chars";
+    case CType::Text: return "sign::impl::TextBuffer";
     case CType::FirstIntDict: break;
   }
   return is_int_dict(type) ? "an Int Dict's struct" : "?";
@@ -3185,6 +3386,7 @@ std::string_view boxing_function(CType type) {
     case CType::Elements: return "sign::impl::from_elements";
     case CType::Char: return "sign::impl::from_char";
     case CType::Chars: return "sign::impl::from_chars";
+    case CType::Text: return "sign::impl::from_text_buffer";
     case CType::FirstIntDict: break;
     case CType::Value:
     case CType::IntList:

@@ -25,13 +25,17 @@ namespace signc::lower {
 // Char: one character of a String, as its code point (char32_t).
 // Chars: the text of a String a caller holds, lent to a twin that walks it
 // by `[h ~t]` (sign::impl::Chars); made only for a twin's argument.
+// Text: a text accumulator of a loop (sign::impl::TextBuffer): the
+// parameter a self tail call appends to, held as a std::string while it is
+// text (any other value as it is); made only from a Value parameter on
+// entry, boxed wherever a sign::Value is needed.
 // Int Dict k (from FirstIntDict on): a Dict literal whose slots are all
 // proven Ints (`[x : 1, y : 2]`), unboxed as a C++ struct of std::int64_t;
 // which slots, in order, is Module::int_dicts[k] (one type per shape).
 // A Char, Chars or Int Dict local reads as a sign::Value (boxed) wherever
 // the typed value is not asked for: conditions, `d ' slot` and direct calls
 // take it as is.
-enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, FirstIntDict = 32 };
+enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text, FirstIntDict = 32 };
 constexpr std::size_t kIntDictTypes = 256 - static_cast<std::size_t>(CType::FirstIntDict);
 constexpr bool is_int_dict(CType type) { return type >= CType::FirstIntDict; }
 constexpr CType int_dict_type(std::size_t shape) {
@@ -45,6 +49,8 @@ constexpr std::size_t int_dict_shape(CType type) {
 std::string_view ctype_spelling(CType type);
 // Held in a sign::Value in C++ (Value, IntList): moved, not copied, at a last use.
 constexpr bool in_sign_value(CType type) { return type == CType::Value || type == CType::IntList; }
+// Owns what it holds: moved, not copied, at a last use (last_use.cpp).
+constexpr bool moved_at_last_use(CType type) { return in_sign_value(type) || type == CType::Text; }
 // The runtime function that makes a sign::Value of a `type` (not Value or Bool).
 std::string_view boxing_function(CType type);  // "sign::Value::from_int", ...
 

@@ -60,6 +60,12 @@ class String final : public HeapObject {
     ascii_checked_.store(0, std::memory_order_relaxed);
     return text_;
   }
+  // The text, moved out (use_count() == 1): the String is left empty.
+  std::string release_text() noexcept {
+    std::string out = std::move(text_in_place());
+    text_.clear();
+    return out;
+  }
   // The text replaced by `text`, the buffer kept (use_count() == 1).
   void assign_in_place(std::string_view text) {
     text_.clear();  // (assign would call _M_replace, 4x the cost for a short text)

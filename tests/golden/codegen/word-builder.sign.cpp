@@ -13,9 +13,9 @@ namespace {
 void reset_module();
 
 //=== module state =============================================================
-#line 4 "word-builder.sign"
+#line 5 "word-builder.sign"
 sign::Value syl;
-#line 12 "word-builder.sign"
+#line 13 "word-builder.sign"
 sign::Value text;
 #line 21 "word-builder.sign.cpp"
 bool module_loaded_ = false;
@@ -35,292 +35,291 @@ sign::Value count_int_c_text_pattern_4(
     sign::Value n, std::int64_t c, sign::Value w, sign::impl::Chars pattern_4);
 
 //=== definitions ==============================================================
-// mk over Ints i (word-builder.sign:5)
-#line 5 "word-builder.sign"
-sign::Value mk_int_i(std::int64_t i, sign::Value s) {
-  for (;;) {  // the body repeats for self tail calls
-#line 5 "word-builder.sign"
-    if (s.is_unit()) return sign::Value();  // a __ argument collapses the call
+// mk over Ints i (word-builder.sign:6)
 #line 6 "word-builder.sign"
-    if (i == 6) return s;  // match_case arm
+sign::Value mk_int_i(std::int64_t i, sign::Value s) {
+#line 6 "word-builder.sign"
+  sign::impl::TextBuffer s_text = sign::impl::text_buffer(std::move(s));
+  for (;;) {  // the body repeats for self tail calls
+#line 6 "word-builder.sign"
+    if (s_text.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 7 "word-builder.sign"
-    std::int64_t next_i_1 = sign::impl::add_wrap(i, 1);
-#line 7 "word-builder.sign"
-    sign::Value next_s_2 = sign::impl::construct_element(
-#line 7 "word-builder.sign"
-        sign::impl::construct_text(std::move(s), " "), syl,
-#line 7 "word-builder.sign"
-        sign::Value::from_int(sign::impl::mod_trunc(i, 3)));
-#line 7 "word-builder.sign"
-    i = next_i_1;
-#line 7 "word-builder.sign"
-    s = std::move(next_s_2);
-#line 7 "word-builder.sign"
+    if (i == 6) return sign::impl::from_text_buffer(std::move(s_text));  // match_case arm
+#line 8 "word-builder.sign"
+    std::int64_t next_i_2 = sign::impl::add_wrap(i, 1);
+#line 8 "word-builder.sign"
+    sign::impl::append_text(s_text, " ");
+#line 8 "word-builder.sign"
+    sign::impl::append_element(s_text, syl, sign::Value::from_int(sign::impl::mod_trunc(i, 3)));
+#line 8 "word-builder.sign"
+    i = next_i_2;
+#line 8 "word-builder.sign"
     continue;  // self tail call
   }
 }
-#line 63 "word-builder.sign.cpp"
+#line 61 "word-builder.sign.cpp"
 
-// count over Ints c (word-builder.sign:8)
-#line 8 "word-builder.sign"
+// count over Ints c (word-builder.sign:9)
+#line 9 "word-builder.sign"
 sign::Value count_int_c(sign::Value n, std::int64_t c, sign::Value w, sign::Value pattern_4) {
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
   if (sign::impl::is_text(pattern_4) && sign::impl::is_int(n))
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     return count_int_n_c_text_pattern_4(
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
         sign::impl::as_int(n), c, std::move(w),
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
         sign::impl::chars(pattern_4));  // a String and Ints: the twin over both
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
   if (sign::impl::is_text(pattern_4))
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     return count_int_c_text_pattern_4(
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
         std::move(n), c, std::move(w),
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
         sign::impl::chars(pattern_4));  // a String: the twin that walks its text
-  for (;;) {                            // the body repeats for self tail calls
-#line 8 "word-builder.sign"
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
+  sign::impl::TextBuffer w_text = sign::impl::text_buffer(std::move(w));
+  for (;;) {  // the body repeats for self tail calls
+#line 9 "word-builder.sign"
     if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 8 "word-builder.sign"
-    if (w.is_unit()) return sign::Value();
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
+    if (w_text.is_unit()) return sign::Value();
+#line 9 "word-builder.sign"
     if (pattern_4.is_unit()) return sign::Value();
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     sign::Value h;
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     sign::Value t;
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     sign::impl::destructure(std::move(pattern_4), {"h", "t"}, 1, {&h, &t});
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     if (h.is_unit()) return sign::Value();
-#line 9 "word-builder.sign"
-    if (sign::impl::holds_equal_to(n, sign::Value::from_int(1))) {  // match_case arm
-#line 9 "word-builder.sign"
-      std::int64_t total_3 = c;
-#line 9 "word-builder.sign"
-      if (sign::impl::holds_more(
-#line 9 "word-builder.sign"
-              sign::impl::absolute(sign::impl::construct(w, h), true), sign::Value::from_int(3))) {
-#line 9 "word-builder.sign"
-        total_3 = sign::impl::add_wrap(total_3, 1);
-      }
-#line 9 "word-builder.sign"
-      return sign::Value::from_int(total_3);
-    }
 #line 10 "word-builder.sign"
+    if (sign::impl::holds_equal_to(n, sign::Value::from_int(1))) {  // match_case arm
+#line 10 "word-builder.sign"
+      std::int64_t total_4 = c;
+#line 10 "word-builder.sign"
+      if (sign::impl::holds_more(
+#line 10 "word-builder.sign"
+              sign::impl::absolute(sign::impl::construct(w_text, h), true),
+#line 10 "word-builder.sign"
+              sign::Value::from_int(3))) {
+#line 10 "word-builder.sign"
+        total_4 = sign::impl::add_wrap(total_4, 1);
+      }
+#line 10 "word-builder.sign"
+      return sign::Value::from_int(total_4);
+    }
+#line 11 "word-builder.sign"
     if (sign::impl::holds_equal_text(h, " ")) {
-#line 10 "word-builder.sign"
-      std::int64_t total_4 = c;
-#line 10 "word-builder.sign"
-      if (sign::impl::holds_more(sign::impl::absolute(w, false), sign::Value::from_int(3))) {
-#line 10 "word-builder.sign"
-        total_4 = sign::impl::add_wrap(total_4, 1);
+#line 11 "word-builder.sign"
+      std::int64_t total_5 = c;
+#line 11 "word-builder.sign"
+      if (sign::impl::holds_more(sign::impl::absolute(w_text, false), sign::Value::from_int(3))) {
+#line 11 "word-builder.sign"
+        total_5 = sign::impl::add_wrap(total_5, 1);
       }
-#line 10 "word-builder.sign"
-      sign::Value next_n_5 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
-#line 10 "word-builder.sign"
-      std::int64_t next_c_6 = total_4;
-#line 10 "word-builder.sign"
-      sign::Value next_pattern_4_7 = std::move(t);
-#line 10 "word-builder.sign"
-      n = std::move(next_n_5);
-#line 10 "word-builder.sign"
-      c = next_c_6;
-#line 10 "word-builder.sign"
-      w = sign::impl::literal_reusing(std::move(w), sign::impl::string_constant<"_">());
-#line 10 "word-builder.sign"
-      pattern_4 = std::move(next_pattern_4_7);
-#line 10 "word-builder.sign"
+#line 11 "word-builder.sign"
+      sign::Value next_n_6 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
+#line 11 "word-builder.sign"
+      std::int64_t next_c_7 = total_5;
+#line 11 "word-builder.sign"
+      sign::Value next_pattern_4_8 = std::move(t);
+#line 11 "word-builder.sign"
+      n = std::move(next_n_6);
+#line 11 "word-builder.sign"
+      c = next_c_7;
+#line 11 "word-builder.sign"
+      sign::impl::assign_text(w_text, sign::impl::string_constant<"_">());
+#line 11 "word-builder.sign"
+      pattern_4 = std::move(next_pattern_4_8);
+#line 11 "word-builder.sign"
       continue;  // self tail call
     }
-#line 11 "word-builder.sign"
-    sign::Value next_n_8 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
-#line 11 "word-builder.sign"
-    sign::Value next_w_9 = sign::impl::construct(std::move(w), std::move(h));
-#line 11 "word-builder.sign"
+#line 12 "word-builder.sign"
+    sign::Value next_n_9 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
+#line 12 "word-builder.sign"
+    sign::impl::append(w_text, h);
+#line 12 "word-builder.sign"
     sign::Value next_pattern_4_10 = std::move(t);
-#line 11 "word-builder.sign"
-    n = std::move(next_n_8);
-#line 11 "word-builder.sign"
-    w = std::move(next_w_9);
-#line 11 "word-builder.sign"
+#line 12 "word-builder.sign"
+    n = std::move(next_n_9);
+#line 12 "word-builder.sign"
     pattern_4 = std::move(next_pattern_4_10);
-#line 11 "word-builder.sign"
+#line 12 "word-builder.sign"
     continue;  // self tail call
   }
 }
-#line 156 "word-builder.sign.cpp"
+#line 155 "word-builder.sign.cpp"
 
-// count over Ints n, c; Strings walked as text pattern_4 (word-builder.sign:8)
-#line 8 "word-builder.sign"
+// count over Ints n, c; Strings walked as text pattern_4 (word-builder.sign:9)
+#line 9 "word-builder.sign"
 sign::Value count_int_n_c_text_pattern_4(
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     std::int64_t n, std::int64_t c, sign::Value w, sign::impl::Chars pattern_4) {
-#line 8 "word-builder.sign"
-  if (w.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 8 "word-builder.sign"
-  bool w_applies = sign::impl::applies(w);
-  for (;;) {  // the body repeats for self tail calls
-#line 8 "word-builder.sign"
-    if (w_applies) {  // a Function argument: appending applies it
-#line 8 "word-builder.sign"
-      if (w.is_unit()) return sign::Value();
-    }
-#line 8 "word-builder.sign"
-    if (!sign::impl::has_chars(pattern_4, 1))
-#line 8 "word-builder.sign"
-      return sign::Value();  // a name without a character collapses the call
-#line 8 "word-builder.sign"
-    char32_t h = sign::impl::char_element(pattern_4, 0);
-#line 8 "word-builder.sign"
-    sign::impl::Chars t = sign::impl::chars_from(pattern_4, 1);
 #line 9 "word-builder.sign"
+  sign::impl::TextBuffer w_text = sign::impl::text_buffer(std::move(w));
+#line 9 "word-builder.sign"
+  if (w_text.is_unit()) return sign::Value();  // a __ argument collapses the call
+#line 9 "word-builder.sign"
+  bool w_text_applies = sign::impl::applies(w_text);
+  for (;;) {  // the body repeats for self tail calls
+#line 9 "word-builder.sign"
+    if (w_text_applies) {  // a Function argument: appending applies it
+#line 9 "word-builder.sign"
+      if (w_text.is_unit()) return sign::Value();
+    }
+#line 9 "word-builder.sign"
+    if (!sign::impl::has_chars(pattern_4, 1))
+#line 9 "word-builder.sign"
+      return sign::Value();  // a name without a character collapses the call
+#line 9 "word-builder.sign"
+    char32_t h = sign::impl::char_element(pattern_4, 0);
+#line 9 "word-builder.sign"
+    sign::impl::Chars t = sign::impl::chars_from(pattern_4, 1);
+#line 10 "word-builder.sign"
     if (n == 1) {  // match_case arm
-#line 9 "word-builder.sign"
-      std::int64_t total_3 = c;
-#line 9 "word-builder.sign"
-      if (sign::impl::holds_more(
-#line 9 "word-builder.sign"
-              sign::impl::absolute(sign::impl::construct_char(w, h), true),
-#line 9 "word-builder.sign"
-              sign::Value::from_int(3))) {
-#line 9 "word-builder.sign"
-        total_3 = sign::impl::add_wrap(total_3, 1);
-      }
-#line 9 "word-builder.sign"
-      return sign::Value::from_int(total_3);
-    }
-#line 10 "word-builder.sign"
-    if (h == U' ') {
 #line 10 "word-builder.sign"
       std::int64_t total_4 = c;
 #line 10 "word-builder.sign"
-      if (sign::impl::holds_more(sign::impl::absolute(w, false), sign::Value::from_int(3))) {
+      if (sign::impl::holds_more(
+#line 10 "word-builder.sign"
+              sign::impl::absolute(sign::impl::construct_char(w_text, h), true),
+#line 10 "word-builder.sign"
+              sign::Value::from_int(3))) {
 #line 10 "word-builder.sign"
         total_4 = sign::impl::add_wrap(total_4, 1);
       }
 #line 10 "word-builder.sign"
-      std::int64_t next_n_5 = sign::impl::sub_wrap(n, 1);
-#line 10 "word-builder.sign"
-      std::int64_t next_c_6 = total_4;
-#line 10 "word-builder.sign"
-      sign::impl::Chars next_pattern_4_7 = t;
-#line 10 "word-builder.sign"
-      n = next_n_5;
-#line 10 "word-builder.sign"
-      c = next_c_6;
-#line 10 "word-builder.sign"
-      w = sign::impl::literal_reusing(std::move(w), sign::impl::string_constant<"_">());
-#line 10 "word-builder.sign"
-      pattern_4 = next_pattern_4_7;
-#line 10 "word-builder.sign"
-      continue;  // self tail call
+      return sign::Value::from_int(total_4);
     }
 #line 11 "word-builder.sign"
-    std::int64_t next_n_8 = sign::impl::sub_wrap(n, 1);
+    if (h == U' ') {
 #line 11 "word-builder.sign"
-    sign::Value next_w_9 = sign::impl::construct_char(std::move(w), h);
+      std::int64_t total_5 = c;
 #line 11 "word-builder.sign"
+      if (sign::impl::holds_more(sign::impl::absolute(w_text, false), sign::Value::from_int(3))) {
+#line 11 "word-builder.sign"
+        total_5 = sign::impl::add_wrap(total_5, 1);
+      }
+#line 11 "word-builder.sign"
+      std::int64_t next_n_6 = sign::impl::sub_wrap(n, 1);
+#line 11 "word-builder.sign"
+      std::int64_t next_c_7 = total_5;
+#line 11 "word-builder.sign"
+      sign::impl::Chars next_pattern_4_8 = t;
+#line 11 "word-builder.sign"
+      n = next_n_6;
+#line 11 "word-builder.sign"
+      c = next_c_7;
+#line 11 "word-builder.sign"
+      sign::impl::assign_text(w_text, sign::impl::string_constant<"_">());
+#line 11 "word-builder.sign"
+      pattern_4 = next_pattern_4_8;
+#line 11 "word-builder.sign"
+      continue;  // self tail call
+    }
+#line 12 "word-builder.sign"
+    std::int64_t next_n_9 = sign::impl::sub_wrap(n, 1);
+#line 12 "word-builder.sign"
+    sign::impl::append_char(w_text, h);
+#line 12 "word-builder.sign"
     sign::impl::Chars next_pattern_4_10 = t;
-#line 11 "word-builder.sign"
-    n = next_n_8;
-#line 11 "word-builder.sign"
-    w = std::move(next_w_9);
-#line 11 "word-builder.sign"
+#line 12 "word-builder.sign"
+    n = next_n_9;
+#line 12 "word-builder.sign"
     pattern_4 = next_pattern_4_10;
-#line 11 "word-builder.sign"
+#line 12 "word-builder.sign"
     continue;  // self tail call
   }
 }
-#line 239 "word-builder.sign.cpp"
+#line 238 "word-builder.sign.cpp"
 
-// count over Ints c; Strings walked as text pattern_4 (word-builder.sign:8)
-#line 8 "word-builder.sign"
+// count over Ints c; Strings walked as text pattern_4 (word-builder.sign:9)
+#line 9 "word-builder.sign"
 sign::Value count_int_c_text_pattern_4(
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     sign::Value n, std::int64_t c, sign::Value w, sign::impl::Chars pattern_4) {
-#line 8 "word-builder.sign"
-  if (w.is_unit()) return sign::Value();
-#line 8 "word-builder.sign"
-  bool w_applies = sign::impl::applies(w);
+#line 9 "word-builder.sign"
+  sign::impl::TextBuffer w_text = sign::impl::text_buffer(std::move(w));
+#line 9 "word-builder.sign"
+  if (w_text.is_unit()) return sign::Value();
+#line 9 "word-builder.sign"
+  bool w_text_applies = sign::impl::applies(w_text);
   for (;;) {  // the body repeats for self tail calls
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
-#line 8 "word-builder.sign"
-    if (w_applies) {  // a Function argument: appending applies it
-#line 8 "word-builder.sign"
-      if (w.is_unit()) return sign::Value();
+#line 9 "word-builder.sign"
+    if (w_text_applies) {  // a Function argument: appending applies it
+#line 9 "word-builder.sign"
+      if (w_text.is_unit()) return sign::Value();
     }
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     if (!sign::impl::has_chars(pattern_4, 1))
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
       return sign::Value();  // a name without a character collapses the call
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     char32_t h = sign::impl::char_element(pattern_4, 0);
-#line 8 "word-builder.sign"
+#line 9 "word-builder.sign"
     sign::impl::Chars t = sign::impl::chars_from(pattern_4, 1);
-#line 9 "word-builder.sign"
-    if (sign::impl::holds_equal_to(n, sign::Value::from_int(1))) {  // match_case arm
-#line 9 "word-builder.sign"
-      std::int64_t total_3 = c;
-#line 9 "word-builder.sign"
-      if (sign::impl::holds_more(
-#line 9 "word-builder.sign"
-              sign::impl::absolute(sign::impl::construct_char(w, h), true),
-#line 9 "word-builder.sign"
-              sign::Value::from_int(3))) {
-#line 9 "word-builder.sign"
-        total_3 = sign::impl::add_wrap(total_3, 1);
-      }
-#line 9 "word-builder.sign"
-      return sign::Value::from_int(total_3);
-    }
 #line 10 "word-builder.sign"
-    if (h == U' ') {
+    if (sign::impl::holds_equal_to(n, sign::Value::from_int(1))) {  // match_case arm
 #line 10 "word-builder.sign"
       std::int64_t total_4 = c;
 #line 10 "word-builder.sign"
-      if (sign::impl::holds_more(sign::impl::absolute(w, false), sign::Value::from_int(3))) {
+      if (sign::impl::holds_more(
+#line 10 "word-builder.sign"
+              sign::impl::absolute(sign::impl::construct_char(w_text, h), true),
+#line 10 "word-builder.sign"
+              sign::Value::from_int(3))) {
 #line 10 "word-builder.sign"
         total_4 = sign::impl::add_wrap(total_4, 1);
       }
 #line 10 "word-builder.sign"
-      sign::Value next_n_5 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
-#line 10 "word-builder.sign"
-      std::int64_t next_c_6 = total_4;
-#line 10 "word-builder.sign"
-      sign::impl::Chars next_pattern_4_7 = t;
-#line 10 "word-builder.sign"
-      n = std::move(next_n_5);
-#line 10 "word-builder.sign"
-      c = next_c_6;
-#line 10 "word-builder.sign"
-      w = sign::impl::literal_reusing(std::move(w), sign::impl::string_constant<"_">());
-#line 10 "word-builder.sign"
-      pattern_4 = next_pattern_4_7;
-#line 10 "word-builder.sign"
-      continue;  // self tail call
+      return sign::Value::from_int(total_4);
     }
 #line 11 "word-builder.sign"
-    sign::Value next_n_8 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
+    if (h == U' ') {
 #line 11 "word-builder.sign"
-    sign::Value next_w_9 = sign::impl::construct_char(std::move(w), h);
+      std::int64_t total_5 = c;
 #line 11 "word-builder.sign"
+      if (sign::impl::holds_more(sign::impl::absolute(w_text, false), sign::Value::from_int(3))) {
+#line 11 "word-builder.sign"
+        total_5 = sign::impl::add_wrap(total_5, 1);
+      }
+#line 11 "word-builder.sign"
+      sign::Value next_n_6 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
+#line 11 "word-builder.sign"
+      std::int64_t next_c_7 = total_5;
+#line 11 "word-builder.sign"
+      sign::impl::Chars next_pattern_4_8 = t;
+#line 11 "word-builder.sign"
+      n = std::move(next_n_6);
+#line 11 "word-builder.sign"
+      c = next_c_7;
+#line 11 "word-builder.sign"
+      sign::impl::assign_text(w_text, sign::impl::string_constant<"_">());
+#line 11 "word-builder.sign"
+      pattern_4 = next_pattern_4_8;
+#line 11 "word-builder.sign"
+      continue;  // self tail call
+    }
+#line 12 "word-builder.sign"
+    sign::Value next_n_9 = sign::impl::whole(sign::impl::sub(n, sign::Value::from_int(1)));
+#line 12 "word-builder.sign"
+    sign::impl::append_char(w_text, h);
+#line 12 "word-builder.sign"
     sign::impl::Chars next_pattern_4_10 = t;
-#line 11 "word-builder.sign"
-    n = std::move(next_n_8);
-#line 11 "word-builder.sign"
-    w = std::move(next_w_9);
-#line 11 "word-builder.sign"
+#line 12 "word-builder.sign"
+    n = std::move(next_n_9);
+#line 12 "word-builder.sign"
     pattern_4 = next_pattern_4_10;
-#line 11 "word-builder.sign"
+#line 12 "word-builder.sign"
     continue;  // self tail call
   }
 }
-#line 324 "word-builder.sign.cpp"
+#line 323 "word-builder.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -340,19 +339,19 @@ const sign::Value& load() {
   if (module_loaded_) return module_result_;
   module_loaded_ = true;
   module_.open();
-#line 4 "word-builder.sign"
+#line 5 "word-builder.sign"
   syl = sign::impl::product_of(
-#line 4 "word-builder.sign"
+#line 5 "word-builder.sign"
       {sign::impl::string_constant<"ka">(), sign::impl::string_constant<"sho">(),
-#line 4 "word-builder.sign"
+#line 5 "word-builder.sign"
        sign::impl::string_constant<"ri">()});
-#line 12 "word-builder.sign"
+#line 13 "word-builder.sign"
   text = mk_int_i(0, sign::impl::string_constant<"go">());
-#line 13 "word-builder.sign"
+#line 14 "word-builder.sign"
   module_result_ =
-#line 13 "word-builder.sign"
+#line 14 "word-builder.sign"
       count_int_c(sign::impl::absolute(text, false), 0, sign::impl::string_constant<"_">(), text);
-#line 356 "word-builder.sign.cpp"
+#line 355 "word-builder.sign.cpp"
   return module_result_;
 }
 
