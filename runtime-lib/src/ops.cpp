@@ -75,12 +75,6 @@ void for_each_char(std::string_view text, Visit visit) {
   }
 }
 
-std::size_t char_count(std::string_view text) {
-  const std::size_t ascii = ascii_prefix(text);
-  std::size_t n = ascii;
-  for_each_char(text.substr(ascii), [&](std::string_view) { return ++n, true; });
-  return n;
-}
 
 // The ASCII one-character Strings of a thread, made once each: `w ' 0` in
 // a loop allocates nothing. Plain data, constant-initialised, as ListPool in

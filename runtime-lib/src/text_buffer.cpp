@@ -29,7 +29,11 @@ Value TextBuffer::value() && {
 
 Value TextBuffer::value() const& { return holds_text_ ? make_string(text_) : other_; }
 
-void append_as_value(TextBuffer& l, const Value& r) { l = TextBuffer(construct(std::move(l).value(), r)); }
+void append_as_value(TextBuffer& l, const Value& r) {
+  if (l.holds_text() && r.is_int()) return append(l, r.as_int());  // its digits, as construct appends them
+  if (l.holds_text() && r.is_unit() && !r.is_string()) return;     // __ appends nothing
+  l = TextBuffer(construct(std::move(l).value(), r));
+}
 
 void append_char_dynamic(TextBuffer& l, char32_t c) {
   if (l.holds_text()) {
@@ -50,10 +54,7 @@ Value absolute(const TextBuffer& b, bool collection_operand) {
   if (!b.holds_text()) return absolute(b.other(), collection_operand);
   const std::string_view text = b.text();
   if (text.empty()) return collection_operand ? Value::from_int(0) : Value();
-  if (is_ascii(text)) return Value::from_int(static_cast<std::int64_t>(text.size()));
-  std::int64_t characters = 0;
-  for (const char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // a lead byte each
-  return Value::from_int(characters);
+  return Value::from_int(static_cast<std::int64_t>(char_count(text)));
 }
 
 }  // namespace sign::impl

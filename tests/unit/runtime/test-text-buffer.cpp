@@ -61,6 +61,21 @@ BOOST_AUTO_TEST_CASE(an_element_read_appends_its_text_or_its_value) {
   BOOST_TEST(text.holds_text());
 }
 
+BOOST_AUTO_TEST_CASE(an_int_or_unit_value_appended_to_text_stays_text) {
+  impl::TextBuffer text = impl::text_buffer(sign::make_string("n"));
+  impl::append(text, Value::from_int(-42));
+  impl::append(text, Value());
+  BOOST_TEST(text.holds_text());
+  BOOST_TEST(text.text() == "n-42");
+}
+
+BOOST_AUTO_TEST_CASE(a_float_appended_to_text_is_written_as_construct_writes_it) {
+  impl::TextBuffer text = impl::text_buffer(sign::make_string("x"));
+  impl::append(text, Value::from_float(2.0));
+  const Value expected = impl::construct(sign::make_string("x"), Value::from_float(2.0));
+  BOOST_TEST(impl::from_text_buffer(std::move(text)).as_string().text() == expected.as_string().text());
+}
+
 BOOST_AUTO_TEST_CASE(a_literal_given_again_keeps_the_buffer) {
   impl::TextBuffer text = impl::text_buffer(sign::make_string(std::string(40, 'k')));
   const char* bytes = text.text().data();

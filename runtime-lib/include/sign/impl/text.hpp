@@ -60,6 +60,13 @@ namespace sign::impl {
   return 4;
 }
 
+// The characters of UTF-8 text (`|s|`), split as utf8_length splits them.
+[[nodiscard]] inline std::size_t char_count(std::string_view text) noexcept {
+  std::size_t n = ascii_prefix(text);
+  for (std::size_t i = n; i < text.size(); ++n) i += utf8_length(static_cast<unsigned char>(text[i]));
+  return n;
+}
+
 // The code point of the one UTF-8 sequence `c` (valid, not empty).
 [[nodiscard]] inline char32_t decode_utf8(std::string_view c) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(c.data());
