@@ -143,8 +143,10 @@ struct Stmt {
   Kind kind = Kind::Return;
   bool negated = false;
   // First in a function's body: made once, on entry, before the loop of a
-  // looping function (as a Dispatch is) — an If testing the arguments, a
-  // __ guard no iteration needs again and a Let it leaves (entry_guards.cpp).
+  // looping function (as a Dispatch is) — an If testing the arguments,
+  // the Let of a text accumulator (the TextBuffer a parameter is held in),
+  // a __ guard no iteration needs again and the flag it leaves
+  // (entry_guards.cpp).
   bool on_entry = false;
 };
 
