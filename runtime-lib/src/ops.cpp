@@ -75,7 +75,6 @@ void for_each_char(std::string_view text, Visit visit) {
   }
 }
 
-
 // The ASCII one-character Strings of a thread, made once each: `w ' 0` in
 // a loop allocates nothing. Plain data, constant-initialised, as ListPool in
 // heap.cpp: the hot path has no thread_local initialisation guard.

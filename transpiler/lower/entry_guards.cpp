@@ -90,17 +90,18 @@ class EntryGuards {
     if (s.kind == Stmt::Kind::Perform && changes_in_place(m_.expr(s.expr))) {
       sets_[m_.expr(m_.expr(s.expr).args[0]).index].push_back(s.expr);
     }
-    if (s.kind != Stmt::Kind::IfUnit && s.kind != Stmt::Kind::Continue && s.kind != Stmt::Kind::Dispatch) {
-      mark_addresses(s.expr);
-    }
+    if (has_expr(s)) mark_addresses(s.expr);
     for (StmtId t : s.then_body) scan(t);
     for (StmtId t : s.else_body) scan(t);
   }
   // `append_char(w_text, h)`, `assign_text(w_text, literal)`: a text
   // accumulator given its next value in place.
   static bool changes_in_place(const Expr& e) {
-    return e.kind == Expr::Kind::Call && !e.args.empty() && e.callee.starts_with("sign::impl::") &&
-           (e.callee.substr(12).starts_with("append") || e.callee == "sign::impl::assign_text");
+    static constexpr std::string_view kInPlace[] = {"sign::impl::append_char", "sign::impl::append_text",
+                                                    "sign::impl::append_element", "sign::impl::append",
+                                                    "sign::impl::assign_text"};
+    return e.kind == Expr::Kind::Call && !e.args.empty() &&
+           std::find(std::begin(kInPlace), std::end(kInPlace), e.callee) != std::end(kInPlace);
   }
   void mark_addresses(ExprId id) {
     const Expr& e = m_.expr(id);

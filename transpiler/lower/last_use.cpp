@@ -84,9 +84,6 @@ class LastUses {
     if (reached_[id]++ == 0) counted_.push_back(id);
     for (ExprId a : m_.expr(id).args) count_expr(a);
   }
-  static bool has_expr(const Stmt& s) {
-    return s.kind != Stmt::Kind::IfUnit && s.kind != Stmt::Kind::Continue && s.kind != Stmt::Kind::Dispatch;
-  }
 
   // The locals live before `stmts`, given those live after them; marks the
   // last uses on the way.

@@ -992,9 +992,7 @@ class Lowerer {
         const Stmt& st = m_.stmts[stmts.back()];
         stmts.pop_back();
         if (st.kind == Stmt::Kind::Dispatch) use(st.index);
-        if (st.kind != Stmt::Kind::Continue && st.kind != Stmt::Kind::Dispatch && st.kind != Stmt::Kind::IfUnit) {
-          exprs.push_back(st.expr);
-        }
+        if (has_expr(st)) exprs.push_back(st.expr);
         stmts.insert(stmts.end(), st.then_body.begin(), st.then_body.end());
         stmts.insert(stmts.end(), st.else_body.begin(), st.else_body.end());
       }
@@ -1524,9 +1522,7 @@ class Lowerer {
       frame_->reuse = static_cast<int>(let("reuse", unit()));
       args.push_back(address_of(local(static_cast<std::uint32_t>(frame_->reuse))));
     }
-    Stmt split = stmt(Stmt::Kind::Perform);
-    split.expr = call(CType::Value, "sign::impl::destructure", std::move(args));
-    emit(std::move(split));
+    perform(call(CType::Value, "sign::impl::destructure", std::move(args)));
     for (std::size_t k = 0; k < entries.size(); ++k) finish_entry(entries[k], slots[k]);
     if (!ints) return;
     for (std::size_t k = 0; k < entries.size(); ++k) {
@@ -1800,6 +1796,12 @@ class Lowerer {
     return static_cast<StmtId>(m_.stmts.size() - 1);
   }
   void emit(Stmt s) { out_->push_back(add_stmt(std::move(s))); }
+  // `call;`, a runtime call made for what it does.
+  void perform(ExprId call) {
+    Stmt s = stmt(Stmt::Kind::Perform);
+    s.expr = call;
+    emit(std::move(s));
+  }
   Stmt returns(ExprId e) {
     Stmt s = stmt(Stmt::Kind::Return);
     const Function* fn = frame_->fn;
@@ -3245,11 +3247,6 @@ class Lowerer {
     std::vector<ExprId> args = m_.exprs[append].args;
     args[0] = local(text);
     perform(call(CType::Value, in_place_append(m_.exprs[append].callee), std::move(args)));
-  }
-  void perform(ExprId call) {
-    Stmt s = stmt(Stmt::Kind::Perform);
-    s.expr = call;
-    emit(std::move(s));
   }
   bool reads_local(ExprId v, std::uint32_t l) const {
     const Expr& e = m_.exprs[v];

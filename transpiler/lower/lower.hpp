@@ -150,6 +150,11 @@ struct Stmt {
   bool on_entry = false;
 };
 
+// Whether a statement's `expr` is one (IfUnit, Continue and Dispatch have none).
+inline bool has_expr(const Stmt& s) {
+  return s.kind != Stmt::Kind::IfUnit && s.kind != Stmt::Kind::Continue && s.kind != Stmt::Kind::Dispatch;
+}
+
 // One Sign function, lowered to one C++ function over sign::Value.
 //
 // A direct function takes its parameters as C++ parameters; it is a
