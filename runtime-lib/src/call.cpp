@@ -10,7 +10,22 @@
 #include "list_building.hpp"
 
 namespace sign::impl {
+
+thread_local const Value* detail::handed_args = nullptr;
+
 namespace {
+
+// detail::handed_args for the length of one call, put back however it ends.
+class HandedArgs {
+ public:
+  explicit HandedArgs(const Value* args) noexcept : outer_(std::exchange(detail::handed_args, args)) {}
+  ~HandedArgs() { detail::handed_args = outer_; }
+  HandedArgs(const HandedArgs&) = delete;
+  HandedArgs& operator=(const HandedArgs&) = delete;
+
+ private:
+  const Value* outer_;
+};
 
 // The one tail call in flight on this thread: set by tail_call, taken by the
 // trampoline before anything else can run.
@@ -104,7 +119,17 @@ Value apply_spread(const Value& f, std::initializer_list<Value> args, std::uint6
 
 Value apply_spread_list(const Value& f, Value xs) {
   if (!xs.is_list()) return apply(f, Args(&xs, 1));  // a spread scalar is one argument
+  if (Value result = over_packed(f, xs); !result.is_unit()) return result;
   if (map_in_place(f, xs)) return xs;
+  if (f.is_function() && xs.object()->use_count() == 1 && xs.as_list().stores_values()) {
+    // `@f [acc, h]~`: the List is this call's alone, so its items are
+    // handed to f for good — f's parameters take them (arg), and a List
+    // among them stays sole there instead of held twice.
+    std::vector<Value> handed = std::move(static_cast<List*>(xs.object())->items_in_place());
+    xs = Value();
+    const HandedArgs for_this_call(handed.data());
+    return apply(f, handed);
+  }
   return apply(f, xs.as_list().items());
 }
 
@@ -132,6 +157,14 @@ Value compose(const Value& f, const Value& g) { return make_function(&compose_co
 Value rest_args(Args args, std::size_t i) {
   const Args rest = args.subspan(std::min(i, args.size()));
   if (makes_empty_rest(rest)) return make_list({});
+  // Ints make a packed List, as rest_list makes them: a walk that comes
+  // back through the trampoline (`cols n c acc qs~`) keeps its rest packed.
+  if (std::all_of(rest.begin(), rest.end(), [](const Value& v) { return v.is_int(); })) {
+    Value out = new_int_list(rest.size());
+    PackedInts& packed = static_cast<List*>(out.object())->ints_in_place();
+    for (const Value& v : rest) packed.push_back(v.as_int());
+    return out;
+  }
   return make_list(std::vector<Value>(rest.begin(), rest.end()));
 }
 
@@ -139,11 +172,14 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
   const auto spreads = [&](std::size_t i, const Value& v) { return i < 64 && ((spread >> i) & 1) != 0 && v.is_list(); };
   std::size_t count = 0;
   std::size_t i = 0;
-  bool ints = true;  // Ints and spread packed Lists make a packed List (`c qs~`)
+  // Ints and spread packed Lists make a packed List (`c qs~`); an empty
+  // List spread adds nothing, so the first step of such a walk (`solve 0`,
+  // its rest empty) makes a packed List too.
+  bool ints = true;
   for (const Value& v : args) {
     const bool spread_here = spreads(i++, v);
     count += spread_here ? v.as_list().size() : 1;
-    ints = ints && (spread_here ? v.as_list().is_packed() : v.is_int());
+    ints = ints && (spread_here ? v.as_list().is_packed() || v.as_list().size() == 0 : v.is_int());
   }
   if (ints) {
     Value out = new_int_list(count);
@@ -151,7 +187,7 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
     for (const Value& v : args) {
       if (v.is_int()) {
         packed.push_back(v.as_int());
-      } else {
+      } else if (v.as_list().is_packed()) {
         append_packed(packed, v.as_list().packed());
       }
     }
@@ -164,7 +200,7 @@ Value rest_list(std::initializer_list<Value> args, std::uint64_t spread) {
   });
 }
 
-Value spread_rest(Value v) {
+Value spread_rest_dynamic(Value v) {
   if (v.is_list()) return v.as_list().is_packed() || !makes_empty_rest(v.as_list().items()) ? std::move(v) : new_list(0);
   return detail::built_list(1, [&](std::vector<Value>& items) {
     if (!makes_empty_rest(Args(&v, 1))) items.push_back(std::move(v));

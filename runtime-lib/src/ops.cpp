@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -496,7 +497,7 @@ Value get_index_dynamic(const Value& l, const Value& r) {
   return Value();
 }
 
-Value get_named(const Value& l, std::string_view name, const Value& name_value) {
+Value get_named_dynamic(const Value& l, std::string_view name, const Value& name_value) {
   if (l.is_unit()) return Value();
   if (l.is_dict()) {
     const Value* slot = l.as_dict().find(name);
@@ -582,7 +583,35 @@ Value flatten(Value&& v) {
   return flatten(std::as_const(v));
 }
 
+namespace {
+
+// Whether number x is the number `element` is, to the bit (a Float's sign
+// of zero, its NaN).
+bool same_number(const Value& element, const Value& x) {
+  if (x.is_int()) return element.is_int() && element.as_int() == x.as_int();
+  return element.is_float() && std::bit_cast<std::uint64_t>(element.as_float()) == std::bit_cast<std::uint64_t>(x.as_float());
+}
+
+// `b bs~` after a walk `[b ~bs]` took b off: bs is a slice whose owning
+// List holds b just before it, so the List they make is that slice one
+// element wider — O(1), where making it anew copies bs (a merge that puts
+// the head it did not take back on its List each step was quadratic).
+// Unit where r is no such slice (or not flat: `x r~` flattens r).
+Value widened_slice(const Value& x, const Value& r) {
+  if (!r.is_list() || !(x.is_int() || x.is_float())) return Value();
+  const List& slice = r.as_list();
+  if (!slice.is_slice() || slice.slice_begin() == 0) return Value();
+  const List& base = slice.slice_base().as_list();
+  if (!base.known_flat() && !base.all_ints()) return Value();  // (all_ints: counted once, kept)
+  const std::size_t begin = slice.slice_begin() - 1;
+  if (!same_number(base.at(begin), x)) return Value();
+  return list_slice(slice.slice_base(), begin, begin + 1 + slice.size());
+}
+
+}  // namespace
+
 Value construct_expanded_dynamic(Value&& l, Value&& r) {
+  if (Value widened = widened_slice(l, r); !widened.is_unit()) return widened;
   if ((l.is_int() || l.is_float()) && !r.is_unit()) {
     if (List* list = sole_list(r); list != nullptr && list->flat_in_place()) {
       list->push_front_in_place(std::move(l));

@@ -150,6 +150,43 @@ bool map_in_place(const Value& f, Value& xs) {
   return true;
 }
 
+namespace {
+
+// The Ints of `ints` for which `holds(x)`, as a packed List.
+template <class Holds>
+Value packed_kept(std::span<const std::int64_t> ints, Holds holds) {
+  Value out = new_int_list(ints.size());
+  PackedInts& kept = static_cast<List*>(out.object())->ints_in_place();
+  for (const std::int64_t x : ints) {
+    if (holds(x)) kept.push_back(x);
+  }
+  return out;
+}
+
+}  // namespace
+
+Value over_packed(const Value& f, const Value& xs) {
+  if (!f.is_function() || f.as_function().code() != &section_code) return Value();
+  if (!xs.is_list() || !xs.as_list().is_packed() || xs.as_list().size() == 0) return Value();
+  const std::int32_t tag = f.as_function().tag();
+  const std::span<const std::int64_t> ints = xs.as_list().packed();
+  if (form_of(tag) == SectionForm::Fold && op_of(tag) == SectionOp::Add) {
+    std::int64_t sum = 0;
+    for (const std::int64_t x : ints) sum = add_wrap(sum, x);
+    return Value::from_int(sum);
+  }
+  const Value& bound = f.as_function().captured(0);
+  if (form_of(tag) != SectionForm::Map || named(tag) || !bound.is_int()) return Value();
+  const std::int64_t b = bound.as_int();
+  switch (op_of(tag)) {
+    case SectionOp::Less: return packed_kept(ints, [b](std::int64_t x) { return x < b; });
+    case SectionOp::LessEqual: return packed_kept(ints, [b](std::int64_t x) { return x <= b; });
+    case SectionOp::MoreEqual: return packed_kept(ints, [b](std::int64_t x) { return x >= b; });
+    case SectionOp::More: return packed_kept(ints, [b](std::int64_t x) { return x > b; });
+    default: return Value();
+  }
+}
+
 Value field_section(std::string_view name, const Value& name_value) {
   return make_function(&section_code, 1, {make_string(std::string(name)), name_value}, Function::Shape::Plain,
                        pack(SectionOp::GetProp, SectionForm::RightBound, true));

@@ -40,6 +40,15 @@ BOOST_AUTO_TEST_CASE(a_packed_list_reads_as_its_values) {
   BOOST_TEST(!impl::structural_equal(xs, sign::test::ints({1, 2, 3, 4})).is_unit());
 }
 
+BOOST_AUTO_TEST_CASE(indexing_a_packed_list_or_its_slice_reads_its_ints) {
+  const Value xs = one_to(4);
+  BOOST_TEST(impl::get_index(xs, Value::from_int(0)).as_int() == 1);
+  BOOST_TEST(impl::get_named(xs, "i", Value::from_int(-2)).as_int() == 3);  // `xs ' i`, i a name
+  BOOST_TEST(impl::get_index(xs, Value::from_int(4)).is_unit());
+  BOOST_TEST(impl::get_index(xs, Value::from_int(-5)).is_unit());
+  BOOST_TEST(impl::get_index(sign::list_slice(xs, 1, 3), Value::from_int(1)).as_int() == 3);
+}
+
 BOOST_AUTO_TEST_CASE(ints_put_in_front_keep_it_packed) {
   Value xs = one_to(2);
   for (std::int64_t i = 0; i > -10; --i) xs = impl::construct_expanded(Value::from_int(i), std::move(xs));

@@ -3,6 +3,7 @@
 // served from the thread's pool of freed Lists, and `[h ~t]` narrowing a
 // slice only it holds.
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -43,11 +44,60 @@ BOOST_AUTO_TEST_CASE(rest_list_spreads_only_the_marked_arguments) {
   BOOST_TEST(rest.as_list().items()[3].object() == xs.object());  // the unmarked one stays a List
 }
 
+BOOST_AUTO_TEST_CASE(rest_of_ints_is_packed_whichever_way_it_is_made) {
+  const std::vector<Value> args{Value::from_int(1), Value::from_int(2)};
+  BOOST_TEST(impl::rest_args(args, 0).as_list().is_packed());  // the trampoline's way in
+  const Value empty = sign::make_list({});
+  const Value rest = impl::rest_list({empty, Value::from_int(7)}, 0b01);  // `c qs~`, qs still empty
+  BOOST_TEST(rest.as_list().is_packed());
+  BOOST_TEST(int_items(rest) == Ints({7}));
+}
+
+BOOST_AUTO_TEST_CASE(spread_packed_list_is_the_rest_itself) {
+  const Value xs = impl::rest_args(std::vector<Value>{Value::from_int(4), Value::from_int(5)}, 0);
+  BOOST_TEST(impl::spread_rest(xs).object() == xs.object());
+}
+
 BOOST_AUTO_TEST_CASE(rest_list_agrees_with_rest_args) {
   const std::vector<Value> args{Value::from_int(1), Value::from_int(2)};
   BOOST_TEST(int_items(impl::rest_list({args[0], args[1]}, 0)) == int_items(impl::rest_args(args, 0)));
   BOOST_TEST(impl::rest_list({}, 0).as_list().items().empty());
   BOOST_TEST(impl::rest_list({Value()}, 0).as_list().items().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(head_put_back)
+
+// `[b ~bs]` then `b bs~`: bs is a slice of the List b came from.
+std::pair<Value, Value> taken_apart(const Value& list) {
+  return {list.as_list().at(0), sign::list_slice(list, 1, list.as_list().size())};
+}
+
+BOOST_AUTO_TEST_CASE(the_head_put_back_widens_the_slice_it_came_off) {
+  const Value base = ints({5, 6, 7, 8});
+  auto [b, bs] = taken_apart(sign::list_slice(base, 1, 4));
+  const Value back = impl::construct_expanded(std::move(b), std::move(bs));
+  BOOST_TEST(int_items(back) == Ints({6, 7, 8}));
+  BOOST_TEST(back.as_list().slice_base().object() == base.object());  // a view, nothing copied
+}
+
+BOOST_AUTO_TEST_CASE(another_number_in_front_of_a_slice_makes_a_new_list) {
+  const Value base = ints({5, 6, 7});
+  auto [b, bs] = taken_apart(base);
+  const Value front = impl::construct_expanded(Value::from_int(9), std::move(bs));
+  BOOST_TEST(int_items(front) == Ints({9, 6, 7}));
+  BOOST_TEST(int_items(base) == Ints({5, 6, 7}));
+}
+
+BOOST_AUTO_TEST_CASE(a_float_put_in_front_is_that_float) {
+  const Value base = sign::make_list({Value::from_float(0.0), Value::from_float(1.5)});
+  const Value bs = sign::list_slice(base, 1, 2);
+  const Value negative_zero = impl::construct_expanded(Value::from_float(-0.0), Value(bs));
+  BOOST_TEST(std::signbit(negative_zero.as_list().at(0).as_float()));
+  const Value same = impl::construct_expanded(Value::from_float(0.0), Value(bs));
+  BOOST_TEST(!std::signbit(same.as_list().at(0).as_float()));
+  BOOST_TEST(same.as_list().size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -26,6 +26,22 @@ BOOST_AUTO_TEST_CASE(a_freed_short_string_is_reused_for_the_next_join) {
   BOOST_TEST(second.as_string().text() == "toka");
 }
 
+BOOST_AUTO_TEST_CASE(a_short_text_goes_in_front_of_a_longer_one_in_place) {
+  Value front = sign::make_string("7,");
+  Value rest = sign::make_string("8,9,10");
+  const sign::HeapObject* longer = rest.object();
+  const Value joined = impl::construct(std::move(front), std::move(rest));
+  BOOST_TEST(joined.object() == longer);  // `i `,` acc`: the text built so far is not copied
+  BOOST_TEST(joined.as_string().text() == "7,8,9,10");
+}
+
+BOOST_AUTO_TEST_CASE(a_text_held_elsewhere_is_not_changed_by_one_put_in_front) {
+  const Value kept = sign::make_string("8,9,10");
+  const Value joined = impl::construct(sign::make_string("7,"), Value(kept));
+  BOOST_TEST(joined.as_string().text() == "7,8,9,10");
+  BOOST_TEST(kept.as_string().text() == "8,9,10");
+}
+
 BOOST_AUTO_TEST_CASE(a_reused_string_has_only_its_new_text) {
   const Value part = sign::make_string(std::string(20, 'x'));
   const sign::HeapObject* freed = nullptr;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include <sign/heap.hpp>
 #include <sign/value.hpp>
 
 namespace sign::impl {
@@ -46,8 +47,21 @@ namespace sign::impl {
 // `f g`: left to right, g after f (coproduct_resolver.md §3).
 [[nodiscard]] Value compose(const Value& f, const Value& g);
 
+namespace detail {
+// The arguments the call being entered was handed for good (see
+// apply_spread_list): its parameters may take them.
+extern thread_local const Value* handed_args;
+}  // namespace detail
+
 // Parameter binding in generated functions: argument i, or __ when absent.
-[[nodiscard]] inline Value arg(Args args, std::size_t i) { return i < args.size() ? args[i] : Value(); }
+// Each is read once, on entry: from arguments handed over for good it is
+// moved, so a List or String the caller let go stays sole in the callee
+// (`@f [acc, h]~` into `$[a h ? h a~]` puts h in front of a in place).
+[[nodiscard]] inline Value arg(Args args, std::size_t i) {
+  if (i >= args.size()) return Value();
+  if (args.data() == detail::handed_args) return std::move(const_cast<Value&>(args[i]));  // owned by the caller, not const
+  return args[i];
+}
 // `~rest`: the arguments from i on, as a List (empty for none or a lone __).
 [[nodiscard]] Value rest_args(Args args, std::size_t i);
 // A direct call of a function with a `~rest` parameter: rest_args of the
@@ -55,8 +69,13 @@ namespace sign::impl {
 // `spread` spread), made without the argument span.
 [[nodiscard]] Value rest_list(std::initializer_list<Value> args, std::uint64_t spread);
 // `f a xs~` with rest parameter `~rest`: the rest is xs itself when xs is a
-// List (shared, not copied), as rest_list would make it.
-[[nodiscard]] Value spread_rest(Value v);
+// List (shared, not copied), as rest_list would make it. A packed List (a
+// walk's `qs~` passed on each step) inline.
+[[nodiscard]] Value spread_rest_dynamic(Value v);
+[[nodiscard]] inline Value spread_rest(Value v) {
+  if (v.is_list() && v.as_list().is_packed()) return v;
+  return spread_rest_dynamic(std::move(v));
+}
 // `[a b ~rest c] ? ...`: destructures one List (or String, or a scalar as a
 // one-element List) into the entries' locals `parts`: the leading entries
 // take the first elements, the entry at `rest_at` (-1: none) the run in

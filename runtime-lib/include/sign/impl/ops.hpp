@@ -169,6 +169,12 @@ using Chars = std::string_view;
 [[nodiscard]] Value construct_moved(Value&& l, Value&& r);
 [[nodiscard]] inline Value construct(Value&& l, Value&& r) {
   if (l.is_string() && r.is_string() && &l != &r && l.object()->use_count() == 1) {
+    // Both Strings nothing else holds: the shorter text goes to the longer,
+    // so text built from its end (`i `,` acc`, `h acc`) stays linear.
+    if (r.object()->use_count() == 1 && r.as_string().text().size() > l.as_string().text().size()) {
+      static_cast<String*>(r.object())->prepend_in_place(l.as_string().text());
+      return std::move(r);
+    }
     static_cast<String*>(l.object())->text_in_place().append(r.as_string().text());
     return std::move(l);
   }
@@ -224,10 +230,16 @@ template <std::size_t N>
   const std::int64_t i = r.as_int() < 0 ? r.as_int() + static_cast<std::int64_t>(items.size()) : r.as_int();
   return i >= 0 && static_cast<std::size_t>(i) < items.size() ? &items[static_cast<std::size_t>(i)] : nullptr;
 }
-// A List and an Int inline; everything else out of line.
+// A List and an Int index in it inline (a packed List's element boxed
+// from its int64, none boxed for the rest); everything else out of line.
 [[nodiscard]] inline Value get_index(const Value& l, const Value& r) {
-  const Value* element = stored_element(l, r);
-  return element != nullptr ? *element : get_index_dynamic(l, r);
+  if (l.is_list() && r.is_int()) {
+    const List& list = l.as_list();
+    const auto size = static_cast<std::int64_t>(list.size());
+    const std::int64_t i = r.as_int() < 0 ? r.as_int() + size : r.as_int();
+    if (i >= 0 && i < size) return list.at(static_cast<std::size_t>(i));
+  }
+  return get_index_dynamic(l, r);
 }
 // `s (xs ' i)`: the element appended where it is read, no count taken and
 // dropped on it — a String s nothing else holds takes a String element's
@@ -248,8 +260,11 @@ template <std::size_t N>
   return construct(l, get_index(list, index));
 }
 // `l ' name`: the slot `name` of a Dict; for any other l, `name` is a
-// variable whose value is the index.
-[[nodiscard]] Value get_named(const Value& l, std::string_view name, const Value& name_value);
+// variable whose value is the index (a List's inline, as get_index).
+[[nodiscard]] Value get_named_dynamic(const Value& l, std::string_view name, const Value& name_value);
+[[nodiscard]] inline Value get_named(const Value& l, std::string_view name, const Value& name_value) {
+  return l.is_list() ? get_index(l, name_value) : get_named_dynamic(l, name, name_value);
+}
 // `l ' n~`: the elements from index n on.
 [[nodiscard]] Value get_rest(const Value& l, const Value& n);
 // The same consuming l: a String nothing else holds drops its first

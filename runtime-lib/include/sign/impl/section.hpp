@@ -36,6 +36,11 @@ enum class SectionForm : std::uint8_t {
 // List becomes the result). False, xs untouched, if f is not a mapping
 // section or the List is shared.
 [[nodiscard]] bool map_in_place(const Value& f, Value& xs);
+// `[< p,] xs~`, `[+] xs~` over a packed List, with an Int bound: read
+// from its int64s, a filter's result packed too, no element boxed (a
+// quicksort's partitions of a slice, the sum of a List held elsewhere).
+// Unit where f is no such section or xs no packed List.
+[[nodiscard]] Value over_packed(const Value& f, const Value& xs);
 // `[' name]`: the slot `name` of a Dict argument; for other arguments the
 // value of the variable `name` (`name_value`) is the index.
 [[nodiscard]] Value field_section(std::string_view name, const Value& name_value);
