@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "driver/pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -212,7 +213,13 @@ const sema::ModuleInterface* ModuleGraph::interface_of(Translation& importer, st
 // the inter-layer invariant (build_system.md §4).
 void ModuleGraph::link_imports(Translation& t, Diagnostics& diags) {
   std::vector<sema::ExprId> sites;
-  for (sema::ExprId form : t.program.forms) collect_import_sites(t.program, form, sites);
+  // Most modules import nothing: one pass over the arena says so before a walk in source order.
+  const bool imports = std::any_of(t.program.exprs.begin(), t.program.exprs.end(), [](const sema::Expr& e) {
+    return e.kind == sema::ExprKind::Postfix && e.op == sema::Op::Import;
+  });
+  if (imports) {
+    for (sema::ExprId form : t.program.forms) collect_import_sites(t.program, form, sites);
+  }
   std::set<std::string> imported;
   for (sema::ExprId site : sites) {
     const std::string_view spec = *sema::import_spec(t.program, site);

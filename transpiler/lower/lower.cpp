@@ -197,6 +197,9 @@ struct ProgramFacts {
   std::unordered_set<std::string_view> read_by_functions;  // globals some function body reads
   std::unordered_set<std::string_view> address_taken;      // `$x`: x must be a sign::Value an Address can point to
   std::vector<std::vector<std::uint32_t>> calls;          // per function of the program: the ones its body names
+  // Per function of the program: its body makes a lambda or a section, so
+  // it has no twins, is not written into a caller's loop, and lends no walk.
+  std::vector<bool> makes_lambdas;
   // The C++ names of the module's variables once every top-level line is
   // lowered, per Sign name: known before load() is, so a body lowered
   // while it is (a twin, see define_twin) sees them all.
@@ -336,6 +339,10 @@ class Lowerer {
       // runs), whatever their type: a call may come before the definition.
       for (SemaId form : p_.forms) collect_lambda_names(form, false);
       build_call_graph();
+      facts_.makes_lambdas.resize(function_form_.size());
+      for (std::size_t f = 0; f < function_form_.size(); ++f) {
+        facts_.makes_lambdas[f] = contains_lambda(p_.expr(function_form_[f]).b, true);
+      }
       name_globals();
       facts_.known = true;
     }
@@ -498,7 +505,7 @@ class Lowerer {
     for (std::size_t f = 0; f < function_form_.size(); ++f) {
       const Function& fn = m_.functions[f];
       const SemaId lambda = p_.expr(function_form_[f]).b;
-      if (fn.generic || fn.rest_param || contains_lambda(lambda, true)) continue;
+      if (fn.generic || fn.rest_param || facts_.makes_lambdas[f]) continue;
       const auto params = *direct_parameters(p_, lambda);
       rests[f].resize(params.size());
       walks[f].resize(params.size(), nullptr);
@@ -568,7 +575,7 @@ class Lowerer {
     for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
       const Function& fn = m_.functions[f];
       const SemaId lambda = p_.expr(function_form_[f]).b;
-      if (fn.generic || fn.rest_param || contains_lambda(lambda, true)) continue;
+      if (fn.generic || fn.rest_param || facts_.makes_lambdas[f]) continue;
       const auto params = *direct_parameters(p_, lambda);
       facts_.text_accumulators[f].resize(params.size(), false);
       for (std::size_t i = 0; i < params.size(); ++i) {
@@ -884,7 +891,7 @@ class Lowerer {
       define_twin(found->second);
       return found->second;
     }
-    if (contains_lambda(p_.expr(function_form_[original]).b, true)) return std::nullopt;
+    if (facts_.makes_lambdas[original]) return std::nullopt;
     // twin_of_ is ordered by original first: its twins are one run.
     const auto made = std::distance(twin_of_.lower_bound({original, {}}), twin_of_.lower_bound({original + 1, {}}));
     if (static_cast<std::size_t>(made) == kTwinsPerFunction) return std::nullopt;
@@ -3059,7 +3066,7 @@ class Lowerer {
     if (frame_->self < 0 || g >= function_form_.size() || m_.functions[g].generic) return false;
     if (inlining_.size() == kInlineDepth || std::find(inlining_.begin(), inlining_.end(), g) != inlining_.end()) return false;
     const auto self = static_cast<std::uint32_t>(frame_->self);
-    return g != self && reaches(g, self) && !contains_lambda(p_.expr(function_form_[g]).b, true) &&
+    return g != self && reaches(g, self) && !facts_.makes_lambdas[g] &&
            !reads_shadowed_global(g) && node_count(p_.expr(function_form_[g]).b) <= frame_->inline_budget;
   }
 
