@@ -328,6 +328,12 @@ Value construct_text_dynamic(Value&& l, std::string_view text) {
     return std::move(l);
   }
   if (l.is_string()) return text_joined(l.as_string().text(), text);  // held elsewhere too
+  if (l.is_int()) {  // `i `,``: the digits and the literal in one new String, no String for the literal
+    std::string joined;
+    append_int(joined, l.as_int());
+    joined.append(text);
+    return make_string(std::move(joined));
+  }
   return construct(std::move(l), make_string(std::string(text)));
 }
 
@@ -436,6 +442,8 @@ Value from_char(char32_t c) {
 
 // (An empty rest is an empty String, as destructure() makes it.)
 Value from_chars(Chars s) { return make_string(std::string(s)); }
+
+Value element_at_dynamic(Elements xs, const Value& index) { return get_index_dynamic(from_elements(xs), index); }
 
 Value from_elements(Elements xs) {
   Value list = new_int_list(xs.size());

@@ -545,6 +545,74 @@ class Lowerer {
         }
       }
     }
+    find_indexed_lists();
+  }
+
+  // A List a self-recursive function only reads by index (`qs ' i`) and
+  // passes on unchanged in each of its self calls (`safe c n (i + 1) qs~`)
+  // may be lent to a twin as its Elements too (dispatch_walks tests for a
+  // List of Ints on entry): an index reads the int64 where it lies, and the
+  // comparisons and arithmetic on it stay inline (element_at).
+  void find_indexed_lists() {
+    for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
+      const Function& fn = m_.functions[f];
+      if (fn.generic || facts_.makes_lambdas[f]) continue;
+      const SemaId body = p_.expr(p_.expr(function_form_[f]).b).b;
+      if (!applies_name(body, fn.sign_name)) continue;  // a loop: one test on entry for many steps
+      const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
+      facts_.lendable_walks[f].resize(params.size(), false);
+      facts_.reads_characters[f].resize(params.size(), false);
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].pattern != sema::kNoExpr || params[i].name.empty() || facts_.lendable_walks[f][i]) continue;
+        if (read_only_by_index(f, body, i, params[i])) facts_.lendable_walks[f][i] = true;
+      }
+    }
+  }
+
+  // Whether parameter `k` of function f is read in `body` only as `p ' x`
+  // (not `p ' x~`) and given, unchanged, at its own position in every self
+  // call: `p`, or `p~` as the last argument for a rest parameter.
+  bool read_only_by_index(std::uint32_t f, SemaId body, std::size_t k, const DirectParam& param) const {
+    const auto is_param = [&](SemaId id) {
+      return id != sema::kNoExpr && p_.expr(id).kind == ExprKind::Atom && p_.expr(id).name == param.name;
+    };
+    const std::string_view self_name = m_.functions[f].sign_name;
+    bool holds = !binds_name(f, self_name);  // a parameter of the function's name: no self call to follow
+    const auto visit = [&](const auto& self, SemaId id) -> void {
+      if (id == sema::kNoExpr || !holds) return;
+      const sema::Expr& e = p_.expr(id);
+      if (is_param(id) || (is_define(p_, id) && is_param(e.a))) {  // another read, or the name bound anew
+        holds = false;
+        return;
+      }
+      if (e.kind == ExprKind::Infix && e.op == Op::GetProp && is_param(e.a)) {
+        holds = !is_spread(p_.expr(e.b));  // `p ' 2~` makes a List
+        self(self, e.b);
+        return;
+      }
+      if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
+        const CallShape shape = call_shape(id);
+        const sema::Expr& callee = p_.expr(shape.callee);
+        if (callee.kind == ExprKind::Atom && callee.name == self_name) {
+          const bool passed_on =
+              !shape.partial && shape.args.size() > k &&
+              (param.rest ? shape.args.size() == k + 1 && is_spread(p_.expr(shape.args[k])) && is_param(p_.expr(shape.args[k]).a)
+                          : is_param(shape.args[k]));
+          if (!passed_on) {
+            holds = false;
+            return;
+          }
+          for (std::size_t j = 0; j < shape.args.size(); ++j) {
+            if (j != k) self(self, shape.args[j]);
+          }
+          return;
+        }
+      }
+      for (SemaId c : {e.a, e.b, e.c}) self(self, c);
+      for (SemaId c : e.kids) self(self, c);
+    };
+    visit(visit, body);
+    return holds;
   }
 
   // given_text: every call by name in the module, its String literal
@@ -2283,6 +2351,12 @@ class Lowerer {
     const sema::Expr& e = p_.expr(id);
     const ExprId l = value(e.a);
     const sema::Expr& r = p_.expr(e.b);
+    if (type_of(l) == CType::Elements && !is_spread(r)) {  // lent Elements: a List, so a name is an index
+      const bool named = r.kind == ExprKind::Atom && !r.name.empty();
+      ExprId index = named ? name(e.b) : value(e.b);
+      if (type_of(index) != CType::Int64) index = coerce(index, CType::Value);
+      return call(CType::Value, "sign::impl::element_at", {l, index});
+    }
     if (r.kind == ExprKind::Atom && !r.name.empty()) {  // `d ' key`: a slot name, or a variable holding an index
       if (const auto slot = int_dict_slot(unboxed(l), r.name)) return *slot;
       return call_value("sign::impl::get_named", {coerce(l, CType::Value), text_lit(std::string(r.name)), name(e.b)});
@@ -2652,7 +2726,8 @@ class Lowerer {
       // `f a xs~`: the List itself, shared, not its elements copied out
       // (a List of Ints is that List already: an empty one is no different)
       const ExprId list = value(p_.expr(args[plain]).a);
-      values.push_back(type_of(list) == CType::IntList ? list : call_value("sign::impl::spread_rest", {list}));
+      const bool as_is = type_of(list) == CType::IntList || type_of(list) == CType::Elements;  // lent: passed on
+      values.push_back(as_is ? list : call_value("sign::impl::spread_rest", {list}));
       return values;
     }
     // Ints, and the elements of Lists of Ints spread: a List of Ints.

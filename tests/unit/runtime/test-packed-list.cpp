@@ -49,6 +49,17 @@ BOOST_AUTO_TEST_CASE(indexing_a_packed_list_or_its_slice_reads_its_ints) {
   BOOST_TEST(impl::get_index(sign::list_slice(xs, 1, 3), Value::from_int(1)).as_int() == 3);
 }
 
+BOOST_AUTO_TEST_CASE(lent_elements_read_by_index_as_the_list_would_be) {
+  const Value xs = one_to(4);
+  const impl::Elements lent = impl::elements(xs);
+  BOOST_TEST(impl::element_at(lent, 0).as_int() == 1);
+  BOOST_TEST(impl::element_at(lent, -1).as_int() == 4);
+  BOOST_TEST(impl::element_at(lent, 4).is_unit());
+  BOOST_TEST(impl::element_at(lent, -5).is_unit());
+  BOOST_TEST(impl::element_at(lent, Value::from_float(1.5)).as_int() ==
+             impl::get_index(xs, Value::from_float(1.5)).as_int());  // a Float index rounds, as get_index
+}
+
 BOOST_AUTO_TEST_CASE(ints_put_in_front_keep_it_packed) {
   Value xs = one_to(2);
   for (std::int64_t i = 0; i > -10; --i) xs = impl::construct_expanded(Value::from_int(i), std::move(xs));

@@ -35,6 +35,11 @@ BOOST_AUTO_TEST_CASE(a_short_text_goes_in_front_of_a_longer_one_in_place) {
   BOOST_TEST(joined.as_string().text() == "7,8,9,10");
 }
 
+BOOST_AUTO_TEST_CASE(an_int_followed_by_a_literal_is_its_digits_and_the_text) {
+  BOOST_TEST(impl::construct_text(Value::from_int(-12), ",").as_string().text() == "-12,");
+  BOOST_TEST(impl::construct_text(Value::from_int(0), "ab").as_string().text() == "0ab");
+}
+
 BOOST_AUTO_TEST_CASE(a_text_held_elsewhere_is_not_changed_by_one_put_in_front) {
   const Value kept = sign::make_string("8,9,10");
   const Value joined = impl::construct(sign::make_string("7,"), Value(kept));

@@ -49,8 +49,9 @@ namespace sign::impl {
 
 namespace detail {
 // The arguments the call being entered was handed for good (see
-// apply_spread_list): its parameters may take them.
-extern thread_local const Value* handed_args;
+// apply_spread_list): its parameters may take them. (Constant-initialized
+// and defined here, so a read is a plain TLS load, no wrapper call.)
+inline constinit thread_local const Value* handed_args = nullptr;
 }  // namespace detail
 
 // Parameter binding in generated functions: argument i, or __ when absent.

@@ -120,6 +120,19 @@ class Elements {
 [[nodiscard]] inline Elements elements_from(Elements xs, std::size_t n) noexcept { return xs.from(n); }
 // A List of its own holding the elements (where a Value is needed).
 [[nodiscard]] Value from_elements(Elements xs);
+// `qs ' i` of lent Elements (a List of Ints a loop only reads by index):
+// element i (negative from the end) as an Int, or __ past either end —
+// never a heap value, so the caller's comparisons and arithmetic on it
+// stay inline. Any other index as get_index reads it of the List.
+[[nodiscard]] inline Value element_at(Elements xs, std::int64_t i) noexcept {
+  const auto size = static_cast<std::int64_t>(xs.size());
+  if (i < 0) i += size;
+  return i >= 0 && i < size ? Value::from_int(xs[static_cast<std::size_t>(i)]) : Value();
+}
+[[nodiscard]] Value element_at_dynamic(Elements xs, const Value& index);
+[[nodiscard]] inline Value element_at(Elements xs, const Value& index) {
+  return index.is_int() ? element_at(xs, index.as_int()) : element_at_dynamic(xs, index);
+}
 // The text of a String a caller holds, lent to a twin that walks it by
 // `[h ~t]` (issue 11): each step reads a character as a char32_t and
 // narrows the view — no String per character or per rest, no count
