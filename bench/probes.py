@@ -7,6 +7,7 @@ hand-written C++ program printing the same value. Prints a Markdown table
 of wall times (median of --runs, the program alone) and Sign ÷ C++.
 
   bench/probes.py [--build-dir build/dev] [--runs 7] [--only tak,points]
+                  [--dir bench/probes]
 
 The Sign program is compiled as `signc run` compiles it (its cached binary
 is timed); the C++ with the compiler and flags of the build's
@@ -39,11 +40,13 @@ def main():
     ap.add_argument("--build-dir", default=str(ROOT / "build" / "dev"))
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--only", help="comma-separated probe names")
+    ap.add_argument("--dir", default=str(PROBES), help="where the probes' NAME.sign and NAME.cpp are")
     args = ap.parse_args()
     build = pathlib.Path(args.build_dir)
     signc = build / "bin" / "signc"
     config = json.loads((build / "share" / "sign" / "run-config.json").read_text())
-    names = sorted(p.stem for p in PROBES.glob("*.sign"))
+    probes = pathlib.Path(args.dir)
+    names = sorted(p.stem for p in probes.glob("*.sign"))
     if args.only:
         names = [n for n in names if n in args.only.split(",")]
     link = [f for f in config["link"] if f.startswith("-static")]  # linked as the Sign program is
@@ -51,9 +54,9 @@ def main():
         print("| probe | kind | hand C++ | Sign | Sign ÷ C++ |")
         print("|---|---|---|---|---|")
         for name in names:
-            sign_src = PROBES / f"{name}.sign"
+            sign_src = probes / f"{name}.sign"
             hand = pathlib.Path(tmp, name)
-            subprocess.run([config["compiler"], *config["compile_flags"], str(PROBES / f"{name}.cpp"), "-o", str(hand),
+            subprocess.run([config["compiler"], *config["compile_flags"], str(probes / f"{name}.cpp"), "-o", str(hand),
                             *link], check=True)
             # `signc run` compiles (into the cache) and runs; the program it
             # ran is the one entry in a cache of this probe's own.
