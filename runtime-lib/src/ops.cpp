@@ -352,6 +352,16 @@ Value construct_char_dynamic(Value&& l, char32_t c) {
   return text_joined(l.as_string().text(), utf8);
 }
 
+Value char_in_front(char32_t c, Value&& r) {
+  if (String* s = sole_string(r)) {
+    std::string utf8;  // at most 4 bytes: in the small-string buffer
+    append_utf8(utf8, c);
+    s->prepend_in_place(utf8);
+    return std::move(r);
+  }
+  return construct(from_char(c), std::move(r));
+}
+
 Value construct(Value&& l, std::int64_t r) {
   if (String* s = sole_string(l)) {
     append_int(s->text_in_place(), r);

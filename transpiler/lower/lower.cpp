@@ -530,7 +530,10 @@ class Lowerer {
         const std::vector<SemaId>& entries = *walks[f][i];
         for (auto head = entries.begin(); head + 1 < entries.end(); ++head) {
           const std::string_view name = p_.expr(*head).name;
-          if (tests_as_text(p_.expr(function_form_[f]).b, name, true)) facts_.reads_characters[f][i] = true;
+          const SemaId lambda = p_.expr(function_form_[f]).b;
+          if (tests_as_text(lambda, name, true) || puts_in_front_of_text(static_cast<std::uint32_t>(f), lambda, name)) {
+            facts_.reads_characters[f][i] = true;
+          }
         }
       }
     }
@@ -613,6 +616,34 @@ class Lowerer {
     };
     visit(visit, body);
     return holds;
+  }
+
+  // Whether the body puts `name` in front of a parameter some call gives
+  // text (`h acc`, acc given `.`): a walk reversing a String into text,
+  // whose characters are as good as read as text.
+  bool puts_in_front_of_text(std::uint32_t f, SemaId lambda, std::string_view name) const {
+    const auto params = *direct_parameters(p_, lambda);
+    const auto text_parameter = [&](SemaId id) {
+      if (id == sema::kNoExpr || p_.expr(id).kind != ExprKind::Atom) return false;
+      for (std::size_t j = 0; j < params.size(); ++j) {
+        if (params[j].name == p_.expr(id).name) return given_text(f, j);
+      }
+      return false;
+    };
+    bool found = false;
+    const auto visit = [&](const auto& self, SemaId id) -> void {
+      if (id == sema::kNoExpr || found) return;
+      const sema::Expr& e = p_.expr(id);
+      if (e.kind == ExprKind::Infix && e.op == Op::Construct && p_.expr(e.a).kind == ExprKind::Atom &&
+          p_.expr(e.a).name == name && text_parameter(e.b)) {
+        found = true;
+        return;
+      }
+      for (SemaId k : {e.a, e.b, e.c}) self(self, k);
+      for (SemaId k : e.kids) self(self, k);
+    };
+    visit(visit, p_.expr(lambda).b);
+    return found;
   }
 
   // given_text: every call by name in the module, its String literal
@@ -2265,11 +2296,15 @@ class Lowerer {
         if (right.kind == ExprKind::Postfix && right.op == Op::Expand) {  // `x xs~`: in front of xs in place
           return call_value("sign::impl::construct_expanded", {left, value(right.a)});
         }
+        const ExprId r = value(e.b);
+        // `h acc` with h a twin's character: put in front of acc without a String for h
+        if (type_of(unboxed(left)) == CType::Char && type_of(unboxed(r)) != CType::Text) {
+          return call(CType::Value, "sign::impl::char_in_front", {unboxed(left), coerce(r, CType::Value)});
+        }
         // Appended to a loop's text accumulator: the accumulator, longer (TextBuffer overloads).
         const bool text = type_of(unboxed(left)) == CType::Text;
         const ExprId l = text ? unboxed(left) : coerce(left, CType::Value);
         const CType made = text ? CType::Text : CType::Value;
-        const ExprId r = value(e.b);
         // `s `text``: the literal's bytes appended, without its String
         if (const auto literal = literal_text(r)) return call(made, "sign::impl::construct_text", {l, text_lit(*literal)});
         // `s (xs ' i)`: the element appended where it is read

@@ -35,6 +35,18 @@ BOOST_AUTO_TEST_CASE(a_short_text_goes_in_front_of_a_longer_one_in_place) {
   BOOST_TEST(joined.as_string().text() == "7,8,9,10");
 }
 
+BOOST_AUTO_TEST_CASE(a_character_goes_in_front_of_a_sole_string_in_place) {
+  Value text = sign::make_string("llo");
+  const sign::HeapObject* before = text.object();
+  text = impl::char_in_front(U'\u00e9', std::move(text));
+  text = impl::char_in_front(U'h', std::move(text));
+  BOOST_TEST(text.object() == before);
+  BOOST_TEST(text.as_string().text() == "h\u00e9llo");
+  const Value shared = sign::make_string("ok");
+  BOOST_TEST(impl::char_in_front(U'!', shared).as_string().text() == "!ok");
+  BOOST_TEST(shared.as_string().text() == "ok");
+}
+
 BOOST_AUTO_TEST_CASE(an_int_followed_by_a_literal_is_its_digits_and_the_text) {
   BOOST_TEST(impl::construct_text(Value::from_int(-12), ",").as_string().text() == "-12,");
   BOOST_TEST(impl::construct_text(Value::from_int(0), "ab").as_string().text() == "0ab");

@@ -223,6 +223,12 @@ template <std::size_t N>
   return std::move(l);
 }
 [[nodiscard]] inline Value construct_char(const Value& l, char32_t c) { return construct_char_dynamic(Value(l), c); }
+// `h r` with h a twin's character: its bytes go in front of a String r
+// nothing else holds, in place (String::prepend_in_place; a text reversed
+// character by character makes no String per character); every other r
+// as construct(from_char(c), r).
+[[nodiscard]] Value char_in_front(char32_t c, Value&& r);
+[[nodiscard]] inline Value char_in_front(char32_t c, const Value& r) { return char_in_front(c, Value(r)); }
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
 // holds takes i's decimal digits in place, without boxing i or dispatching
 // on its kind; every other l goes through construct(l, Int i).
