@@ -10,7 +10,6 @@
 #include "list_building.hpp"
 
 namespace sign::impl {
-
 namespace {
 
 // detail::handed_args for the length of one call, put back however it ends.
