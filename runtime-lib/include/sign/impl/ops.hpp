@@ -249,16 +249,12 @@ template <std::size_t N>
   const std::int64_t i = r.as_int() < 0 ? r.as_int() + static_cast<std::int64_t>(items.size()) : r.as_int();
   return i >= 0 && static_cast<std::size_t>(i) < items.size() ? &items[static_cast<std::size_t>(i)] : nullptr;
 }
-// A List and an Int index in it inline (a packed List's element boxed
-// from its int64, none boxed for the rest); everything else out of line.
+// A List and an Int inline; everything else out of line (a packed List's
+// element too: a loop that only indexes one is lent its Elements, see
+// element_at).
 [[nodiscard]] inline Value get_index(const Value& l, const Value& r) {
-  if (l.is_list() && r.is_int()) {
-    const List& list = l.as_list();
-    const auto size = static_cast<std::int64_t>(list.size());
-    const std::int64_t i = r.as_int() < 0 ? r.as_int() + size : r.as_int();
-    if (i >= 0 && i < size) return list.at(static_cast<std::size_t>(i));
-  }
-  return get_index_dynamic(l, r);
+  const Value* element = stored_element(l, r);
+  return element != nullptr ? *element : get_index_dynamic(l, r);
 }
 // `s (xs ' i)`: the element appended where it is read, no count taken and
 // dropped on it — a String s nothing else holds takes a String element's
