@@ -118,21 +118,21 @@ Value apply_spread_list(const Value& f, Value xs) {
   if (!xs.is_list()) return apply(f, Args(&xs, 1));  // a spread scalar is one argument
   if (Value result = over_packed(f, xs); !result.is_unit()) return result;
   if (map_in_place(f, xs)) return xs;
-  if (f.is_function() && xs.as_list().is_packed()) {
-    // `@f [acc, h]~` of two Ints: the arguments made from the int64s here,
-    // where reading the List's items would box it (and keep that copy).
-    const auto ints = xs.as_list().packed();
-    std::vector<Value> handed(ints.size());
-    for (std::size_t i = 0; i < ints.size(); ++i) handed[i] = Value::from_int(ints[i]);
-    xs = Value();
-    const HandedArgs for_this_call(handed.data());
-    return apply(f, handed);
-  }
-  if (f.is_function() && xs.object()->use_count() == 1 && xs.as_list().stores_values()) {
-    // `@f [acc, h]~`: the List is this call's alone, so its items are
-    // handed to f for good — f's parameters take them (arg), and a List
-    // among them stays sole there instead of held twice.
-    std::vector<Value> handed = std::move(static_cast<List*>(xs.object())->items_in_place());
+  const bool packed = xs.as_list().is_packed();
+  if (f.is_function() && (packed || (xs.object()->use_count() == 1 && xs.as_list().stores_values()))) {
+    // `@f [acc, h]~`: arguments this call owns are handed to f for good —
+    // f's parameters take them (arg), so a List among them stays sole there
+    // instead of held twice. A packed List's are made from its int64s,
+    // where reading its items would box it (and keep that copy); a List
+    // only this call holds gives its items.
+    std::vector<Value> handed;
+    if (packed) {
+      const auto ints = xs.as_list().packed();
+      handed.reserve(ints.size());
+      for (const std::int64_t x : ints) handed.push_back(Value::from_int(x));
+    } else {
+      handed = std::move(static_cast<List*>(xs.object())->items_in_place());
+    }
     xs = Value();
     const HandedArgs for_this_call(handed.data());
     return apply(f, handed);

@@ -30,10 +30,6 @@ Value TextBuffer::value() && {
 Value TextBuffer::value() const& { return holds_text_ ? make_string(text_) : other_; }
 
 void append_as_value(TextBuffer& l, const Value& r) {
-  if (l.holds_text() && r.is_string()) {  // a String element read out of a String (`al ' i`), say
-    l.text().append(r.as_string().text());
-    return;
-  }
   if (l.holds_text() && r.is_int()) return append(l, r.as_int());  // its digits, as construct appends them
   if (l.holds_text() && r.is_unit() && !r.is_string()) return;     // __ appends nothing
   l = TextBuffer(construct(std::move(l).value(), r));

@@ -77,15 +77,15 @@ inline void append_text(TextBuffer& l, const char (&text)[N]) {
     l.text().append(text, N - 1);
   }
 }
-inline void append_element(TextBuffer& l, const Value& list, const Value& index) {
-  const Value* element = l.holds_text() ? stored_element(list, index) : nullptr;
-  if (element == nullptr || !element->is_string()) return append_as_value(l, get_index(list, index));
-  l.text().append(element->as_string().text());
-}
 void append(TextBuffer& l, std::int64_t r);
 inline void append(TextBuffer& l, const Value& r) {
   if (!l.holds_text() || !r.is_string()) return append_as_value(l, r);
   l.text().append(r.as_string().text());
+}
+inline void append_element(TextBuffer& l, const Value& list, const Value& index) {
+  const Value* element = l.holds_text() ? stored_element(list, index) : nullptr;
+  if (element == nullptr || !element->is_string()) return append(l, get_index(list, index));  // `al ' i` of a String too
+  l.text().append(element->as_string().text());
 }
 // A literal given to the accumulator in a self tail call: its buffer kept.
 inline void assign_text(TextBuffer& l, const Value& literal) { l.assign_text(literal.as_string().text()); }
