@@ -178,6 +178,9 @@ struct Frame {
   // Per parameter: the TextBuffer local holding it in the body (a text
   // accumulator, see find_text_accumulators), or -1.
   std::vector<int> accumulators;
+  // Per known function local: the locals holding what its closure
+  // captured, read once on entry (read_captures).
+  std::map<std::uint32_t, std::vector<std::uint32_t>> captures_of;
 };
 
 // A twin: the original function and the C++ type of each parameter
@@ -186,6 +189,19 @@ using TwinKey = std::pair<std::uint32_t, std::vector<CType>>;
 // What twins return, as earlier rounds found it; a twin not in it is
 // assumed to return a std::int64_t.
 using TwinResults = std::map<TwinKey, CType>;
+
+// A function value a twin of a higher-order function is made for: a lambda
+// literal the caller wrote as the argument, or a module function (`$g`).
+struct KnownFunction {
+  SemaId lambda = sema::kNoExpr;  // the lambda, written where the twin applies it
+  std::uint32_t function = 0;     // else the module function, called directly
+  // The lambda's closure: the names it captured, in order, and their C++
+  // types as the twin reads them from it on entry (a Value unless the twin
+  // found them Ints).
+  std::vector<std::string> captures;
+  std::vector<CType> capture_types;
+  std::string cpp_name;  // how a twin's name calls it: `run_lambda_1`, `add`
+};
 
 // What lowering reads off the program before any body is lowered. It is
 // the same in every round, so the rounds of lower_module share one: the
@@ -220,6 +236,14 @@ struct ProgramFacts {
   // Per function and plain parameter: a text the loop builds — see
   // find_text_accumulators.
   std::vector<std::vector<bool>> text_accumulators;
+  // Per function and parameter: the body only applies it (`@f x`) and
+  // passes it on unchanged in its self calls — a twin may be made for the
+  // function a call gives it (see known_function_of_argument).
+  std::vector<std::vector<bool>> applied_params;
+  // The known functions twins were made for, by CType (known_function_type):
+  // made as calls meet them, one index per function in every round.
+  std::vector<KnownFunction> known_functions;
+  std::map<std::tuple<SemaId, std::uint32_t, std::vector<CType>>, std::size_t> known_function_of;
   // The shapes of Int Dicts, made as lowering meets them: one index per
   // shape in every round, so a twin's key or result means the same type.
   std::vector<IntDictShape> int_dicts;
@@ -405,8 +429,9 @@ class Lowerer {
 
   // The parameters of the twin of `original` that `args` fit: an Int for a
   // plain parameter, an Int pair for any but the rest List, a List of Ints
-  // for any — lent as its Elements to a pattern of names and a rest.
-  std::vector<CType> twin_signature(std::uint32_t original, const std::vector<ExprId>& args) const {
+  // for any — lent as its Elements to a pattern of names and a rest; a
+  // known function for one the body only applies.
+  std::vector<CType> twin_signature(std::uint32_t original, const std::vector<ExprId>& args) {
     std::vector<CType> types(m_.functions[original].param_count, CType::Value);
     if (m_.functions[original].generic) return types;
     const auto params = *direct_parameters(p_, p_.expr(function_form_[original]).b);
@@ -428,8 +453,74 @@ class Lowerer {
           ((arg == CType::Chars || arg == CType::Elements) && lendable_walk(original, i))) {
         types[i] = char_literal ? CType::Char : arg;
       }
+      if (const auto known = known_function_of_argument(original, i, args[i])) types[i] = *known;
     }
     return types;
+  }
+
+  //=== functions passed to known callees (issue 11) ===============================
+
+  // The known function `arg` is to parameter i of `original`, which only
+  // applies it: the closure of a lambda literal written at the call, a
+  // module function's value (`$g`), or a known function passed on.
+  std::optional<CType> known_function_of_argument(std::uint32_t original, std::size_t i, ExprId arg) {
+    if (!applied_param(original, i) || context_.volatile_access) return std::nullopt;
+    const Expr& e = m_.exprs[arg];
+    if (is_known_function(e.type)) return e.type;
+    if (e.kind == Expr::Kind::FunctionValue && e.index < function_form_.size() && !m_.functions[e.index].generic) {
+      return known_function({sema::kNoExpr, e.index, {}, {}, m_.functions[e.index].cpp_name});
+    }
+    const auto lambda = e.kind == Expr::Kind::MakeClosure ? lambda_of_.find(e.index) : lambda_of_.end();
+    if (lambda == lambda_of_.end()) return std::nullopt;
+    const Function& closure = m_.functions[e.index];
+    if (!inlinable_lambda(lambda->second, closure.captures)) return std::nullopt;
+    const std::vector<CType> boxed(closure.captures.size(), CType::Value);  // until a twin tests them (capture_dispatch)
+    return known_function({lambda->second, 0, closure.captures, boxed, closure.cpp_name});
+  }
+
+  // The CType of known function k, made if need be; nothing past the types there are.
+  std::optional<CType> known_function(KnownFunction k) {
+    auto key = std::make_tuple(k.lambda, k.function, k.capture_types);
+    const auto found = facts_.known_function_of.find(key);
+    if (found != facts_.known_function_of.end()) return known_function_type(found->second);
+    const std::size_t index = facts_.known_functions.size();
+    if (index == kKnownFunctionTypes) return std::nullopt;
+    facts_.known_function_of.emplace(std::move(key), index);
+    facts_.known_functions.push_back(std::move(k));
+    return known_function_type(index);
+  }
+
+  // A lambda a twin may write where it applies it: plain parameters or one
+  // pair of names, no lambda or section inside, a small body, and every
+  // other name it reads one its closure captured, a module function or a
+  // module constant — names the twin sees as the lambda does.
+  bool inlinable_lambda(SemaId lambda, const std::vector<std::string>& captures) {
+    constexpr std::size_t kInlinedLambdaNodes = 200;  // each application is a copy of the body
+    const auto params = direct_parameters(p_, lambda);
+    if (!params || params->empty() || contains_lambda(lambda, true) || node_count(p_.expr(lambda).b) > kInlinedLambdaNodes) {
+      return false;
+    }
+    std::unordered_set<std::string_view> own(captures.begin(), captures.end());
+    for (const DirectParam& param : *params) {
+      if (param.rest) return false;
+      if (param.pattern == sema::kNoExpr) {
+        own.insert(param.name);
+        continue;
+      }
+      const std::vector<SemaId>& entries = p_.expr(param.pattern).kids;
+      if (params->size() != 1 || !binds_two_names(entries)) return false;
+      for (SemaId entry : entries) own.insert(p_.expr(entry).name);
+    }
+    std::unordered_set<std::string_view> names;
+    collect_names(p_.expr(lambda).b, names);
+    for (const std::string_view name : names) {
+      if (own.count(name)) continue;
+      const NameRef ref = lookup(*frame_, std::string(name));
+      const bool function = ref.kind == NameRef::Kind::Function && !(frame_->fn == &m_.load && defined_after(ref.index));
+      const bool constant = ref.kind == NameRef::Kind::Global && ref.index != kLaterGlobal && m_.globals[ref.index].constant;
+      if (!function && !constant) return false;
+    }
+    return true;
   }
 
   //=== Dicts of Ints (issue 11) ===================================================
@@ -549,6 +640,7 @@ class Lowerer {
       }
     }
     find_indexed_lists();
+    find_applied_parameters();
   }
 
   // A List a self-recursive function only reads by index (`qs ' i`) and
@@ -567,20 +659,45 @@ class Lowerer {
       facts_.reads_characters[f].resize(params.size(), false);
       for (std::size_t i = 0; i < params.size(); ++i) {
         if (params[i].pattern != sema::kNoExpr || params[i].name.empty() || facts_.lendable_walks[f][i]) continue;
-        if (read_only_by_index(f, body, i, params[i])) facts_.lendable_walks[f][i] = true;
+        if (read_only_as(ParamRead::ByIndex, f, body, i, params[i])) facts_.lendable_walks[f][i] = true;
       }
     }
   }
 
-  // Whether parameter `k` of function f is read in `body` only as `p ' x`
-  // (not `p ' x~`) and given, unchanged, at its own position in every self
-  // call: `p`, or `p~` as the last argument for a rest parameter.
-  bool read_only_by_index(std::uint32_t f, SemaId body, std::size_t k, const DirectParam& param) const {
+  // applied_params: a plain parameter the body applies (`@f x`), passing it
+  // on unchanged in its self calls, and reads no other way — a function
+  // value a twin may be made for (known_function_of_argument).
+  void find_applied_parameters() {
+    facts_.applied_params.assign(function_form_.size(), {});
+    for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
+      const Function& fn = m_.functions[f];
+      if (fn.generic || facts_.makes_lambdas[f]) continue;
+      const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
+      facts_.applied_params[f].resize(params.size(), false);
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].pattern != sema::kNoExpr || params[i].rest || params[i].name.empty()) continue;
+        facts_.applied_params[f][i] = read_only_as(ParamRead::Applied, f, p_.expr(p_.expr(function_form_[f]).b).b, i, params[i]);
+      }
+    }
+  }
+  bool applied_param(std::uint32_t f, std::size_t i) const {
+    return f < facts_.applied_params.size() && i < facts_.applied_params[f].size() && facts_.applied_params[f][i];
+  }
+
+  // How a parameter is read in read_only_as: `p ' x` (not `p ' x~`), or
+  // `@p x` (at least once).
+  enum class ParamRead : std::uint8_t { ByIndex, Applied };
+
+  // Whether parameter `k` of function f is read in `body` only as `how`
+  // says and given, unchanged, at its own position in every self call:
+  // `p`, or `p~` as the last argument for a rest parameter.
+  bool read_only_as(ParamRead how, std::uint32_t f, SemaId body, std::size_t k, const DirectParam& param) const {
     const auto is_param = [&](SemaId id) {
       return id != sema::kNoExpr && p_.expr(id).kind == ExprKind::Atom && p_.expr(id).name == param.name;
     };
     const std::string_view self_name = m_.functions[f].sign_name;
     bool holds = !binds_name(f, self_name);  // a parameter of the function's name: no self call to follow
+    bool applied = false;
     const auto visit = [&](const auto& self, SemaId id) -> void {
       if (id == sema::kNoExpr || !holds) return;
       const sema::Expr& e = p_.expr(id);
@@ -588,7 +705,7 @@ class Lowerer {
         holds = false;
         return;
       }
-      if (e.kind == ExprKind::Infix && e.op == Op::GetProp && is_param(e.a)) {
+      if (how == ParamRead::ByIndex && e.kind == ExprKind::Infix && e.op == Op::GetProp && is_param(e.a)) {
         holds = !is_spread(p_.expr(e.b));  // `p ' 2~` makes a List
         self(self, e.b);
         return;
@@ -596,6 +713,11 @@ class Lowerer {
       if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
         const CallShape shape = call_shape(id);
         const sema::Expr& callee = p_.expr(shape.callee);
+        if (how == ParamRead::Applied && callee.kind == ExprKind::Prefix && callee.op == Op::Input && is_param(callee.a)) {
+          applied = true;
+          for (SemaId a : shape.args) self(self, a);
+          return;
+        }
         if (callee.kind == ExprKind::Atom && callee.name == self_name) {
           const bool passed_on =
               !shape.partial && shape.args.size() > k &&
@@ -615,7 +737,7 @@ class Lowerer {
       for (SemaId c : e.kids) self(self, c);
     };
     visit(visit, body);
-    return holds;
+    return holds && (how == ParamRead::ByIndex || applied);
   }
 
   // Whether the body puts `name` in front of a parameter some call gives
@@ -996,7 +1118,7 @@ class Lowerer {
     if (static_cast<std::size_t>(made) == kTwinsPerFunction) return std::nullopt;
     const Function& fn = m_.functions[original];
     Function twin;
-    name_twin(twin, fn, types, types == int_signature(original));
+    name_twin(twin, fn, types, types == int_signature(original), facts_.known_functions);
     const std::string named = twin.cpp_name;  // a parameter called `pair` or `list` could make two alike
     for (int n = 2; function_names_.contains(twin.cpp_name); ++n) twin.cpp_name = named + "_" + std::to_string(n);
     function_names_.insert(twin.cpp_name);
@@ -1032,7 +1154,10 @@ class Lowerer {
   // `place_int_int_list`: every parameter specialised, named by type in
   // order. Otherwise the parameters that are not Values are named:
   // `word_int_k_t` (Ints k and t), `walk_pair_p`, `step_int_n_list_xs`.
-  static void name_twin(Function& twin, const Function& fn, const std::vector<CType>& types, bool over_ints) {
+  // A known function is named as itself: `fold_run_lambda_1_int_int`,
+  // `map_lambda_1_list_t`.
+  static void name_twin(Function& twin, const Function& fn, const std::vector<CType>& types, bool over_ints,
+                        const std::vector<KnownFunction>& known) {
     // A parameter is an IntList or Elements by its pattern, never either: both are "list".
     // What a C++ name and a comment call a parameter of the type.
     struct KindWords {
@@ -1072,9 +1197,20 @@ class Lowerer {
       }
       if (!names.empty()) description += (description.empty() ? "" : "; ") + std::string(kind_description(kind)) + names;
     }
-    if (every) {
-      for (const CType t : types) twin.cpp_name += "_" + std::string(kind_name(t));
+    std::string passed;
+    for (std::uint32_t i = 0; i < fn.param_count; ++i) {
+      if (!is_known_function(types[i])) continue;
+      const KnownFunction& k = known[known_function_index(types[i])];
+      if (!every) twin.cpp_name += "_" + k.cpp_name;
+      const bool ints = std::any_of(k.capture_types.begin(), k.capture_types.end(), [](CType t) { return t == CType::Int64; });
+      passed += (passed.empty() ? "" : ", ") + k.cpp_name + (ints ? " (capturing Ints)" : "") + " as " + fn.locals[i].cpp_name;
     }
+    if (every) {
+      for (const CType t : types) {
+        twin.cpp_name += "_" + (is_known_function(t) ? known[known_function_index(t)].cpp_name : std::string(kind_name(t)));
+      }
+    }
+    if (!passed.empty()) description += (description.empty() ? "" : "; ") + passed;
     twin.sign_name += description;
   }
 
@@ -1276,6 +1412,7 @@ class Lowerer {
     frame.self = static_cast<int>(original);
     in_frame(frame, line_of(function_form_[original]), [&] {
       dispatch_walks(index, original);
+      read_captures(index, original);
       bind_direct_parameters(f, lambda, parameter_slots(f));  // an Int is never __: no collapse guard for one
       tail(p_.expr(lambda).b);
     });
@@ -1298,6 +1435,52 @@ class Lowerer {
       args[i] = lend ? call(param, "sign::impl::elements", {args[i]}) : coerce(args[i], param);
     }
     return direct_call(f, std::move(args), tail);
+  }
+
+  // A twin given known lambdas reads what their closures captured once, on
+  // entry, into the locals their bodies see where they are applied
+  // (Frame::captures_of). Where captured Values all hold Ints, the twin for
+  // the lambdas capturing Ints carries on: the arithmetic on them is C++.
+  void read_captures(std::uint32_t index, std::uint32_t original) {
+    const Function& f = m_.functions[index];
+    std::vector<CType> ints = twin_key(f).second;
+    std::vector<ExprId> tests;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (!is_known_function(f.locals[i].type)) continue;
+      KnownFunction k = facts_.known_functions[known_function_index(f.locals[i].type)];  // known_function may grow them
+      std::vector<ExprId> holds;
+      for (std::size_t j = 0; j < k.capture_types.size(); ++j) {
+        if (k.capture_types[j] != CType::Value) continue;
+        holds.push_back(sign_is_int(captured(local(i), j)));
+        k.capture_types[j] = CType::Int64;
+        if (holds.size() == 1) k.cpp_name += "_ints";
+      }
+      const auto typed = holds.empty() ? std::nullopt : known_function(std::move(k));
+      if (!typed) continue;
+      ints[i] = *typed;
+      tests.insert(tests.end(), holds.begin(), holds.end());
+    }
+    if (!tests.empty()) dispatch_on_entry(index, original, ints, tests, "captured Ints: the twin reading them as such");
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (is_known_function(f.locals[i].type)) frame_->captures_of[i] = captures_held(i, true);
+    }
+  }
+
+  // Locals holding what known function local `fn` captured, each of the
+  // type the known function says (`on_entry`: made once, before a loop).
+  std::vector<std::uint32_t> captures_held(std::uint32_t fn, bool on_entry) {
+    const KnownFunction& k = facts_.known_functions[known_function_index(frame_->fn->locals[fn].type)];
+    std::vector<std::uint32_t> held;
+    for (std::size_t j = 0; j < k.captures.size(); ++j) {
+      const ExprId v = captured(local(fn), j);
+      held.push_back(let_typed(cpp_identifier(k.captures[j]),
+                               k.capture_types[j] == CType::Int64 ? call(CType::Int64, "sign::impl::as_int", {v}) : v));
+      m_.stmts[out_->back()].on_entry = on_entry;
+    }
+    return held;
+  }
+  ExprId captured(ExprId fn, std::size_t j) {
+    return call(CType::Value, "sign::impl::captured", {fn, int_lit(static_cast<std::int64_t>(j))});
   }
 
   // True if `args` have the C++ types `twin` takes where it takes no Value
@@ -2060,13 +2243,20 @@ class Lowerer {
   static bool boxed_on_read(CType t) {
     return t == CType::Char || t == CType::Chars || t == CType::Text || is_int_dict(t);
   }
+  // A known function reads as a plain sign::Value too: only a direct call
+  // passes it on as known (unboxed), and `@f x` looks it up itself.
   ExprId read_local(std::uint32_t slot) {
     const ExprId v = local(slot);
-    return boxed_on_read(type_of(v)) ? coerce(v, CType::Value) : v;
+    return boxed_on_read(type_of(v)) || is_known_function(type_of(v)) ? coerce(v, CType::Value) : v;
   }
   // What a read boxed (read_local), else v itself.
-  ExprId unboxed(ExprId v) const {
+  ExprId unboxed(ExprId v) {
     const Expr& e = m_.exprs[v];
+    if (e.kind == Expr::Kind::Local && e.type == CType::Value && is_known_function(frame_->fn->locals[e.index].type)) {
+      Expr known = e;
+      known.type = frame_->fn->locals[e.index].type;
+      return add(std::move(known));
+    }
     if (e.kind != Expr::Kind::Call || e.args.size() != 1) return v;
     const CType inner = type_of(e.args[0]);
     return boxed_on_read(inner) && e.callee == boxing_function(inner) ? e.args[0] : v;
@@ -2110,7 +2300,10 @@ class Lowerer {
   ExprId coerce(ExprId id, CType to) {
     const CType from = type_of(id);
     if (from == to) return id;
-    if (from == CType::IntList && to == CType::Value) {  // the same sign::Value, known less about
+    // The same sign::Value, known less about — or, for a known function a
+    // call gives a twin, more (known_function_of_argument made sure).
+    if ((from == CType::IntList && to == CType::Value) || (is_known_function(from) && to == CType::Value) ||
+        (in_sign_value(from) && from != CType::IntList && is_known_function(to))) {
       Expr same = m_.exprs[id];
       same.type = CType::Value;
       return add(std::move(same));
@@ -2810,6 +3003,7 @@ class Lowerer {
       return direct_call(*direct, std::move(args), tail);
     }
     if (const auto fused = section_pipeline(shape)) return *fused;
+    if (const auto known = known_application(shape, tail)) return *known;
     const ExprId f = coerce(value(shape.callee), CType::Value);
     std::vector<ExprId> args;
     std::uint64_t spread = 0;
@@ -2833,6 +3027,134 @@ class Lowerer {
                   {f, initializer(std::move(args)), int_lit(static_cast<std::int64_t>(spread))});
     }
     return call(CType::Value, defer ? "sign::impl::tail_call" : "sign::impl::apply", {f, initializer(std::move(args))});
+  }
+
+  //=== applying known functions ====================================================
+
+  // `@f x` where f holds a known function (a twin's parameter): its
+  // lambda's body written here over the arguments, or its module function
+  // called directly — no closure call, no boxed arguments.
+  std::optional<ExprId> known_application(const CallShape& shape, bool tail) {
+    const sema::Expr& callee = p_.expr(shape.callee);
+    if (shape.partial || callee.kind != ExprKind::Prefix || callee.op != Op::Input || context_.volatile_access) {
+      return std::nullopt;
+    }
+    const sema::Expr& operand = p_.expr(callee.a);
+    if (operand.kind != ExprKind::Atom || operand.name.empty()) return std::nullopt;
+    const NameRef ref = lookup(*frame_, std::string(operand.name));
+    if (ref.kind != NameRef::Kind::Local || !is_known_function(frame_->fn->locals[ref.index].type)) return std::nullopt;
+    CallShape applied = shape;
+    if (applied.args.size() == 1 && is_spread(p_.expr(applied.args[0]))) {
+      const auto pair = pair_elements(p_.expr(applied.args[0]).a);
+      if (!pair) return std::nullopt;
+      applied.args = *pair;
+    }
+    if (std::any_of(applied.args.begin(), applied.args.end(), [&](SemaId a) { return is_spread(p_.expr(a)); })) {
+      return std::nullopt;
+    }
+    const KnownFunction& k = facts_.known_functions[known_function_index(frame_->fn->locals[ref.index].type)];
+    if (k.lambda == sema::kNoExpr) {
+      const Function& g = m_.functions[k.function];
+      if (g.rest_param || applied.args.size() != g.param_count) return std::nullopt;  // a List of the extra arguments, a partial call
+      return call_expr(applied, k.function, tail);
+    }
+    const auto params = *direct_parameters(p_, k.lambda);
+    if (applied.args.size() != params.size() || !reads_clear_of_locals(k)) return std::nullopt;
+    std::vector<ExprId> values;
+    for (SemaId a : applied.args) values.push_back(unboxed(value(a)));
+    return written_lambda(k, ref.index, values);
+  }
+
+  // `[x, y]`: x and y, which spread (`@f [x, y]~`) are two arguments — or
+  // one, or none, where a __ is left out, and then the function's last
+  // parameter is __ as the one given __ would be: the call collapses
+  // either way.
+  std::optional<std::vector<SemaId>> pair_elements(SemaId id) const {
+    const sema::Expr& list = p_.expr(id);
+    if (list.kind != ExprKind::Block || list.block != syntax::BlockKind::Bracket || list.kids.size() != 1) return std::nullopt;
+    const sema::Expr& product = p_.expr(list.kids[0]);
+    if (product.kind != ExprKind::Infix || product.op != Op::Product) return std::nullopt;
+    for (SemaId element : {product.a, product.b}) {
+      const sema::Expr& e = p_.expr(element);
+      if ((e.kind == ExprKind::Infix && e.op == Op::Product) || is_spread(e)) return std::nullopt;
+    }
+    return std::vector<SemaId>{product.a, product.b};
+  }
+
+  // Known lambda k applied to `values` where it is: its body lowered here,
+  // seeing only its parameters and what its closure (in local `fn`)
+  // captured, as the lambda itself would. A __ argument gives __, as it
+  // collapses the lambda's call; a pair parameter `[a x]` takes an Int pair
+  // as its two Ints, anything else goes to the closure.
+  ExprId written_lambda(const KnownFunction& k, std::uint32_t fn, std::vector<ExprId> values) {
+    const auto params = *direct_parameters(p_, k.lambda);
+    if (params[0].pattern != sema::kNoExpr && type_of(values[0]) != CType::IntPair) {
+      return call(CType::Value, "sign::impl::apply", {coerce(local(fn), CType::Value), initializer({coerce(values[0], CType::Value)})});
+    }
+    const auto held = frame_->captures_of.find(fn);
+    const std::vector<std::uint32_t> captures = held != frame_->captures_of.end() ? held->second : captures_held(fn, false);
+    std::vector<std::pair<std::string, std::uint32_t>> names;
+    for (std::size_t j = 0; j < captures.size(); ++j) names.emplace_back(k.captures[j], captures[j]);
+    std::vector<std::uint32_t> maybe_unit;
+    if (params[0].pattern != sema::kNoExpr) {
+      const Expr& pair = m_.exprs[values[0]];
+      const auto simple = [&](ExprId a) { return m_.exprs[a].kind == Expr::Kind::IntLit || m_.exprs[a].kind == Expr::Kind::Local; };
+      const bool as_is = pair.kind == Expr::Kind::Local || (is_int_pair(values[0]) && simple(pair.args[0]) && simple(pair.args[1]));
+      const ExprId source = as_is ? values[0] : local(let("pair", values[0]));
+      const std::vector<SemaId>& entries = p_.expr(params[0].pattern).kids;
+      for (std::size_t e = 0; e < 2; ++e) {
+        const std::string name(p_.expr(entries[e]).name);
+        names.emplace_back(name, let_typed(cpp_identifier(name), pair_element(source, e == 1)));
+      }
+    } else {
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        const CType type = type_of(values[i]);
+        const bool typed = type == CType::Int64 || type == CType::Double || type == CType::Char || type == CType::IntPair ||
+                           type == CType::IntList;
+        const std::uint32_t slot = let_typed(cpp_identifier(params[i].name), typed ? values[i] : coerce(values[i], CType::Value));
+        names.emplace_back(params[i].name, slot);
+        if (!typed) maybe_unit.push_back(slot);
+      }
+    }
+    std::vector<std::pair<std::string, std::uint32_t>> outer = std::exchange(frame_->names, std::move(names));
+    const SemaId body = p_.expr(k.lambda).b;
+    ExprId result;
+    if (maybe_unit.empty()) {
+      result = value(body);
+    } else {
+      const std::uint32_t applied = let("applied", unit());
+      const auto unless_unit = [&](const auto& self, std::size_t i) -> void {
+        if (i == maybe_unit.size()) return set(applied, value(body));
+        if_unit(maybe_unit[i], true, [&] { self(self, i + 1); }, i == 0 ? "a __ argument collapses the lambda's call" : "");
+      };
+      unless_unit(unless_unit, 0);
+      result = local(applied);
+    }
+    frame_->names = std::move(outer);
+    return result;
+  }
+
+  // True if no local of the function being lowered hides in C++ a module
+  // function or variable the body of known lambda k reads (both `n`).
+  bool reads_clear_of_locals(const KnownFunction& k) const {
+    std::unordered_set<std::string_view> names;
+    collect_names(p_.expr(k.lambda).b, names);
+    for (const std::string& captured : k.captures) names.erase(captured);
+    const auto params = *direct_parameters(p_, k.lambda);
+    for (const DirectParam& param : params) {
+      names.erase(param.name);
+      if (param.pattern == sema::kNoExpr) continue;
+      for (SemaId entry : p_.expr(param.pattern).kids) names.erase(p_.expr(entry).name);
+    }
+    for (const std::string_view name : names) {
+      std::vector<std::string> module_names{cpp_identifier(name)};
+      const auto globals = facts_.global_cpp_names.find(name);
+      if (globals != facts_.global_cpp_names.end()) module_names.insert(module_names.end(), globals->second.begin(), globals->second.end());
+      for (const Local& l : frame_->fn->locals) {
+        if (std::find(module_names.begin(), module_names.end(), l.cpp_name) != module_names.end()) return false;
+      }
+    }
+    return true;
   }
 
   //=== section pipelines ============================================================
@@ -2960,6 +3282,7 @@ class Lowerer {
     m_.functions.push_back(std::move(f));
     calls_.emplace_back();
     const auto index = static_cast<std::uint32_t>(m_.functions.size() - 1);
+    lambda_of_.emplace(index, id);
     Function& fn = m_.functions[index];
     Frame frame;
     frame.fn = &fn;
@@ -3471,6 +3794,7 @@ class Lowerer {
   std::unordered_map<std::string, std::uint32_t> visible_;  // name -> global of its latest definition
   std::unordered_map<std::string, std::uint32_t> first_global_;  // name -> global of its first definition
   std::unordered_map<std::string, std::uint32_t> lambda_count_;
+  std::unordered_map<std::uint32_t, SemaId> lambda_of_;  // a lambda's generic function -> the lambda
 };
 
 }  // namespace
@@ -3487,8 +3811,10 @@ std::string_view ctype_spelling(CType type) {
     case CType::Char: return "char32_t";
     case CType::Chars: return "sign::impl::Chars";
     case CType::Text: return "sign::impl::TextBuffer";
-    case CType::FirstIntDict: break;
+    case CType::FirstIntDict:
+    case CType::FirstKnownFunction: break;
   }
+  if (is_known_function(type)) return "sign::Value";  // the closure itself
   return is_int_dict(type) ? "an Int Dict's struct" : "?";
 }
 
@@ -3501,7 +3827,8 @@ std::string_view boxing_function(CType type) {
     case CType::Char: return "sign::impl::from_char";
     case CType::Chars: return "sign::impl::from_chars";
     case CType::Text: return "sign::impl::from_text_buffer";
-    case CType::FirstIntDict: break;
+    case CType::FirstIntDict:
+    case CType::FirstKnownFunction: break;
     case CType::Value:
     case CType::IntList:
     case CType::Bool: break;

@@ -32,12 +32,29 @@ namespace signc::lower {
 // Int Dict k (from FirstIntDict on): a Dict literal whose slots are all
 // proven Ints (`[x : 1, y : 2]`), unboxed as a C++ struct of std::int64_t;
 // which slots, in order, is Module::int_dicts[k] (one type per shape).
+// Known function k (from FirstKnownFunction on): a sign::Value holding the
+// closure of one lambda literal, or one module function, that a twin of a
+// higher-order function was made for; `@f x` there is that lambda's body
+// written in place, or a direct call (the lowerer keeps what k is).
 // A Char, Chars or Int Dict local reads as a sign::Value (boxed) wherever
 // the typed value is not asked for: conditions, `d ' slot` and direct calls
-// take it as is.
-enum class CType : std::uint8_t { Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text, FirstIntDict = 32 };
-constexpr std::size_t kIntDictTypes = 256 - static_cast<std::size_t>(CType::FirstIntDict);
-constexpr bool is_int_dict(CType type) { return type >= CType::FirstIntDict; }
+// take it as is; a known function reads as the sign::Value it is.
+enum class CType : std::uint8_t {
+  Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text,
+  FirstIntDict = 32,
+  FirstKnownFunction = 128,
+};
+constexpr std::size_t kIntDictTypes =
+    static_cast<std::size_t>(CType::FirstKnownFunction) - static_cast<std::size_t>(CType::FirstIntDict);
+constexpr std::size_t kKnownFunctionTypes = 256 - static_cast<std::size_t>(CType::FirstKnownFunction);
+constexpr bool is_int_dict(CType type) { return type >= CType::FirstIntDict && type < CType::FirstKnownFunction; }
+constexpr bool is_known_function(CType type) { return type >= CType::FirstKnownFunction; }
+constexpr CType known_function_type(std::size_t k) {
+  return static_cast<CType>(static_cast<std::size_t>(CType::FirstKnownFunction) + k);
+}
+constexpr std::size_t known_function_index(CType type) {
+  return static_cast<std::size_t>(type) - static_cast<std::size_t>(CType::FirstKnownFunction);
+}
 constexpr CType int_dict_type(std::size_t shape) {
   return static_cast<CType>(static_cast<std::size_t>(CType::FirstIntDict) + shape);
 }
@@ -47,8 +64,10 @@ constexpr std::size_t int_dict_shape(CType type) {
 // "std::int64_t", "double", "sign::Value", "bool", ...; an Int Dict's struct
 // is named by its module (Module::spelling).
 std::string_view ctype_spelling(CType type);
-// Held in a sign::Value in C++ (Value, IntList): moved, not copied, at a last use.
-constexpr bool in_sign_value(CType type) { return type == CType::Value || type == CType::IntList; }
+// Held in a sign::Value in C++ (Value, IntList, a known function): moved, not copied, at a last use.
+constexpr bool in_sign_value(CType type) {
+  return type == CType::Value || type == CType::IntList || is_known_function(type);
+}
 // Owns what it holds: moved, not copied, at a last use (last_use.cpp).
 constexpr bool moved_at_last_use(CType type) { return in_sign_value(type) || type == CType::Text; }
 // The runtime function that makes a sign::Value of a `type` (not Value or Bool).

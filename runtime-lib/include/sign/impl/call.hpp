@@ -38,6 +38,12 @@ namespace sign::impl {
 // A call in tail position: the caller's trampoline makes it.
 [[nodiscard]] Value tail_call(const Value& f, std::initializer_list<Value> args);
 [[nodiscard]] Value tail_call_spread(const Value& f, std::initializer_list<Value> args, std::uint64_t spread);
+// Value j the closure `f` captured: a twin specialised for f's lambda
+// (which writes its body in place of calling it) reads them once, on entry.
+[[nodiscard]] inline const Value& captured(const Value& f, std::size_t j) noexcept {
+  return f.as_function().captured(j);
+}
+
 // Finishes a result that may be a tail call (the value of a direct call of a
 // module function that hands tail calls back).
 [[nodiscard]] inline Value settle(Value result);
