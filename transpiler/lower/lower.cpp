@@ -664,19 +664,33 @@ class Lowerer {
     }
   }
 
-  // applied_params: a plain parameter the body applies (`@f x`), passing it
-  // on unchanged in its self calls, and reads no other way — a function
-  // value a twin may be made for (known_function_of_argument).
+  // applied_params: a plain parameter the body applies (`@f x`) or hands
+  // to such a parameter of another function (`twice f i`), passing it on
+  // unchanged in its self calls, and reads no other way — a function value
+  // a twin may be made for (known_function_of_argument). The greatest
+  // such set: every candidate at first, then those that read it otherwise
+  // dropped until none is (functions that hand it to each other keep it).
   void find_applied_parameters() {
     facts_.applied_params.assign(function_form_.size(), {});
+    std::vector<std::vector<DirectParam>> params(function_form_.size());
     for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
-      const Function& fn = m_.functions[f];
-      if (fn.generic || facts_.makes_lambdas[f]) continue;
-      const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
-      facts_.applied_params[f].resize(params.size(), false);
-      for (std::size_t i = 0; i < params.size(); ++i) {
-        if (params[i].pattern != sema::kNoExpr || params[i].rest || params[i].name.empty()) continue;
-        facts_.applied_params[f][i] = read_only_as(ParamRead::Applied, f, p_.expr(p_.expr(function_form_[f]).b).b, i, params[i]);
+      if (m_.functions[f].generic || facts_.makes_lambdas[f]) continue;
+      params[f] = *direct_parameters(p_, p_.expr(function_form_[f]).b);
+      facts_.applied_params[f].resize(params[f].size(), false);
+      for (std::size_t i = 0; i < params[f].size(); ++i) {
+        const DirectParam& param = params[f][i];
+        facts_.applied_params[f][i] = param.pattern == sema::kNoExpr && !param.rest && !param.name.empty();
+      }
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
+        for (std::size_t i = 0; i < facts_.applied_params[f].size(); ++i) {
+          if (!facts_.applied_params[f][i]) continue;
+          if (read_only_as(ParamRead::Applied, f, p_.expr(p_.expr(function_form_[f]).b).b, i, params[f][i])) continue;
+          facts_.applied_params[f][i] = false;
+          changed = true;
+        }
       }
     }
   }
@@ -716,6 +730,21 @@ class Lowerer {
         if (how == ParamRead::Applied && callee.kind == ExprKind::Prefix && callee.op == Op::Input && is_param(callee.a)) {
           applied = true;
           for (SemaId a : shape.args) self(self, a);
+          return;
+        }
+        // Handed to a parameter another function only applies (as far as known).
+        const auto g = how == ParamRead::Applied && callee.kind == ExprKind::Atom && callee.name != self_name &&
+                               !binds_name(f, callee.name)
+                           ? callee_by_name(shape)
+                           : std::nullopt;
+        if (g && !m_.functions[*g].rest_param) {
+          for (std::size_t j = 0; j < shape.args.size(); ++j) {
+            if (is_param(shape.args[j]) && applied_param(*g, j)) {
+              applied = true;
+            } else {
+              self(self, shape.args[j]);
+            }
+          }
           return;
         }
         if (callee.kind == ExprKind::Atom && callee.name == self_name) {
@@ -1042,7 +1071,8 @@ class Lowerer {
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       // (Not a parameter some call gives text: a String there would fail
       // the test, and the twin over the other Ints with it.)
-      if (over_ints[i] != CType::Int64 || types[i] != CType::Value || given_text(original, i)) continue;
+      // (Nor one lent: a List is never an Int.)
+      if (over_ints[i] != CType::Int64 || lent[i] != CType::Value || given_text(original, i)) continue;
       ints[i] = CType::Int64;
       int_tests.push_back(sign_is_int(local(i)));
     }
@@ -1363,6 +1393,8 @@ class Lowerer {
       const ExprId e = boxed == returned_values_.end() ? s.expr : boxed->second;
       if (type_of(e) == result) {
         s.expr = e;
+      } else if (result == CType::Char && is_char_literal(e)) {
+        s.expr = *char_constant(e);
       } else if (boxed == returned_values_.end()) {
         s.expr = coerce(e, CType::Value);
       }
@@ -2098,11 +2130,16 @@ class Lowerer {
     if (fn->specializes >= 0) {
       // A twin that returns another type than assumed is lowered again,
       // assuming what came here (lower_module); this round's output is discarded.
+      // One that returns only characters — its own, one-character
+      // literals — returns a char32_t (`shift` mapping a letter).
+      if (type_of(unboxed(e)) == CType::Char) e = unboxed(e);
       const CType t = type_of(e);
-      const bool kept = t == CType::Int64 || t == CType::Double || t == CType::IntPair || t == CType::IntList || is_int_dict(t);
-      const CType came = kept ? t : CType::Value;
+      const bool kept = t == CType::Int64 || t == CType::Double || t == CType::IntPair || t == CType::IntList ||
+                        t == CType::Char || is_int_dict(t);
+      const CType came = kept ? t : is_char_literal(e) ? CType::Char : CType::Value;
       const auto [seen, first] = returned_.emplace(twin_key(*fn), came);
       if (!first && seen->second != came) seen->second = CType::Value;
+      if (fn->result == CType::Char && is_char_literal(e)) e = *char_constant(e);
     }
     s.expr = type_of(e) == fn->result ? e : coerce(e, CType::Value);
     if (fn->specializes >= 0 && s.expr != e) returned_values_.emplace(s.expr, e);  // for retype_returns

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
+#include <sign/impl/compare.hpp>
 #include <sign/impl/ops.hpp>
 
 namespace impl = sign::impl;
@@ -70,6 +71,15 @@ BOOST_AUTO_TEST_CASE(a_boxed_rest_is_a_string_of_its_own_even_when_empty) {
   BOOST_TEST(rest.as_string().text() == "un");
   BOOST_TEST(rest.object() != word.object());
   BOOST_TEST(impl::from_chars(impl::chars_from(impl::chars(word), 3)).is_string());
+}
+
+// A walk's rest compared with `` (`t = `` : ...`): the empty String is
+// __, so the comparison never holds, as any comparison with __ does not.
+BOOST_AUTO_TEST_CASE(an_empty_string_equals_no_string_not_even_an_empty_one) {
+  const Value empty = sign::make_string("");
+  BOOST_TEST(!impl::holds_equal_to(empty, sign::make_string("")));
+  BOOST_TEST(!impl::holds_equal_to(sign::make_string("a"), empty));
+  BOOST_TEST(impl::holds_equal_to(sign::make_string("a"), sign::make_string("a")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -80,7 +80,9 @@ enum class Relation : std::uint8_t { Less, LessEqual, Equal, MoreEqual, More };
   return l.is_int() && r.is_int() ? l.as_int() <= r.as_int() : holds_dynamic(Relation::LessEqual, l, r);
 }
 [[nodiscard]] inline bool holds_equal_to(const Value& l, const Value& r) noexcept {
-  if (l.is_string() && r.is_string()) return same_text(l.as_string().text(), r.as_string().text());  // `w = `tone``
+  if (l.is_string() && r.is_string()) {  // `w = `tone``; an empty String is __, which equals nothing
+    return !l.as_string().text().empty() && same_text(l.as_string().text(), r.as_string().text());
+  }
   return l.is_int() && r.is_int() ? l.as_int() == r.as_int() : holds_dynamic(Relation::Equal, l, r);
 }
 // `l = `text`` tested, for a literal text that is not empty: only a String
