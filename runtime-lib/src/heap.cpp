@@ -247,9 +247,13 @@ const Value* Dict::find(std::string_view key) const noexcept {
 void String::prepend_in_place(std::string_view front) {
   if (front_ < front.size()) {
     // A gap as long as the text (at least 16 bytes and room for `front`),
-    // as List::push_front_in_place keeps one.
+    // as List::push_front_in_place keeps one — or, for a short text, as long
+    // as the string's in-object buffer leaves: a number written digit by
+    // digit from its end then needs no allocation.
     const std::string_view now = text();
-    const std::size_t gap = std::max({now.size(), front.size(), std::size_t{16}});
+    const std::size_t in_object = std::string().capacity();
+    const std::size_t needed = std::max(now.size(), front.size());
+    const std::size_t gap = now.size() + needed <= in_object ? in_object - now.size() : std::max(needed, std::size_t{16});
     std::string grown;
     grown.reserve(gap + now.size());
     grown.append(gap, '\0').append(now);

@@ -362,6 +362,18 @@ Value char_in_front(char32_t c, Value&& r) {
   return construct(from_char(c), std::move(r));
 }
 
+Value int_in_front(std::int64_t d, Value&& r) {
+  if (!r.is_string()) return construct(Value::from_int(d), std::move(r));
+  std::array<char, 24> digits;
+  const std::to_chars_result end = std::to_chars(digits.data(), digits.data() + digits.size(), d);
+  const std::string_view front(digits.data(), static_cast<std::size_t>(end.ptr - digits.data()));
+  // A String held elsewhere too (a literal the first digit goes in front
+  // of) is copied once, with room in front for the digits after it.
+  Value text = sole_string(r) != nullptr ? std::move(r) : make_string(std::string(r.as_string().text()));
+  static_cast<String*>(text.object())->prepend_in_place(front);
+  return text;
+}
+
 Value construct(Value&& l, std::int64_t r) {
   if (String* s = sole_string(l)) {
     append_int(s->text_in_place(), r);

@@ -32,6 +32,7 @@ bool consumes_operand(std::string_view callee, std::size_t arg) {
       {"sign::impl::construct_text", 0},
       {"sign::impl::construct_char", 0},
       {"sign::impl::char_in_front", 1},
+      {"sign::impl::int_in_front", 1},
       {"sign::impl::literal_reusing", 0},
       {"sign::impl::construct_element", 0},
       {"sign::impl::text_buffer", 0},

@@ -240,6 +240,10 @@ struct ProgramFacts {
   // passes it on unchanged in its self calls — a twin may be made for the
   // function a call gives it (see known_function_of_argument).
   std::vector<std::vector<bool>> applied_params;
+  // Per self-recursive function and plain parameter: every read of it in
+  // the body is one the language types as a number or a scalar (`i >= j`,
+  // `j - 1`): a counter, never indexed or walked (see dispatch_scalars).
+  std::vector<std::vector<bool>> scalar_params;
   // The known functions twins were made for, by CType (known_function_type):
   // made as calls meet them, one index per function in every round.
   std::vector<KnownFunction> known_functions;
@@ -641,6 +645,37 @@ class Lowerer {
     }
     find_indexed_lists();
     find_applied_parameters();
+    find_scalar_parameters();
+  }
+
+  // scalar_params: see ProgramFacts.
+  void find_scalar_parameters() {
+    facts_.scalar_params.assign(function_form_.size(), {});
+    for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
+      const Function& fn = m_.functions[f];
+      const SemaId lambda = p_.expr(function_form_[f]).b;
+      if (fn.generic || facts_.makes_lambdas[f] || !applies_name(p_.expr(lambda).b, fn.sign_name)) continue;
+      const auto params = *direct_parameters(p_, lambda);
+      facts_.scalar_params[f].resize(params.size(), false);
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].pattern != sema::kNoExpr || params[i].rest || params[i].name.empty()) continue;
+        bool read = false, scalar = true;
+        const auto visit = [&](const auto& self, SemaId id) -> void {
+          if (id == sema::kNoExpr || !scalar) return;
+          const sema::Expr& e = p_.expr(id);
+          if (e.kind == ExprKind::Atom && e.name == params[i].name) {
+            const AtomType t = p_.atom_type[id];
+            read = true;
+            scalar = t == AtomType::Scalar || sema::is_numeric(t);
+            return;
+          }
+          for (SemaId k : {e.a, e.b, e.c}) self(self, k);
+          for (SemaId k : e.kids) self(self, k);
+        };
+        visit(visit, p_.expr(lambda).b);
+        facts_.scalar_params[f][i] = read && scalar;
+      }
+    }
   }
 
   // A List a self-recursive function only reads by index (`qs ' i`) and
@@ -1084,6 +1119,33 @@ class Lowerer {
     dispatch_on_entry(index, original, lent, tests, what + (text ? ": the twin that walks its text" : ": the twin that walks its elements"));
   }
 
+  // On entry to a self-recursive function given Values for parameters its
+  // body only counts with (scalar_params: `pal s 0 (|s| - 2)`, |s| a
+  // Value): where they hold Ints the twin over them carries on, its
+  // comparisons and arithmetic on them C++ — one test per call, not per
+  // step. The other parameters keep their types (a String it indexes).
+  void dispatch_scalars(std::uint32_t index, std::uint32_t original) {
+    if (!specialize_ || handed_over_.count(index) || original >= facts_.scalar_params.size()) return;
+    const Function& f = m_.functions[index];
+    const std::vector<bool>& scalar = facts_.scalar_params[original];
+    if (scalar.size() != f.param_count) return;
+    std::vector<CType> types;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      types.push_back(f.locals[i].type);
+      // A walk lent as text or Elements first: that twin tests for the Ints (one twin fewer).
+      if (types[i] == CType::Value && lendable_walk(original, i)) return;
+    }
+    std::vector<ExprId> tests;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (!scalar[i] || types[i] != CType::Value || given_text(original, i)) continue;
+      types[i] = CType::Int64;
+      tests.push_back(sign_is_int(local(i)));
+    }
+    // (An original whose plain parameters all are such has dispatched Ints to its twin already.)
+    if (tests.empty() || (f.specialization >= 0 && types == int_signature(original))) return;
+    dispatch_on_entry(index, original, types, tests, "Ints where the body counts: the twin over them");
+  }
+
   // `if (tests...) return twin(...)`, made once on entry: the twin of
   // `original` over `types`, each argument the function's own parameter
   // made that type (a Value's text lent: the String stays this function's
@@ -1444,6 +1506,7 @@ class Lowerer {
     frame.self = static_cast<int>(original);
     in_frame(frame, line_of(function_form_[original]), [&] {
       dispatch_walks(index, original);
+      dispatch_scalars(index, original);
       read_captures(index, original);
       bind_direct_parameters(f, lambda, parameter_slots(f));  // an Int is never __: no collapse guard for one
       tail(p_.expr(lambda).b);
@@ -1641,6 +1704,7 @@ class Lowerer {
           f.tail_callees.push_back(static_cast<std::uint32_t>(f.specialization));
         }
         dispatch_walks(static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(index));
+        dispatch_scalars(static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(index));
         bind_direct_parameters(f, lambda, parameter_slots(f));
       }
       tail(p_.expr(lambda).b);
@@ -2544,6 +2608,11 @@ class Lowerer {
         }
         // `w h` with h a twin's character: appended without its String
         if (type_of(unboxed(r)) == CType::Char) return call(made, "sign::impl::construct_char", {l, unboxed(r)});
+        // `d acc` with d a twin's Int: its digits put in front of acc, in place
+        // where acc is a String nothing else holds (a number written from its end)
+        if (!text && type_of(left) == CType::Int64 && type_of(r) != CType::Int64) {
+          return call(CType::Value, "sign::impl::int_in_front", {left, coerce(r, CType::Value)});
+        }
         // `s i` with i a twin's Int: appended unboxed (the runtime's int64_t overload)
         if (type_of(r) == CType::Int64) return call(made, "sign::impl::construct", {l, r});
         return call(made, "sign::impl::construct", {l, coerce(r, CType::Value)});

@@ -173,7 +173,16 @@ sign::Value words_int_int_char_text(
 sign::Value words_int_c_char_prev_text_pattern_4(
 #line 4 "char-parameter.sign"
     sign::Value n, std::int64_t c, char32_t prev, sign::impl::Chars pattern_4) {
-  for (;;) {  // the body repeats for self tail calls
+#line 4 "char-parameter.sign"
+  if (sign::impl::is_int(n))
+#line 4 "char-parameter.sign"
+    return words_int_int_char_text(
+#line 4 "char-parameter.sign"
+        sign::impl::as_int(n), c, prev,
+#line 4 "char-parameter.sign"
+        pattern_4);  // Ints where the body counts: the twin over them
+  for (;;) {         // the body repeats for self tail calls
+#line 4 "char-parameter.sign"
 #line 4 "char-parameter.sign"
     if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 4 "char-parameter.sign"
@@ -223,7 +232,7 @@ sign::Value words_int_c_char_prev_text_pattern_4(
     continue;  // self tail call
   }
 }
-#line 227 "char-parameter.sign.cpp"
+#line 236 "char-parameter.sign.cpp"
 
 // words over Ints c (char-parameter.sign:4)
 #line 4 "char-parameter.sign"
@@ -298,7 +307,7 @@ sign::Value words_int_c(sign::Value n, std::int64_t c, sign::Value prev, sign::V
     continue;  // self tail call
   }
 }
-#line 302 "char-parameter.sign.cpp"
+#line 311 "char-parameter.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -321,7 +330,7 @@ const sign::Value& load() {
   text = sign::impl::string_constant<"one two  three four">();
 #line 8 "char-parameter.sign"
   module_result_ = words_int_c_char_prev(sign::impl::absolute(text, true), 1, U'x', text);
-#line 325 "char-parameter.sign.cpp"
+#line 334 "char-parameter.sign.cpp"
   return module_result_;
 }
 

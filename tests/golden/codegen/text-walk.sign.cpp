@@ -276,7 +276,14 @@ std::int64_t is_digit_char(char32_t ch) {
 sign::Value digits_int_c_text_pattern_3(
 #line 8 "text-walk.sign"
     sign::Value n, std::int64_t c, sign::impl::Chars pattern_3) {
-  for (;;) {  // the body repeats for self tail calls
+#line 8 "text-walk.sign"
+  if (sign::impl::is_int(n))
+#line 8 "text-walk.sign"
+    return digits_int_int_text(
+#line 8 "text-walk.sign"
+        sign::impl::as_int(n), c, pattern_3);  // Ints where the body counts: the twin over them
+  for (;;) {                                   // the body repeats for self tail calls
+#line 8 "text-walk.sign"
 #line 8 "text-walk.sign"
     if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 8 "text-walk.sign"
@@ -307,12 +314,21 @@ sign::Value digits_int_c_text_pattern_3(
     continue;  // self tail call
   }
 }
-#line 311 "text-walk.sign.cpp"
+#line 318 "text-walk.sign.cpp"
 
 // digits over Strings walked as text pattern_3 (text-walk.sign:8)
 #line 8 "text-walk.sign"
 sign::Value digits_text_pattern_3(sign::Value n, sign::Value c, sign::impl::Chars pattern_3) {
-  for (;;) {  // the body repeats for self tail calls
+#line 8 "text-walk.sign"
+  if (sign::impl::is_int(n) && sign::impl::is_int(c))
+#line 8 "text-walk.sign"
+    return digits_int_int_text(
+#line 8 "text-walk.sign"
+        sign::impl::as_int(n), sign::impl::as_int(c),
+#line 8 "text-walk.sign"
+        pattern_3);  // Ints where the body counts: the twin over them
+  for (;;) {         // the body repeats for self tail calls
+#line 8 "text-walk.sign"
 #line 8 "text-walk.sign"
     if (n.is_unit()) return sign::Value();  // a __ argument collapses the call
 #line 8 "text-walk.sign"
@@ -345,7 +361,7 @@ sign::Value digits_text_pattern_3(sign::Value n, sign::Value c, sign::impl::Char
     continue;  // self tail call
   }
 }
-#line 349 "text-walk.sign.cpp"
+#line 365 "text-walk.sign.cpp"
 
 // digits over Ints n (text-walk.sign:8)
 #line 8 "text-walk.sign"
@@ -381,7 +397,7 @@ sign::Value digits_int_n(std::int64_t n, sign::Value c, sign::Value pattern_3) {
     continue;  // self tail call
   }
 }
-#line 385 "text-walk.sign.cpp"
+#line 401 "text-walk.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -404,7 +420,7 @@ const sign::Value& load() {
   code = sign::impl::string_constant<"route 66, exit 12b">();
 #line 12 "text-walk.sign"
   module_result_ = digits_int_c(sign::impl::absolute(code, true), 0, code);
-#line 408 "text-walk.sign.cpp"
+#line 424 "text-walk.sign.cpp"
   return module_result_;
 }
 

@@ -242,6 +242,14 @@ sign::Value count_int_c_text_pattern_4(
 #line 9 "word-builder.sign"
     sign::Value n, std::int64_t c, sign::Value w, sign::impl::Chars pattern_4) {
 #line 9 "word-builder.sign"
+  if (sign::impl::is_int(n))
+#line 9 "word-builder.sign"
+    return count_int_n_c_text_pattern_4(
+#line 9 "word-builder.sign"
+        sign::impl::as_int(n), c, std::move(w),
+#line 9 "word-builder.sign"
+        pattern_4);  // Ints where the body counts: the twin over them
+#line 9 "word-builder.sign"
   sign::impl::TextBuffer w_text = sign::impl::text_buffer(std::move(w));
 #line 9 "word-builder.sign"
   if (w_text.is_unit()) return sign::Value();
@@ -319,7 +327,7 @@ sign::Value count_int_c_text_pattern_4(
     continue;  // self tail call
   }
 }
-#line 323 "word-builder.sign.cpp"
+#line 331 "word-builder.sign.cpp"
 
 // The registry calls this when the module unloads; the next load() starts
 // afresh.
@@ -351,7 +359,7 @@ const sign::Value& load() {
   module_result_ =
 #line 14 "word-builder.sign"
       count_int_c(sign::impl::absolute(text, false), 0, sign::impl::string_constant<"_">(), text);
-#line 355 "word-builder.sign.cpp"
+#line 363 "word-builder.sign.cpp"
   return module_result_;
 }
 

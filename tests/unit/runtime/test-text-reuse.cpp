@@ -47,6 +47,21 @@ BOOST_AUTO_TEST_CASE(a_character_goes_in_front_of_a_sole_string_in_place) {
   BOOST_TEST(shared.as_string().text() == "ok");
 }
 
+BOOST_AUTO_TEST_CASE(an_int_goes_in_front_of_a_string_as_its_digits) {
+  Value text = impl::int_in_front(7, sign::make_string(":"));  // a new String, room left in front
+  const sign::HeapObject* object = text.object();
+  text = impl::int_in_front(-12, std::move(text));
+  text = impl::int_in_front(0, std::move(text));
+  BOOST_TEST(text.as_string().text() == "0-127:");
+  BOOST_TEST(text.object() == object);  // in place after the first
+  const Value shared = sign::make_string("ab");
+  BOOST_TEST(impl::int_in_front(3, shared).as_string().text() == "3ab");
+  BOOST_TEST(shared.as_string().text() == "ab");
+  const Value list = impl::int_in_front(1, sign::make_list({Value::from_int(2)}));  // not text: a List
+  BOOST_TEST(list.is_list());
+  BOOST_TEST(list.as_list().size() == 2U);
+}
+
 BOOST_AUTO_TEST_CASE(an_int_followed_by_a_literal_is_its_digits_and_the_text) {
   BOOST_TEST(impl::construct_text(Value::from_int(-12), ",").as_string().text() == "-12,");
   BOOST_TEST(impl::construct_text(Value::from_int(0), "ab").as_string().text() == "0ab");

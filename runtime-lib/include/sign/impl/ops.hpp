@@ -228,6 +228,10 @@ template <std::size_t N>
 // character by character makes no String per character); every other r
 // as construct(from_char(c), r).
 [[nodiscard]] Value char_in_front(char32_t c, Value&& r);
+// `d r`, d an Int: its digits put in front of a String r nothing else holds,
+// in place; anything else as construct(from_int(d), r).
+[[nodiscard]] Value int_in_front(std::int64_t d, Value&& r);
+[[nodiscard]] inline Value int_in_front(std::int64_t d, const Value& r) { return int_in_front(d, Value(r)); }
 [[nodiscard]] inline Value char_in_front(char32_t c, const Value& r) { return char_in_front(c, Value(r)); }
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
 // holds takes i's decimal digits in place, without boxing i or dispatching
