@@ -162,41 +162,13 @@ class ModuleWriter {
              ", sign::Args " + (f.uses_args ? "args" : "/*args*/") + ")";
     }
     std::string s = std::string(m_.spelling(f.result)) + " " + f.cpp_name + "(";
-    const std::vector<bool> named = named_params(f);
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      // A parameter the body never names is left unnamed, as -Wunused-parameter asks.
+      const bool named = i >= f.named_params.size() || f.named_params[i];
       const std::string& name = f.locals[i].cpp_name;
-      s += (i ? ", " : "") + std::string(m_.spelling(f.locals[i].type)) + " " + (named[i] ? name : "/*" + name + "*/");
+      s += (i ? ", " : "") + std::string(m_.spelling(f.locals[i].type)) + " " + (named ? name : "/*" + name + "*/");
     }
     return s + ")";
-  }
-
-  // Which of f's parameters its body names: one it never does is left
-  // unnamed in the signature (`sign::Value /*f*/`), as -Wunused-parameter
-  // asks — a twin made for a lambda that captured nothing never reads the
-  // closure it is given.
-  std::vector<bool> named_params(const Function& f) const {
-    std::vector<bool> named(f.param_count, false);
-    const auto note = [&](std::uint32_t local) {
-      if (local < f.param_count) named[local] = true;
-    };
-    std::vector<StmtId> stmts(f.body.begin(), f.body.end());
-    std::vector<ExprId> exprs;
-    while (!stmts.empty()) {
-      const Stmt& s = m_.stmt(stmts.back());
-      stmts.pop_back();
-      if (s.kind == Stmt::Kind::Dispatch) return std::vector<bool>(f.param_count, true);  // passes each on
-      if (s.kind == Stmt::Kind::Set || s.kind == Stmt::Kind::IfUnit) note(s.index);
-      if (lower::has_expr(s)) exprs.push_back(s.expr);
-      stmts.insert(stmts.end(), s.then_body.begin(), s.then_body.end());
-      stmts.insert(stmts.end(), s.else_body.begin(), s.else_body.end());
-    }
-    while (!exprs.empty()) {
-      const lower::Expr& e = m_.expr(exprs.back());
-      exprs.pop_back();
-      if (e.kind == lower::Expr::Kind::Local) note(e.index);
-      exprs.insert(exprs.end(), e.args.begin(), e.args.end());
-    }
-    return named;
   }
 
   void statements(std::string& out, const Function& f, const std::vector<StmtId>& body) const {

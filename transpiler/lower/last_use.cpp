@@ -65,6 +65,7 @@ class LastUses {
   LastUses(Module& m, Function& f, std::vector<unsigned>& reached) : m_(m), f_(f), reached_(reached) {}
 
   void run() {
+    f_.named_params.assign(f_.param_count, false);
     for (StmtId s : f_.body) count_reached(s);
     static_cast<void>(block(f_.body, Live(f_.locals.size())));
     for (ExprId id : counted_) reached_[id] = 0;
@@ -78,13 +79,19 @@ class LastUses {
 
   void count_reached(StmtId id) {
     const Stmt& s = m_.stmt(id);
+    if (s.kind == Stmt::Kind::Dispatch) f_.named_params.assign(f_.param_count, true);  // passes each on
+    if (s.kind == Stmt::Kind::Set || s.kind == Stmt::Kind::IfUnit) name(s.index);
     if (has_expr(s)) count_expr(s.expr);
     for (StmtId t : s.then_body) count_reached(t);
     for (StmtId t : s.else_body) count_reached(t);
   }
   void count_expr(ExprId id) {
     if (reached_[id]++ == 0) counted_.push_back(id);
+    if (m_.expr(id).kind == Expr::Kind::Local) name(m_.expr(id).index);
     for (ExprId a : m_.expr(id).args) count_expr(a);
+  }
+  void name(std::uint32_t local) {
+    if (local < f_.param_count) f_.named_params[local] = true;
   }
 
   // The locals live before `stmts`, given those live after them; marks the

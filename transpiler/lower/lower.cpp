@@ -216,6 +216,12 @@ struct ProgramFacts {
   // Per function of the program: its body makes a lambda or a section, so
   // it has no twins, is not written into a caller's loop, and lends no walk.
   std::vector<bool> makes_lambdas;
+  // Per function of the program: its body calls itself by name (directly
+  // self-recursive: a loop, or a recursion a twin over Ints speeds up).
+  std::vector<bool> self_recursive;
+  // The program applies a name's value somewhere (`@f x`): else no
+  // parameter is an applied one (find_applied_parameters looks no further).
+  bool applies_names = false;
   // The C++ names of the module's variables once every top-level line is
   // lowered, per Sign name: known before load() is, so a body lowered
   // while it is (a twin, see define_twin) sees them all.
@@ -368,9 +374,14 @@ class Lowerer {
       for (SemaId form : p_.forms) collect_lambda_names(form, false);
       build_call_graph();
       facts_.makes_lambdas.resize(function_form_.size());
+      facts_.self_recursive.resize(function_form_.size());
       for (std::size_t f = 0; f < function_form_.size(); ++f) {
         facts_.makes_lambdas[f] = contains_lambda(p_.expr(function_form_[f]).b, true);
+        facts_.self_recursive[f] = applies_name(p_.expr(function_form_[f]).b, m_.functions[f].sign_name);
       }
+      facts_.applies_names = std::any_of(p_.exprs.begin(), p_.exprs.end(), [&](const sema::Expr& e) {
+        return e.kind == ExprKind::Prefix && e.op == Op::Input && e.a != sema::kNoExpr && p_.expr(e.a).kind == ExprKind::Atom;
+      });
       name_globals();
       facts_.known = true;
     }
@@ -414,7 +425,7 @@ class Lowerer {
       // Directly self-recursive only: a function that reaches itself only
       // through others tail-calls through the trampoline, which a twin
       // would not speed up.
-      if (!applies_name(p_.expr(function_form_[f]).b, m_.functions[f].sign_name)) continue;
+      if (!facts_.self_recursive[f]) continue;
       if (const auto twin = twin_for(f, int_signature(f))) m_.functions[f].specialization = static_cast<int>(*twin);
     }
   }
@@ -654,26 +665,30 @@ class Lowerer {
     for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
       const Function& fn = m_.functions[f];
       const SemaId lambda = p_.expr(function_form_[f]).b;
-      if (fn.generic || facts_.makes_lambdas[f] || !applies_name(p_.expr(lambda).b, fn.sign_name)) continue;
+      if (fn.generic || facts_.makes_lambdas[f] || !facts_.self_recursive[f]) continue;
       const auto params = *direct_parameters(p_, lambda);
+      // One walk for all the parameters: whether each is read, and only as a scalar.
+      std::vector<std::uint8_t> read(params.size(), 0), other(params.size(), 0);
+      const auto visit = [&](const auto& self, SemaId id) -> void {
+        if (id == sema::kNoExpr) return;
+        const sema::Expr& e = p_.expr(id);
+        if (e.kind == ExprKind::Atom && !e.name.empty()) {
+          for (std::size_t i = 0; i < params.size(); ++i) {
+            if (params[i].name != e.name) continue;
+            const AtomType t = p_.atom_type[id];
+            read[i] = 1;
+            if (t != AtomType::Scalar && !sema::is_numeric(t)) other[i] = 1;
+          }
+          return;
+        }
+        for (SemaId k : {e.a, e.b, e.c}) self(self, k);
+        for (SemaId k : e.kids) self(self, k);
+      };
+      visit(visit, p_.expr(lambda).b);
       facts_.scalar_params[f].resize(params.size(), false);
       for (std::size_t i = 0; i < params.size(); ++i) {
-        if (params[i].pattern != sema::kNoExpr || params[i].rest || params[i].name.empty()) continue;
-        bool read = false, scalar = true;
-        const auto visit = [&](const auto& self, SemaId id) -> void {
-          if (id == sema::kNoExpr || !scalar) return;
-          const sema::Expr& e = p_.expr(id);
-          if (e.kind == ExprKind::Atom && e.name == params[i].name) {
-            const AtomType t = p_.atom_type[id];
-            read = true;
-            scalar = t == AtomType::Scalar || sema::is_numeric(t);
-            return;
-          }
-          for (SemaId k : {e.a, e.b, e.c}) self(self, k);
-          for (SemaId k : e.kids) self(self, k);
-        };
-        visit(visit, p_.expr(lambda).b);
-        facts_.scalar_params[f][i] = read && scalar;
+        const bool plain = params[i].pattern == sema::kNoExpr && !params[i].rest && !params[i].name.empty();
+        facts_.scalar_params[f][i] = plain && read[i] != 0 && other[i] == 0;
       }
     }
   }
@@ -688,7 +703,7 @@ class Lowerer {
       const Function& fn = m_.functions[f];
       if (fn.generic || facts_.makes_lambdas[f]) continue;
       const SemaId body = p_.expr(p_.expr(function_form_[f]).b).b;
-      if (!applies_name(body, fn.sign_name)) continue;  // a loop: one test on entry for many steps
+      if (!facts_.self_recursive[f]) continue;  // a loop: one test on entry for many steps
       const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
       facts_.lendable_walks[f].resize(params.size(), false);
       facts_.reads_characters[f].resize(params.size(), false);
@@ -707,9 +722,23 @@ class Lowerer {
   // dropped until none is (functions that hand it to each other keep it).
   void find_applied_parameters() {
     facts_.applied_params.assign(function_form_.size(), {});
+    if (!facts_.applies_names) return;
+    // Only a function that applies a name (`@f x`), or names one that does
+    // (transitively), may have one: most modules have none to look at.
+    std::vector<bool> relevant(function_form_.size(), false);
+    for (std::uint32_t f = 0; f < function_form_.size(); ++f) relevant[f] = applies_a_name(p_.expr(function_form_[f]).b);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
+        if (relevant[f]) continue;
+        const auto& callees = facts_.calls[f];
+        relevant[f] = std::any_of(callees.begin(), callees.end(), [&](std::uint32_t g) { return g < relevant.size() && relevant[g]; });
+        changed = changed || relevant[f];
+      }
+    }
     std::vector<std::vector<DirectParam>> params(function_form_.size());
     for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
-      if (m_.functions[f].generic || facts_.makes_lambdas[f]) continue;
+      if (!relevant[f] || m_.functions[f].generic || facts_.makes_lambdas[f]) continue;
       params[f] = *direct_parameters(p_, p_.expr(function_form_[f]).b);
       facts_.applied_params[f].resize(params[f].size(), false);
       for (std::size_t i = 0; i < params[f].size(); ++i) {
@@ -728,6 +757,16 @@ class Lowerer {
         }
       }
     }
+  }
+  // True if `id` holds `@name` (an application of a name's value).
+  bool applies_a_name(SemaId id) const {
+    if (id == sema::kNoExpr) return false;
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Prefix && e.op == Op::Input && e.a != sema::kNoExpr && p_.expr(e.a).kind == ExprKind::Atom) return true;
+    for (SemaId k : {e.a, e.b, e.c}) {
+      if (applies_a_name(k)) return true;
+    }
+    return std::any_of(e.kids.begin(), e.kids.end(), [&](SemaId k) { return applies_a_name(k); });
   }
   bool applied_param(std::uint32_t f, std::size_t i) const {
     return f < facts_.applied_params.size() && i < facts_.applied_params[f].size() && facts_.applied_params[f][i];

@@ -206,6 +206,9 @@ struct Function {
   int specializes = -1;          // the twin: the function it specialises
   int specialization = -1;       // the original: its twin
   bool emitted = true;           // false: an original or twin nothing calls (all calls went to the other)
+  // Per parameter: the body names it (last_use.cpp); emit leaves the others
+  // unnamed (a twin for a lambda that captured nothing never reads it).
+  std::vector<bool> named_params;
 };
 
 // A module another one imports (`lib@`), as the importer's C++ sees it.
