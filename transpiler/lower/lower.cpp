@@ -489,7 +489,7 @@ class Lowerer {
     if (lambda == lambda_of_.end()) return std::nullopt;
     const Function& closure = m_.functions[e.index];
     if (!inlinable_lambda(lambda->second, closure.captures)) return std::nullopt;
-    const std::vector<CType> boxed(closure.captures.size(), CType::Value);  // until a twin tests them (capture_dispatch)
+    const std::vector<CType> boxed(closure.captures.size(), CType::Value);  // until a twin tests them (read_captures)
     return known_function({lambda->second, 0, closure.captures, boxed, closure.cpp_name});
   }
 
@@ -3205,6 +3205,10 @@ class Lowerer {
     }
     const auto params = *direct_parameters(p_, k.lambda);
     if (applied.args.size() != params.size() || !reads_clear_of_locals(k)) return std::nullopt;
+    // In tail position a call the lambda makes would be the caller's tail
+    // call (through the trampoline, constant stack however it recurses):
+    // there only a body that calls nothing is written in place.
+    if (tail && makes_calls(p_.expr(k.lambda).b)) return std::nullopt;
     std::vector<ExprId> values;
     for (SemaId a : applied.args) values.push_back(unboxed(value(a)));
     return written_lambda(k, ref.index, values);
@@ -3277,6 +3281,16 @@ class Lowerer {
     }
     frame_->names = std::move(outer);
     return result;
+  }
+
+  bool makes_calls(SemaId id) const {
+    if (id == sema::kNoExpr) return false;
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) return true;
+    for (SemaId k : {e.a, e.b, e.c}) {
+      if (makes_calls(k)) return true;
+    }
+    return std::any_of(e.kids.begin(), e.kids.end(), [&](SemaId k) { return makes_calls(k); });
   }
 
   // True if no local of the function being lowered hides in C++ a module
