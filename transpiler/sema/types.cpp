@@ -2,7 +2,9 @@
 // Pass 3: static types (impl/type/type_system.md §3.2, Unit rules of
 // guide/operator_table.md). What is not proven stays Dynamic: code generation
 // then carries the value as a sign::Value.
+#include <algorithm>
 #include <optional>
+#include <vector>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -47,13 +49,17 @@ class Typer {
         return Type::Dynamic;
       }
       case ExprKind::Lambda:
-      case ExprKind::Section:
+      case ExprKind::Section: {
         ++function_depth_;
+        const std::size_t outer = parameters_.size();
+        if (e.kind == ExprKind::Lambda) bind_parameters(e.a);
         for (ExprId k : {e.a, e.b}) {
           if (k != kNoExpr) type(k);
         }
+        parameters_.resize(outer);
         --function_depth_;
         return Type::Lambda;
+      }
       case ExprKind::Infix: {
         if (e.op == Op::Define) return type(e.b);
         const Type l = type(e.a);
@@ -74,8 +80,19 @@ class Typer {
     }
   }
 
+  // The names a lambda's parameters bind (`x`, `a b`, `[h ~t]`): inside
+  // it they hide the top-level definitions of those names.
+  void bind_parameters(ExprId id) {
+    if (id == kNoExpr) return;
+    const Expr& e = p_.expr(id);
+    if ((e.kind == ExprKind::Atom || e.kind == ExprKind::Param) && !e.name.empty()) parameters_.push_back(e.name);
+    for (ExprId k : e.kids) bind_parameters(k);
+  }
+
   Type atom(const Expr& e) {
     if (!e.name.empty()) {
+      // A parameter of an enclosing function: its value is known when called.
+      if (std::find(parameters_.begin(), parameters_.end(), e.name) != parameters_.end()) return Type::Dynamic;
       const auto it = visible_.find(e.name);
       if (it != visible_.end()) return it->second;
       // Not yet defined at top level: a later definition's placeholder reads
@@ -156,6 +173,7 @@ class Typer {
   std::unordered_map<std::string_view, Type> visible_;
   std::optional<std::unordered_set<std::string_view>> bound_names_;  // every name bound in some scope
   int function_depth_ = 0;
+  std::vector<std::string_view> parameters_;  // of the lambdas the walk is inside, innermost last
 };
 
 }  // namespace
