@@ -352,26 +352,31 @@ Value construct_char_dynamic(Value&& l, char32_t c) {
   return text_joined(l.as_string().text(), utf8);
 }
 
+namespace {
+
+// `front` put in front of String r: in place where nothing else holds r,
+// else in a copy with room in front for what comes next (a literal the
+// first character or digit goes in front of is copied once).
+Value prepended(std::string_view front, Value&& r) {
+  Value text = sole_string(r) != nullptr ? std::move(r) : make_string(std::string(r.as_string().text()));
+  static_cast<String*>(text.object())->prepend_in_place(front);
+  return text;
+}
+
+}  // namespace
+
 Value char_in_front(char32_t c, Value&& r) {
-  if (String* s = sole_string(r)) {
-    std::string utf8;  // at most 4 bytes: in the small-string buffer
-    append_utf8(utf8, c);
-    s->prepend_in_place(utf8);
-    return std::move(r);
-  }
-  return construct(from_char(c), std::move(r));
+  if (!r.is_string()) return construct(from_char(c), std::move(r));
+  std::string utf8;  // at most 4 bytes: in the small-string buffer
+  append_utf8(utf8, c);
+  return prepended(utf8, std::move(r));
 }
 
 Value int_in_front(std::int64_t d, Value&& r) {
   if (!r.is_string()) return construct(Value::from_int(d), std::move(r));
   std::array<char, 24> digits;
   const std::to_chars_result end = std::to_chars(digits.data(), digits.data() + digits.size(), d);
-  const std::string_view front(digits.data(), static_cast<std::size_t>(end.ptr - digits.data()));
-  // A String held elsewhere too (a literal the first digit goes in front
-  // of) is copied once, with room in front for the digits after it.
-  Value text = sole_string(r) != nullptr ? std::move(r) : make_string(std::string(r.as_string().text()));
-  static_cast<String*>(text.object())->prepend_in_place(front);
-  return text;
+  return prepended(std::string_view(digits.data(), static_cast<std::size_t>(end.ptr - digits.data())), std::move(r));
 }
 
 Value construct(Value&& l, std::int64_t r) {

@@ -379,9 +379,8 @@ class Lowerer {
         facts_.makes_lambdas[f] = contains_lambda(p_.expr(function_form_[f]).b, true);
         facts_.self_recursive[f] = applies_name(p_.expr(function_form_[f]).b, m_.functions[f].sign_name);
       }
-      facts_.applies_names = std::any_of(p_.exprs.begin(), p_.exprs.end(), [&](const sema::Expr& e) {
-        return e.kind == ExprKind::Prefix && e.op == Op::Input && e.a != sema::kNoExpr && p_.expr(e.a).kind == ExprKind::Atom;
-      });
+      facts_.applies_names = std::any_of(p_.exprs.begin(), p_.exprs.end(),
+                                         [&](const sema::Expr& e) { return applied_name(e) != sema::kNoExpr; });
       name_globals();
       facts_.known = true;
     }
@@ -515,21 +514,11 @@ class Lowerer {
     if (!params || params->empty() || contains_lambda(lambda, true) || node_count(p_.expr(lambda).b) > kInlinedLambdaNodes) {
       return false;
     }
-    std::unordered_set<std::string_view> own(captures.begin(), captures.end());
     for (const DirectParam& param : *params) {
       if (param.rest) return false;
-      if (param.pattern == sema::kNoExpr) {
-        own.insert(param.name);
-        continue;
-      }
-      const std::vector<SemaId>& entries = p_.expr(param.pattern).kids;
-      if (params->size() != 1 || !binds_two_names(entries)) return false;
-      for (SemaId entry : entries) own.insert(p_.expr(entry).name);
+      if (param.pattern != sema::kNoExpr && (params->size() != 1 || !binds_two_names(p_.expr(param.pattern).kids))) return false;
     }
-    std::unordered_set<std::string_view> names;
-    collect_names(p_.expr(lambda).b, names);
-    for (const std::string_view name : names) {
-      if (own.count(name)) continue;
+    for (const std::string_view name : lambda_module_names(lambda, captures)) {
       const NameRef ref = lookup(*frame_, std::string(name));
       const bool function = ref.kind == NameRef::Kind::Function && !(frame_->fn == &m_.load && defined_after(ref.index));
       const bool constant = ref.kind == NameRef::Kind::Global && ref.index != kLaterGlobal && m_.globals[ref.index].constant;
@@ -760,13 +749,23 @@ class Lowerer {
   }
   // True if `id` holds `@name` (an application of a name's value).
   bool applies_a_name(SemaId id) const {
+    return any_node(id, [&](const sema::Expr& e) { return applied_name(e) != sema::kNoExpr; });
+  }
+  // `@name`: the name (an Atom); else kNoExpr.
+  SemaId applied_name(const sema::Expr& e) const {
+    const bool at = e.kind == ExprKind::Prefix && e.op == Op::Input && e.a != sema::kNoExpr;
+    return at && p_.expr(e.a).kind == ExprKind::Atom && !p_.expr(e.a).name.empty() ? e.a : sema::kNoExpr;
+  }
+  // True if a node of the tree at `id` satisfies `holds`.
+  template <class Holds>
+  bool any_node(SemaId id, const Holds& holds) const {
     if (id == sema::kNoExpr) return false;
     const sema::Expr& e = p_.expr(id);
-    if (e.kind == ExprKind::Prefix && e.op == Op::Input && e.a != sema::kNoExpr && p_.expr(e.a).kind == ExprKind::Atom) return true;
+    if (holds(e)) return true;
     for (SemaId k : {e.a, e.b, e.c}) {
-      if (applies_a_name(k)) return true;
+      if (any_node(k, holds)) return true;
     }
-    return std::any_of(e.kids.begin(), e.kids.end(), [&](SemaId k) { return applies_a_name(k); });
+    return std::any_of(e.kids.begin(), e.kids.end(), [&](SemaId k) { return any_node(k, holds); });
   }
   bool applied_param(std::uint32_t f, std::size_t i) const {
     return f < facts_.applied_params.size() && i < facts_.applied_params[f].size() && facts_.applied_params[f][i];
@@ -801,7 +800,7 @@ class Lowerer {
       if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
         const CallShape shape = call_shape(id);
         const sema::Expr& callee = p_.expr(shape.callee);
-        if (how == ParamRead::Applied && callee.kind == ExprKind::Prefix && callee.op == Op::Input && is_param(callee.a)) {
+        if (how == ParamRead::Applied && is_param(applied_name(callee))) {
           applied = true;
           for (SemaId a : shape.args) self(self, a);
           return;
@@ -2235,7 +2234,7 @@ class Lowerer {
       // assuming what came here (lower_module); this round's output is discarded.
       // One that returns only characters — its own, one-character
       // literals — returns a char32_t (`shift` mapping a letter).
-      if (type_of(unboxed(e)) == CType::Char) e = unboxed(e);
+      if (const ExprId bare = unboxed(e); type_of(bare) == CType::Char) e = bare;
       const CType t = type_of(e);
       const bool kept = t == CType::Int64 || t == CType::Double || t == CType::IntPair || t == CType::IntList ||
                         t == CType::Char || is_int_dict(t);
@@ -3180,13 +3179,9 @@ class Lowerer {
   // lambda's body written here over the arguments, or its module function
   // called directly — no closure call, no boxed arguments.
   std::optional<ExprId> known_application(const CallShape& shape, bool tail) {
-    const sema::Expr& callee = p_.expr(shape.callee);
-    if (shape.partial || callee.kind != ExprKind::Prefix || callee.op != Op::Input || context_.volatile_access) {
-      return std::nullopt;
-    }
-    const sema::Expr& operand = p_.expr(callee.a);
-    if (operand.kind != ExprKind::Atom || operand.name.empty()) return std::nullopt;
-    const NameRef ref = lookup(*frame_, std::string(operand.name));
+    const SemaId name = applied_name(p_.expr(shape.callee));
+    if (shape.partial || name == sema::kNoExpr || context_.volatile_access) return std::nullopt;
+    const NameRef ref = lookup(*frame_, std::string(p_.expr(name).name));
     if (ref.kind != NameRef::Kind::Local || !is_known_function(frame_->fn->locals[ref.index].type)) return std::nullopt;
     CallShape applied = shape;
     if (applied.args.size() == 1 && is_spread(p_.expr(applied.args[0]))) {
@@ -3284,28 +3279,30 @@ class Lowerer {
   }
 
   bool makes_calls(SemaId id) const {
-    if (id == sema::kNoExpr) return false;
-    const sema::Expr& e = p_.expr(id);
-    if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) return true;
-    for (SemaId k : {e.a, e.b, e.c}) {
-      if (makes_calls(k)) return true;
-    }
-    return std::any_of(e.kids.begin(), e.kids.end(), [&](SemaId k) { return makes_calls(k); });
+    return any_node(id, [&](const sema::Expr& e) {
+      return e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply);
+    });
   }
 
-  // True if no local of the function being lowered hides in C++ a module
-  // function or variable the body of known lambda k reads (both `n`).
-  bool reads_clear_of_locals(const KnownFunction& k) const {
+  // The names the body of `lambda` reads that are neither its parameters
+  // (nor their patterns' names) nor `captures`: the module's names.
+  std::unordered_set<std::string_view> lambda_module_names(SemaId lambda, const std::vector<std::string>& captures) const {
     std::unordered_set<std::string_view> names;
-    collect_names(p_.expr(k.lambda).b, names);
-    for (const std::string& captured : k.captures) names.erase(captured);
-    const auto params = *direct_parameters(p_, k.lambda);
+    collect_names(p_.expr(lambda).b, names);
+    for (const std::string& captured : captures) names.erase(captured);
+    const auto params = *direct_parameters(p_, lambda);  // held: the loop reads it
     for (const DirectParam& param : params) {
       names.erase(param.name);
       if (param.pattern == sema::kNoExpr) continue;
       for (SemaId entry : p_.expr(param.pattern).kids) names.erase(p_.expr(entry).name);
     }
-    for (const std::string_view name : names) {
+    return names;
+  }
+
+  // True if no local of the function being lowered hides in C++ a module
+  // function or variable the body of known lambda k reads (both `n`).
+  bool reads_clear_of_locals(const KnownFunction& k) const {
+    for (const std::string_view name : lambda_module_names(k.lambda, k.captures)) {
       std::vector<std::string> module_names{cpp_identifier(name)};
       const auto globals = facts_.global_cpp_names.find(name);
       if (globals != facts_.global_cpp_names.end()) module_names.insert(module_names.end(), globals->second.begin(), globals->second.end());

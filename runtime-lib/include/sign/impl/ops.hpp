@@ -225,11 +225,12 @@ template <std::size_t N>
 [[nodiscard]] inline Value construct_char(const Value& l, char32_t c) { return construct_char_dynamic(Value(l), c); }
 // `h r` with h a twin's character: its bytes go in front of a String r
 // nothing else holds, in place (String::prepend_in_place; a text reversed
-// character by character makes no String per character); every other r
-// as construct(from_char(c), r).
+// character by character makes no String per character); a String held
+// elsewhere too into a copy (once), with room in front; anything else as
+// construct(from_char(c), r).
 [[nodiscard]] Value char_in_front(char32_t c, Value&& r);
-// `d r`, d an Int: its digits put in front of a String r nothing else holds,
-// in place; anything else as construct(from_int(d), r).
+// `d r`, d an Int: its digits put in front of String r as char_in_front
+// puts a character; anything else as construct(from_int(d), r).
 [[nodiscard]] Value int_in_front(std::int64_t d, Value&& r);
 [[nodiscard]] inline Value int_in_front(std::int64_t d, const Value& r) { return int_in_front(d, Value(r)); }
 [[nodiscard]] inline Value char_in_front(char32_t c, const Value& r) { return char_in_front(c, Value(r)); }
