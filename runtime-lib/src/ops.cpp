@@ -365,14 +365,14 @@ Value prepended(std::string_view front, Value&& r) {
 
 }  // namespace
 
-Value char_in_front(char32_t c, Value&& r) {
+Value char_in_front_dynamic(char32_t c, Value&& r) {
   if (!r.is_string()) return construct(from_char(c), std::move(r));
   std::string utf8;  // at most 4 bytes: in the small-string buffer
   append_utf8(utf8, c);
   return prepended(utf8, std::move(r));
 }
 
-Value int_in_front(std::int64_t d, Value&& r) {
+Value int_in_front_dynamic(std::int64_t d, Value&& r) {
   if (!r.is_string()) return construct(Value::from_int(d), std::move(r));
   std::array<char, 24> digits;
   const std::to_chars_result end = std::to_chars(digits.data(), digits.data() + digits.size(), d);
@@ -469,6 +469,16 @@ Value from_char(char32_t c) {
 
 // (An empty rest is an empty String, as destructure() makes it.)
 Value from_chars(Chars s) { return make_string(std::string(s)); }
+
+bool is_ascii_text_dynamic(const String& s) noexcept {
+  const std::string_view text = s.text();
+  return text.empty() || s.ascii_through(text.size() - 1);
+}
+
+Value ascii_value_at(AsciiText s, const Value& index) {
+  if (index.is_int()) return ascii_value_at(s, index.as_int());
+  return get_index_dynamic(from_chars(s), index);
+}
 
 Value element_at_dynamic(Elements xs, const Value& index) { return get_index_dynamic(from_elements(xs), index); }
 

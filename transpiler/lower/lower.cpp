@@ -233,6 +233,11 @@ struct ProgramFacts {
   // find_lendable_walks).
   std::vector<std::vector<bool>> lendable_walks;
   std::vector<std::vector<bool>> reads_characters;
+  // Per function and plain parameter lent by index (find_indexed_lists):
+  // each character read (`s ' i`) is only compared, by `=` or `!=`, with
+  // another such read or with a one-character literal — a String's text
+  // it may be lent instead, if all ASCII (dispatch_walks).
+  std::vector<std::vector<bool>> indexed_text;
   // Per function and plain parameter: the body compares it with text, so a
   // character literal it is given is a char32_t to a twin (`prev = \ `).
   std::vector<std::vector<bool>> tests_text;
@@ -464,7 +469,7 @@ class Lowerer {
       // first and `h` after.
       const bool char_literal = is_char_literal(args[i]) && tests_text(original, i);
       if (((arg == CType::Char || char_literal || is_int_dict(arg)) && plain) ||
-          ((arg == CType::Chars || arg == CType::Elements) && lendable_walk(original, i))) {
+          ((arg == CType::Chars || arg == CType::Elements || arg == CType::AsciiText) && lendable_walk(original, i))) {
         types[i] = char_literal ? CType::Char : arg;
       }
       if (const auto known = known_function_of_argument(original, i, args[i])) types[i] = *known;
@@ -688,6 +693,7 @@ class Lowerer {
   // List of Ints on entry): an index reads the int64 where it lies, and the
   // comparisons and arithmetic on it stay inline (element_at).
   void find_indexed_lists() {
+    facts_.indexed_text.assign(function_form_.size(), {});
     for (std::uint32_t f = 0; f < function_form_.size(); ++f) {
       const Function& fn = m_.functions[f];
       if (fn.generic || facts_.makes_lambdas[f]) continue;
@@ -696,11 +702,58 @@ class Lowerer {
       const auto params = *direct_parameters(p_, p_.expr(function_form_[f]).b);
       facts_.lendable_walks[f].resize(params.size(), false);
       facts_.reads_characters[f].resize(params.size(), false);
+      facts_.indexed_text[f].resize(params.size(), false);
       for (std::size_t i = 0; i < params.size(); ++i) {
         if (params[i].pattern != sema::kNoExpr || params[i].name.empty() || facts_.lendable_walks[f][i]) continue;
-        if (read_only_as(ParamRead::ByIndex, f, body, i, params[i])) facts_.lendable_walks[f][i] = true;
+        if (!read_only_as(ParamRead::ByIndex, f, body, i, params[i])) continue;
+        facts_.lendable_walks[f][i] = true;
+        facts_.indexed_text[f][i] = !params[i].rest && reads_compared_as_characters(body, params[i].name);
       }
     }
+  }
+
+  // Whether every read `name ' x` in body is an operand of `=` or `!=`
+  // whose other operand is such a read or a one-character literal
+  // (`s ' i != s ' j`, `s ' i = \a`): characters compared, as a palindrome
+  // test or a scan for a letter does. (Arithmetic on one — `qs ' i - c` —
+  // or a comparison with anything else reads a List's elements.)
+  bool reads_compared_as_characters(SemaId body, std::string_view name) const {
+    const auto is_read = [&](SemaId id) {
+      if (id == sema::kNoExpr) return false;
+      const sema::Expr& e = p_.expr(id);
+      return e.kind == ExprKind::Infix && e.op == Op::GetProp && p_.expr(e.a).kind == ExprKind::Atom &&
+             p_.expr(e.a).name == name;
+    };
+    const auto is_char = [&](SemaId id) {  // `\a`, `` `a` ``
+      if (!is_text_literal(id)) return false;
+      const sema::Expr& e = p_.expr(id);
+      const std::string_view text = e.atom == syntax::AtomKind::Char ? e.text.substr(1) : e.text.substr(1, e.text.size() - 2);
+      return !text.empty() && single_code_point(text).has_value();
+    };
+    bool compared = false, other = false;
+    const auto visit = [&](const auto& self, SemaId id) -> void {
+      if (id == sema::kNoExpr || other) return;
+      const sema::Expr& e = p_.expr(id);
+      if (e.kind == ExprKind::Infix && (e.op == Op::Eq || e.op == Op::NotEqual) && (is_read(e.a) || is_read(e.b))) {
+        if (!(is_read(e.a) || is_char(e.a)) || !(is_read(e.b) || is_char(e.b))) {
+          other = true;
+          return;
+        }
+        compared = true;
+        for (SemaId k : {e.a, e.b}) {
+          if (is_read(k)) self(self, p_.expr(k).b);  // the index
+        }
+        return;
+      }
+      if (is_read(id)) {
+        other = true;
+        return;
+      }
+      for (SemaId k : {e.a, e.b, e.c}) self(self, k);
+      for (SemaId k : e.kids) self(self, k);
+    };
+    visit(visit, body);
+    return compared && !other;
   }
 
   // applied_params: a plain parameter the body applies (`@f x`) or hands
@@ -1033,6 +1086,11 @@ class Lowerer {
     return f < facts_.tests_text.size() && i < facts_.tests_text[f].size() && facts_.tests_text[f][i];
   }
 
+  // Whether parameter i of function f, read by index, may be lent ASCII text.
+  bool indexed_text(std::uint32_t f, std::size_t i) const {
+    return f < facts_.indexed_text.size() && i < facts_.indexed_text[f].size() && facts_.indexed_text[f][i];
+  }
+
   // Whether parameter i of function f is a walk that may be lent its value.
   bool lendable_walk(std::uint32_t f, std::size_t i) const {
     return f < facts_.lendable_walks.size() && i < facts_.lendable_walks[f].size() && facts_.lendable_walks[f][i];
@@ -1138,6 +1196,34 @@ class Lowerer {
       tests.push_back(call(CType::Bool, chars ? "sign::impl::is_text" : "sign::impl::is_int_list", {local(i)}));
     }
     if (tests.empty()) return;
+    dispatch_lent(index, original, lent, tests, text ? "a String" : "a List of Ints",
+                  text ? "the twin that walks its text" : "the twin that walks its elements");
+    // A String whose characters the body only compares, read by index,
+    // lent as its ASCII text where it is not a List of Ints.
+    std::vector<ExprId> ascii_tests;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (!indexed_text(original, i) || lent[i] != CType::Elements) continue;
+      lent[i] = CType::AsciiText;
+      ascii_tests.push_back(call(CType::Bool, "sign::impl::is_ascii_text", {local(i)}));
+    }
+    if (ascii_tests.empty()) return;
+    for (std::uint32_t i = 0; i < f.param_count; ++i) {
+      if (lent[i] == CType::Elements || lent[i] == CType::Chars) ascii_tests.push_back(tests[lent_test_index(lent, i)]);
+    }
+    dispatch_lent(index, original, lent, ascii_tests, "ASCII text", "the twin that reads its bytes");
+  }
+
+  // The position in dispatch_walks' tests of lent parameter i's test (one
+  // per lent parameter, in order).
+  static std::size_t lent_test_index(const std::vector<CType>& lent, std::uint32_t i) {
+    return static_cast<std::size_t>(std::count_if(lent.begin(), lent.begin() + i, [](CType t) { return t != CType::Value; }));
+  }
+
+  // dispatch_on_entry to the twin lent `lent` where `tests` hold — and
+  // first to the one over Ints too where its plain arguments are Ints.
+  void dispatch_lent(std::uint32_t index, std::uint32_t original, const std::vector<CType>& lent,
+                     const std::vector<ExprId>& tests, const std::string& what, const std::string& twin) {
+    const Function& f = m_.functions[index];
     std::vector<CType> ints = lent;
     const std::vector<CType> over_ints = int_signature(original);
     std::vector<ExprId> int_tests = tests;
@@ -1149,12 +1235,11 @@ class Lowerer {
       ints[i] = CType::Int64;
       int_tests.push_back(sign_is_int(local(i)));
     }
-    const std::string what = text ? "a String" : "a List of Ints";
     // (An original with a twin over Ints has dispatched Ints to it already.)
     if (int_tests.size() > tests.size() && f.specialization < 0) {
       dispatch_on_entry(index, original, ints, int_tests, what + " and Ints: the twin over both");
     }
-    dispatch_on_entry(index, original, lent, tests, what + (text ? ": the twin that walks its text" : ": the twin that walks its elements"));
+    dispatch_on_entry(index, original, lent, tests, what + ": " + twin);
   }
 
   // On entry to a self-recursive function given Values for parameters its
@@ -1198,6 +1283,7 @@ class Lowerer {
       const bool boxed = f.locals[i].type == CType::Value;
       args.push_back(boxed && types[i] == CType::Chars      ? call(CType::Chars, "sign::impl::chars", {local(i)})
                      : boxed && types[i] == CType::Elements ? call(CType::Elements, "sign::impl::elements", {local(i)})
+                     : boxed && types[i] == CType::AsciiText ? call(CType::AsciiText, "sign::impl::ascii_text", {local(i)})
                      : boxed && types[i] == CType::Int64    ? call(CType::Int64, "sign::impl::as_int", {local(i)})
                                                             : local(i));
     }
@@ -1300,6 +1386,7 @@ class Lowerer {
       if (t == CType::IntPair) return {"pair", "Int pairs "};
       if (t == CType::Char) return {"char", "characters "};
       if (t == CType::Chars) return {"text", "Strings walked as text "};
+      if (t == CType::AsciiText) return {"ascii", "ASCII Strings read by index "};
       if (is_int_dict(t)) return {"dict", "Dicts of Ints "};
       return {"list", "Lists of Ints "};
     };
@@ -1318,7 +1405,8 @@ class Lowerer {
       return t == kind || (kind == CType::IntList && t == CType::Elements) || (kind == CType::FirstIntDict && is_int_dict(t));
     };
     for (const CType kind :
-         {CType::Int64, CType::Double, CType::IntPair, CType::IntList, CType::Char, CType::Chars, CType::FirstIntDict}) {
+         {CType::Int64, CType::Double, CType::IntPair, CType::IntList, CType::Char, CType::Chars, CType::AsciiText,
+          CType::FirstIntDict}) {
       std::string names;
       for (std::uint32_t i = 0; i < fn.param_count; ++i) {
         if (!same_kind(types[i], kind)) continue;
@@ -2723,11 +2811,13 @@ class Lowerer {
     const sema::Expr& e = p_.expr(id);
     const ExprId l = value(e.a);
     const sema::Expr& r = p_.expr(e.b);
-    if (type_of(l) == CType::Elements && !is_spread(r)) {  // lent Elements: a List, so a name is an index
+    // Lent Elements or ASCII text: a List or a String, so a name is an index.
+    if ((type_of(l) == CType::Elements || type_of(l) == CType::AsciiText) && !is_spread(r)) {
       const bool named = r.kind == ExprKind::Atom && !r.name.empty();
       ExprId index = named ? name(e.b) : value(e.b);
       if (type_of(index) != CType::Int64) index = coerce(index, CType::Value);
-      return call(CType::Value, "sign::impl::element_at", {l, index});
+      return call(CType::Value, type_of(l) == CType::Elements ? "sign::impl::element_at" : "sign::impl::ascii_value_at",
+                  {l, index});
     }
     if (r.kind == ExprKind::Atom && !r.name.empty()) {  // `d ' key`: a slot name, or a variable holding an index
       if (const auto slot = int_dict_slot(unboxed(l), r.name)) return *slot;
@@ -2835,8 +2925,9 @@ class Lowerer {
     if (e.op == Op::NotEqual) return differs(id);
     if (!comparison_fn(e.op, false)) return value(id);
     const ExprId l = value(e.a);
-    // A __ on the left leaves the right unevaluated: a test evaluates both.
-    if (type_of(l) != CType::Int64 && !pure(e.b)) return comparison(id, l);
+    // A __ on the left leaves the right unevaluated: a test evaluates both
+    // (a read by index has no effect: `s ' i = s ' j` of lent text too).
+    if (type_of(l) != CType::Int64 && !pure(e.b) && !(is_ascii_read(l) && pure_index_read(e.b))) return comparison(id, l);
     const ExprId r = value(e.b);
     if (const auto test = char_comparison(e.op, l, r)) return *test;
     if (e.op == Op::Eq) {
@@ -2884,13 +2975,43 @@ class Lowerer {
   // text (at least one a char32_t, the other one too or a one-character
   // literal): compared in C++ as code points, which order as their UTF-8
   // text does — as the runtime compares Strings.
+  //
+  // A character read by index from lent ASCII text (`s ' i`, i an Int) is
+  // its char32_t here too, sign::impl::kNoChar past either end: `!=` holds
+  // where C++'s does (for __ and a character, not for two __s), `=` of two
+  // reads only where neither is __ (same_char); other comparisons of a read
+  // stay with the runtime.
   std::optional<ExprId> char_comparison(Op op, ExprId l, ExprId r) {
     const ExprId lc = unboxed(l), rc = unboxed(r);
-    if (type_of(lc) != CType::Char && type_of(rc) != CType::Char) return std::nullopt;
-    const auto operand = [&](ExprId v) { return type_of(v) == CType::Char ? std::optional(v) : char_constant(v); };
-    const auto a = operand(lc), b = operand(rc);
+    const auto read_l = ascii_char_read(lc), read_r = ascii_char_read(rc);
+    if (type_of(lc) != CType::Char && type_of(rc) != CType::Char && !read_l && !read_r) return std::nullopt;
+    if ((read_l || read_r) && op != Op::Eq && op != Op::NotEqual) return std::nullopt;
+    const auto operand = [&](ExprId v, const std::optional<ExprId>& read) {
+      return read ? read : type_of(v) == CType::Char ? std::optional(v) : char_constant(v);
+    };
+    const auto a = operand(lc, read_l), b = operand(rc, read_r);
     if (!a || !b) return std::nullopt;
+    if (op == Op::Eq && read_l && read_r) return call(CType::Bool, "sign::impl::same_char", {*a, *b});
     return cpp_test(cpp_comparison(op), *a, *b);
+  }
+
+  // `s ' i` of lent ASCII text with an Int i (get_prop's Value read): the
+  // char32_t read (sign::impl::ascii_at) instead.
+  std::optional<ExprId> ascii_char_read(ExprId v) {
+    if (!is_ascii_read(v)) return std::nullopt;
+    return call(CType::Char, "sign::impl::ascii_at", {m_.exprs[v].args[0], m_.exprs[v].args[1]});
+  }
+  bool is_ascii_read(ExprId v) const {
+    const Expr& e = m_.exprs[v];
+    return e.kind == Expr::Kind::Call && e.callee == "sign::impl::ascii_value_at" && type_of(e.args[1]) == CType::Int64;
+  }
+  // `name ' x`, x pure: reading it has no effect (a slot, an element, a
+  // character, or __), so a test may evaluate it where a __ on the left
+  // would not have.
+  bool pure_index_read(SemaId id) const {
+    const sema::Expr& e = p_.expr(id);
+    return e.kind == ExprKind::Infix && e.op == Op::GetProp && p_.expr(e.a).kind == ExprKind::Atom &&
+           !p_.expr(e.a).name.empty() && pure(e.b) && !is_spread(p_.expr(e.b));
   }
 
   // Whether v is a one-character literal (`\a`, `` `a` ``), which a
@@ -3967,6 +4088,7 @@ std::string_view ctype_spelling(CType type) {
     case CType::Char: return "char32_t";
     case CType::Chars: return "sign::impl::Chars";
     case CType::Text: return "sign::impl::TextBuffer";
+    case CType::AsciiText: return "sign::impl::AsciiText";
     case CType::FirstIntDict:
     case CType::FirstKnownFunction: break;
   }
@@ -3983,6 +4105,7 @@ std::string_view boxing_function(CType type) {
     case CType::Char: return "sign::impl::from_char";
     case CType::Chars: return "sign::impl::from_chars";
     case CType::Text: return "sign::impl::from_text_buffer";
+    case CType::AsciiText: return "sign::impl::from_chars";  // ASCII: valid UTF-8 as it is
     case CType::FirstIntDict:
     case CType::FirstKnownFunction: break;
     case CType::Value:

@@ -29,6 +29,11 @@ namespace signc::lower {
 // parameter a self tail call appends to, held as a std::string while it is
 // text (any other value as it is); made only from a Value parameter on
 // entry, boxed wherever a sign::Value is needed.
+// AsciiText: the text of an all-ASCII String a caller holds, lent to a twin
+// that only reads it by index (`s ' i`) and compares the characters
+// (sign::impl::AsciiText): one byte per character; made only for a twin's
+// argument. A read is a sign::Value, or a char32_t where a comparison
+// tests it (sign::impl::kNoChar standing for __ past either end).
 // Int Dict k (from FirstIntDict on): a Dict literal whose slots are all
 // proven Ints (`[x : 1, y : 2]`), unboxed as a C++ struct of std::int64_t;
 // which slots, in order, is Module::int_dicts[k] (one type per shape).
@@ -40,7 +45,7 @@ namespace signc::lower {
 // the typed value is not asked for: conditions, `d ' slot` and direct calls
 // take it as is; a known function reads as the sign::Value it is.
 enum class CType : std::uint8_t {
-  Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text,
+  Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text, AsciiText,
   FirstIntDict = 32,
   FirstKnownFunction = 128,
 };

@@ -85,6 +85,15 @@ class String final : public HeapObject {
   // front in amortised O(1) — a gap as long as the text is kept before it —
   // so text built from its end (a reversal) stays linear.
   void prepend_in_place(std::string_view front);
+  // The same for one ASCII byte while the front gap lasts, inline (a
+  // number's digits, a text reversed character by character); false when
+  // there is no gap left. The text stays ASCII as far as it was, one more.
+  bool prepend_ascii_in_place(char c) noexcept {
+    if (front_ == 0) return false;
+    text_[--front_] = c;
+    ascii_checked_.store(ascii_checked_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    return true;
+  }
   // Whether the first i + 1 bytes are ASCII, so byte i is character i
   // (`s ' i` reads it in place). Remembers how far the text is known to be
   // ASCII: a walk over a String by index reads each byte once, not a

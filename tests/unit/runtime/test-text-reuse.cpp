@@ -62,6 +62,42 @@ BOOST_AUTO_TEST_CASE(an_int_goes_in_front_of_a_string_as_its_digits) {
   BOOST_TEST(list.as_list().size() == 2U);
 }
 
+BOOST_AUTO_TEST_CASE(digits_put_in_front_one_by_one_fill_the_front_gap) {
+  Value text = impl::int_in_front(9, sign::make_string(":"));
+  const sign::HeapObject* object = text.object();
+  for (std::int64_t d = 8; d >= 0; --d) text = impl::int_in_front(d, std::move(text));  // past the first gap
+  BOOST_TEST(text.as_string().text() == "0123456789:");
+  BOOST_TEST(text.object() == object);
+}
+
+BOOST_AUTO_TEST_CASE(a_character_put_in_front_keeps_what_is_known_to_be_ascii) {
+  Value text = impl::char_in_front(U'a', sign::make_string("\xc3\xa9"));  // "aé": a new String
+  text = impl::char_in_front(U'b', std::move(text));                      // in place: "baé"
+  BOOST_TEST(text.as_string().text() == "ba\xc3\xa9");
+  BOOST_TEST(text.as_string().ascii_through(1));
+  BOOST_TEST(!text.as_string().ascii_through(2));
+  BOOST_TEST(!impl::is_ascii_text(text));
+  text = impl::char_in_front(U'\u00e9', std::move(text));  // not ASCII: its two bytes
+  BOOST_TEST(text.as_string().text() == "\xc3\xa9" "ba" "\xc3\xa9");
+  BOOST_TEST(!text.as_string().ascii_through(0));
+}
+
+BOOST_AUTO_TEST_CASE(ascii_text_is_read_by_index_from_either_end) {
+  const Value text = sign::make_string("abc");
+  BOOST_TEST(impl::is_ascii_text(text));
+  const impl::AsciiText lent = impl::ascii_text(text);
+  BOOST_TEST((impl::ascii_at(lent, 0) == U'a'));
+  BOOST_TEST((impl::ascii_at(lent, -1) == U'c'));
+  BOOST_TEST((impl::ascii_at(lent, 3) == impl::kNoChar));
+  BOOST_TEST((impl::ascii_at(lent, -4) == impl::kNoChar));
+  BOOST_TEST(impl::ascii_value_at(lent, 1).as_string().text() == "b");
+  BOOST_TEST(impl::ascii_value_at(lent, 5).is_unit());
+  BOOST_TEST(impl::ascii_value_at(lent, Value::from_float(1.6)).as_string().text() == "c");  // rounded
+  BOOST_TEST(!impl::same_char(impl::kNoChar, impl::kNoChar));
+  BOOST_TEST(impl::same_char(U'a', U'a'));
+  BOOST_TEST(!impl::is_ascii_text(sign::make_list({Value::from_int(1)})));
+}
+
 BOOST_AUTO_TEST_CASE(an_int_followed_by_a_literal_is_its_digits_and_the_text) {
   BOOST_TEST(impl::construct_text(Value::from_int(-12), ",").as_string().text() == "-12,");
   BOOST_TEST(impl::construct_text(Value::from_int(0), "ab").as_string().text() == "0ab");

@@ -163,6 +163,40 @@ using Chars = std::string_view;
 // the text, where a Value is needed.
 [[nodiscard]] Value from_char(char32_t c);
 [[nodiscard]] Value from_chars(Chars s);
+// The text of an all-ASCII String a caller holds, lent to a twin that
+// reads it by index (`s ' i`, issue 11): one byte per character, so
+// character i is byte i — no count from the start, no String per read.
+// Valid while the caller's String is.
+using AsciiText = std::string_view;
+// Whether v is a String whose text is all ASCII (as far as the String
+// remembers having looked, then the rest, once): it may be lent as AsciiText.
+[[nodiscard]] bool is_ascii_text_dynamic(const String& s) noexcept;
+[[nodiscard]] inline bool is_ascii_text(const Value& v) noexcept {
+  return v.is_string() && is_ascii_text_dynamic(v.as_string());
+}
+[[nodiscard]] inline AsciiText ascii_text(const Value& text) noexcept { return text.as_string().text(); }
+// What `s ' i` reads past either end of lent text: __, as a char32_t that is
+// no code point (a comparison of two such reads treats it as __ does).
+inline constexpr char32_t kNoChar = 0xFFFFFFFF;
+// `s ' i` of lent ASCII text, i an Int (negative: from the end): its
+// character, or kNoChar past either end.
+[[nodiscard]] inline char32_t ascii_at(AsciiText s, std::int64_t i) noexcept {
+  const auto size = static_cast<std::int64_t>(s.size());
+  if (i < 0) i += size;
+  return i >= 0 && i < size ? static_cast<unsigned char>(s[static_cast<std::size_t>(i)]) : kNoChar;
+}
+// `a = b` tested, each a read of lent text: equal characters, neither __
+// (`__ = __` does not hold). `a != b` is the C++ `!=`: it holds for a __ and
+// a character, and not for two __s, as the runtime's comparison.
+[[nodiscard]] constexpr bool same_char(char32_t a, char32_t b) noexcept { return a == b && a != kNoChar; }
+// `s ' i` of lent ASCII text where a Value is needed: the one-character
+// String, or __ past either end; any other index as get_index reads it of
+// the String.
+[[nodiscard]] inline Value ascii_value_at(AsciiText s, std::int64_t i) {
+  const char32_t c = ascii_at(s, i);
+  return c == kNoChar ? Value() : from_char(c);
+}
+[[nodiscard]] Value ascii_value_at(AsciiText s, const Value& index);
 // `a , b , c , ...` at once: the List of the operands that are not __.
 [[nodiscard]] Value product_of(std::initializer_list<Value> operands);
 // The same, built in `reuse` when it is a List nothing else refers to (an
@@ -228,10 +262,25 @@ template <std::size_t N>
 // character by character makes no String per character); a String held
 // elsewhere too into a copy (once), with room in front; anything else as
 // construct(from_char(c), r).
-[[nodiscard]] Value char_in_front(char32_t c, Value&& r);
+[[nodiscard]] Value char_in_front_dynamic(char32_t c, Value&& r);
+[[nodiscard]] inline Value char_in_front(char32_t c, Value&& r) {
+  if (c < 0x80 && r.is_string() && r.object()->use_count() == 1 &&
+      static_cast<String*>(r.object())->prepend_ascii_in_place(static_cast<char>(c))) {
+    return std::move(r);
+  }
+  return char_in_front_dynamic(c, std::move(r));
+}
 // `d r`, d an Int: its digits put in front of String r as char_in_front
 // puts a character; anything else as construct(from_int(d), r).
-[[nodiscard]] Value int_in_front(std::int64_t d, Value&& r);
+[[nodiscard]] Value int_in_front_dynamic(std::int64_t d, Value&& r);
+[[nodiscard]] inline Value int_in_front(std::int64_t d, Value&& r) {
+  // One digit (a number written from its end) into the gap, inline.
+  if (static_cast<std::uint64_t>(d) < 10 && r.is_string() && r.object()->use_count() == 1 &&
+      static_cast<String*>(r.object())->prepend_ascii_in_place(static_cast<char>('0' + d))) {
+    return std::move(r);
+  }
+  return int_in_front_dynamic(d, std::move(r));
+}
 [[nodiscard]] inline Value int_in_front(std::int64_t d, const Value& r) { return int_in_front(d, Value(r)); }
 [[nodiscard]] inline Value char_in_front(char32_t c, const Value& r) { return char_in_front(c, Value(r)); }
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
