@@ -213,6 +213,9 @@ struct ProgramFacts {
   std::unordered_set<std::string_view> read_by_functions;  // globals some function body reads
   std::unordered_set<std::string_view> address_taken;      // `$x`: x must be a sign::Value an Address can point to
   std::vector<std::vector<std::uint32_t>> calls;          // per function of the program: the ones its body names
+  // Per function of the program: the ones it may call in tail position
+  // (see build_call_graph).
+  std::vector<std::vector<std::uint32_t>> tail_calls;
   // Per function of the program: its body makes a lambda or a section, so
   // it has no twins, is not written into a caller's loop, and lends no walk.
   std::vector<bool> makes_lambdas;
@@ -464,6 +467,8 @@ class Lowerer {
       if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
         types[i] = CType::Elements;
       }
+      // A List of Ints a loop only reads by index (`qs ' i`) is lent too.
+      if (arg == CType::IntList && params[i].pattern == sema::kNoExpr && lendable_walk(original, i)) types[i] = CType::Elements;
       // A character literal is a char32_t constant (call_twin makes it one)
       // to a parameter the body tests as text: a walk's `prev`, given `\x`
       // first and `h` after.
@@ -1766,28 +1771,62 @@ class Lowerer {
     for (SemaId k : e.kids) collect_names(k, out);
   }
 
-  // Which module functions each one may call (by the names its body reads):
-  // a tail call goes through the trampoline only when the callee can call
-  // back, so plain calls stay plain C++ calls.
+  // Which module functions each one may call (by the names its body reads),
+  // and which it may call in tail position: every name it reads but those
+  // only in a call's arguments or an operand of arithmetic or a comparison,
+  // which are evaluated before anything is returned. A tail call goes
+  // through the trampoline, or is written in place, only where the callee
+  // can call back by tail calls alone: a chain of tail calls that comes
+  // back through a plain call (`acc + (solve (n + 1) qs~ c)`) is recursion
+  // the stack holds anyway, one frame more per turn, not a loop.
   void build_call_graph() {
     facts_.calls.resize(m_.functions.size());
-    for (std::size_t f = 0; f < function_form_.size(); ++f) {
-      std::unordered_set<std::string_view> names;
-      collect_names(p_.expr(function_form_[f]).b, names);
+    facts_.tail_calls.resize(m_.functions.size());
+    const auto add_functions = [&](const std::unordered_set<std::string_view>& names, std::vector<std::uint32_t>& out) {
       for (const std::string_view n : names) {
         const auto it = function_of_.find(std::string(n));
-        if (it != function_of_.end()) facts_.calls[f].push_back(it->second);
+        if (it != function_of_.end()) out.push_back(it->second);
       }
+    };
+    for (std::size_t f = 0; f < function_form_.size(); ++f) {
+      std::unordered_set<std::string_view> names, tail_names;
+      collect_names(p_.expr(function_form_[f]).b, names);
+      collect_tail_names(p_.expr(function_form_[f]).b, tail_names);
+      add_functions(names, facts_.calls[f]);
+      add_functions(tail_names, facts_.tail_calls[f]);
     }
   }
 
-  bool reaches(std::uint32_t from, std::uint32_t to) const {
-    std::vector<bool> seen(calls_.size());
+  // collect_names but for a function called outside tail position: in a
+  // call's arguments or an operand of arithmetic or a comparison (`tail`
+  // false), a call is made before anything is returned. A name read there
+  // as a value counts (`g (n - 1) $h`: g may apply h in its tail, even
+  // call it directly, as a known function).
+  void collect_tail_names(SemaId id, std::unordered_set<std::string_view>& out, bool tail = true) const {
+    if (id == sema::kNoExpr) return;
+    const sema::Expr& e = p_.expr(id);
+    if (e.kind == ExprKind::Infix && (e.op == Op::Apply || e.op == Op::PartialApply)) {
+      if (tail || p_.expr(e.a).kind != ExprKind::Atom) collect_tail_names(e.a, out, tail);
+      return collect_tail_names(e.b, out, false);
+    }
+    const bool operands = e.kind == ExprKind::Infix && (arithmetic(e.op) != nullptr || comparison_fn(e.op, false) != nullptr ||
+                                                        e.op == Op::NotEqual);
+    if (e.kind == ExprKind::Atom && !e.name.empty()) out.emplace(e.name);
+    for (SemaId k : {e.a, e.b, e.c}) collect_tail_names(k, out, tail && !operands);
+    for (SemaId k : e.kids) collect_tail_names(k, out, tail && !operands);
+  }
+
+  bool reaches(std::uint32_t from, std::uint32_t to) const { return reaches(calls_, from, to); }
+  // Whether `from` may call `to` back by tail calls alone (build_call_graph).
+  bool tail_reaches(std::uint32_t from, std::uint32_t to) const { return reaches(facts_.tail_calls, from, to); }
+  static bool reaches(const std::vector<std::vector<std::uint32_t>>& calls, std::uint32_t from, std::uint32_t to) {
+    if (from >= calls.size()) return false;
+    std::vector<bool> seen(calls.size());
     std::vector<std::uint32_t> work{from};
     while (!work.empty()) {
       const std::uint32_t f = work.back();
       work.pop_back();
-      for (std::uint32_t g : calls_[f]) {
+      for (std::uint32_t g : calls[f]) {
         if (g == to) return true;
         if (!seen[g]) {
           seen[g] = true;
@@ -3249,7 +3288,8 @@ class Lowerer {
 
   // `direct`: the module function the call names with all its arguments, if any.
   ExprId call_expr(const CallShape& shape, std::optional<std::uint32_t> direct, bool tail) {
-    const bool may_recurse = direct && tail && frame_->self >= 0 && reaches(*direct, static_cast<std::uint32_t>(frame_->self));
+    const bool may_recurse =
+        direct && tail && frame_->self >= 0 && tail_reaches(*direct, static_cast<std::uint32_t>(frame_->self));
     // A tail call through the trampoline goes to the function value, which
     // takes the arguments as they are written.
     if (may_recurse && m_.functions[*direct].rest_param) direct.reset();
@@ -3776,7 +3816,7 @@ class Lowerer {
     if (frame_->self < 0 || g >= function_form_.size() || m_.functions[g].generic) return false;
     if (inlining_.size() == kInlineDepth || std::find(inlining_.begin(), inlining_.end(), g) != inlining_.end()) return false;
     const auto self = static_cast<std::uint32_t>(frame_->self);
-    return g != self && reaches(g, self) && !facts_.makes_lambdas[g] &&
+    return g != self && tail_reaches(g, self) && !facts_.makes_lambdas[g] &&
            !reads_shadowed_global(g) && node_count(p_.expr(function_form_[g]).b) <= frame_->inline_budget;
   }
 
