@@ -654,6 +654,7 @@ class Lowerer {
       }
     }
     find_indexed_lists();
+    if (getenv("SIGNC_DEBUG_WALKS")) for (std::size_t f = 0; f < function_form_.size(); ++f) { std::fprintf(stderr, "%s:", m_.functions[f].sign_name.c_str()); for (bool b : facts_.lendable_walks[f]) std::fprintf(stderr, " %d", int(b)); std::fprintf(stderr, "\n"); }
     find_applied_parameters();
     find_scalar_parameters();
   }
@@ -1091,6 +1092,25 @@ class Lowerer {
     return f < facts_.tests_text.size() && i < facts_.tests_text[f].size() && facts_.tests_text[f][i];
   }
 
+  // `h t~` at parameter i of function f, whose pattern is the walk `[h
+  // ~t]`: the walk as it was given, before the step took h off (a merge
+  // putting back the head it did not take: `merge ... as (b bs~)`).
+  bool puts_back_head(SemaId arg, std::uint32_t f, std::size_t i) const {
+    const auto params = direct_parameters(p_, p_.expr(function_form_[f]).b);
+    if (!params || i >= params->size() || (*params)[i].pattern == sema::kNoExpr) return false;
+    const auto& entries = p_.expr((*params)[i].pattern).kids;
+    if (entries.size() != 2 || !splits_elements(entries)) return false;
+    while (p_.expr(arg).kind == ExprKind::Block && p_.expr(arg).block == syntax::BlockKind::Paren && p_.expr(arg).kids.size() == 1) {
+      arg = p_.expr(arg).kids[0];  // `(b bs~)`
+    }
+    const sema::Expr& a = p_.expr(arg);
+    if (a.kind != ExprKind::Infix || (a.op != Op::Construct && a.op != Op::Apply)) return false;
+    const sema::Expr& head = p_.expr(a.a);
+    const sema::Expr& rest = p_.expr(a.b);
+    return head.kind == ExprKind::Atom && !head.name.empty() && head.name == p_.expr(entries[0]).name &&
+           is_spread(rest) && p_.expr(rest.a).kind == ExprKind::Atom && p_.expr(rest.a).name == p_.expr(entries[1]).name;
+  }
+
   // Whether parameter i of function f, read by index, may be lent ASCII text.
   bool indexed_text(std::uint32_t f, std::size_t i) const {
     return f < facts_.indexed_text.size() && i < facts_.indexed_text[f].size() && facts_.indexed_text[f][i];
@@ -1113,14 +1133,42 @@ class Lowerer {
       }
       return false;
     };
+    // A line of the body that returns without calling the function again
+    // may append t to another List (`acc~ a b bs~`): the elements are copied
+    // once per call there, as appending a slice copies them. (Not t itself
+    // or `c t~`, which the general path hands back without a copy.)
+    const SemaId body = p_.expr(p_.expr(function_form_[f]).b).b;
+    std::unordered_set<SemaId> returning;
+    const std::string_view self_name = m_.functions[f].sign_name;
+    if (p_.expr(body).kind == ExprKind::Block && p_.expr(body).block == syntax::BlockKind::Indent) {
+      for (const SemaId line : p_.expr(body).kids) {
+        const SemaId result = is_define(p_, line) ? p_.expr(line).b : line;
+        if (!any_node(result, [&](const sema::Expr& e) { return e.kind == ExprKind::Atom && e.name == self_name; })) {
+          returning.insert(result);
+        }
+      }
+    }
+    const auto spread_of = [&](SemaId id, bool of_rest) {
+      const sema::Expr& x = p_.expr(id);
+      return is_spread(x) && p_.expr(x.a).kind == ExprKind::Atom && !p_.expr(x.a).name.empty() &&
+             (p_.expr(x.a).name == rest) == of_rest;
+    };
+    const auto appends_rest = [&](const sema::Expr& e) {  // `xs~ ... t~`
+      if (e.kind != ExprKind::Infix || e.op != Op::Construct || !spread_of(e.b, true)) return false;
+      SemaId left = e.a;
+      while (p_.expr(left).kind == ExprKind::Infix && p_.expr(left).op == Op::Construct) left = p_.expr(left).a;
+      return spread_of(left, false);
+    };
     bool holds = true;
-    const auto visit = [&](const auto& self, SemaId id) -> void {
+    const auto visit = [&](const auto& self, SemaId id, bool returns) -> void {
       if (id == sema::kNoExpr || !holds) return;
+      returns = returns || returning.count(id) != 0;
       const sema::Expr& e = p_.expr(id);
       if (e.kind == ExprKind::Atom) {
         holds = e.name != rest;
         return;
       }
+      if (returns && appends_rest(e)) return self(self, e.a, returns);
       if (is_define(p_, id) && p_.expr(e.a).name == rest) {  // t named anew: not the walk's rest
         holds = false;
         return;
@@ -1129,25 +1177,26 @@ class Lowerer {
         const CallShape shape = call_shape(id);
         std::optional<std::uint32_t> g = callee_by_name(shape);
         if (g && binds_name(f, p_.expr(shape.callee).name)) g.reset();  // a parameter of that name: not the function
-        if (g && *g == f && !rest_of_walk(shape.args[i])) {
+        if (g && *g == f && !rest_of_walk(shape.args[i]) && !puts_back_head(shape.args[i], f, i)) {
           holds = false;
           return;
         }
-        self(self, shape.callee);
+        self(self, shape.callee, returns);
         for (std::size_t j = 0; j < shape.args.size(); ++j) {
           const sema::Expr& a = p_.expr(shape.args[j]);
+          if (g && *g == f && puts_back_head(shape.args[j], f, j)) continue;  // walk j as it was given
           if (a.kind != ExprKind::Atom || a.name != rest) {
-            self(self, shape.args[j]);
+            self(self, shape.args[j], returns && !g);
           } else if (!g || (*g != f && reaches(*g, f)) || !lendable_walk(*g, j)) {
             holds = false;
           }
         }
         return;
       }
-      for (SemaId k : {e.a, e.b, e.c}) self(self, k);
-      for (SemaId k : e.kids) self(self, k);
+      for (SemaId k : {e.a, e.b, e.c}) self(self, k, returns);
+      for (SemaId k : e.kids) self(self, k, returns);
     };
-    visit(visit, p_.expr(function_form_[f]).b);  // the lambda: its parameters name no rest read
+    visit(visit, p_.expr(function_form_[f]).b, false);  // the lambda: its parameters name no rest read
     return holds;
   }
 
@@ -3252,7 +3301,16 @@ class Lowerer {
     if (f.bracket_params && is_spread(p_.expr(args[0]))) {
       return {call(CType::Value, "sign::impl::spread_pattern", {coerce(value(p_.expr(args[0]).a), CType::Value)})};
     }
-    for (std::size_t i = 0; i < plain; ++i) values.push_back(unboxed(value(args[i])));
+    const bool self = frame_->self >= 0 && &f == &m_.functions[static_cast<std::uint32_t>(frame_->self)];
+    for (std::size_t i = 0; i < plain; ++i) {
+      // A lent walk given back as it came (`b bs~`): the caller's view, unchanged.
+      const CType lent = self && i < frame_->fn->param_count ? frame_->fn->locals[i].type : CType::Value;
+      if ((lent == CType::Elements || lent == CType::Chars) && puts_back_head(args[i], static_cast<std::uint32_t>(frame_->self), i)) {
+        values.push_back(local(static_cast<std::uint32_t>(i)));
+        continue;
+      }
+      values.push_back(unboxed(value(args[i])));
+    }
     if (!f.rest_param) return values;
     if (args.size() == plain + 1 && is_spread(p_.expr(args[plain]))) {
       // `f a xs~`: the List itself, shared, not its elements copied out
