@@ -542,6 +542,16 @@ Value get_index_dynamic(const Value& l, const Value& r) {
   return Value();
 }
 
+Value get_index_range(const Value& l, const Value& from, const Value& to) {
+  if (l.is_list() && from.is_int() && to.is_int()) {
+    const std::int64_t a = from.as_int(), b = to.as_int();
+    if (a >= 0 && a <= b && b < static_cast<std::int64_t>(l.as_list().size())) {
+      return list_slice(l, static_cast<std::size_t>(a), static_cast<std::size_t>(b) + 1);
+    }
+  }
+  return get_index(l, range(from, to));
+}
+
 Value get_named_dynamic(const Value& l, std::string_view name, const Value& name_value) {
   if (l.is_unit()) return Value();
   if (l.is_dict()) {

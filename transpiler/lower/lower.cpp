@@ -2914,6 +2914,12 @@ class Lowerer {
     if (r.kind == ExprKind::Postfix && r.op == Op::Expand) {  // `xs ' 2~`
       return call_value("sign::impl::get_rest", {l, value(r.a)});
     }
+    if (const SemaId bounds = inside_brackets(e.b); p_.expr(e.b).kind == ExprKind::Block && bounds != e.b) {
+      const sema::Expr& range = p_.expr(bounds);
+      if (range.kind == ExprKind::Infix && range.op == Op::Range && range_step_of(p_.expr(range.a)) == nullptr) {
+        return call_value("sign::impl::get_index_range", {l, value(range.a), value(range.b)});  // `xs ' [a ~ b]`
+      }
+    }
     if (type_of(l) == CType::IntPair) {  // `p ' 0`, `p ' -1`: the element itself
       const auto k = int_literal(e.b);
       if (k && *k >= -2 && *k <= 1) return pair_element(l, *k == 1 || *k == -1);

@@ -310,6 +310,10 @@ template <std::size_t N>
   const Value* element = stored_element(l, r);
   return element != nullptr ? *element : get_index_dynamic(l, r);
 }
+// `l ' [a ~ b]`: for a List and Ints 0 <= a <= b within it, elements a..b
+// as a slice of l (no range made, no element copied); anything else as
+// get_index reads the range's List.
+[[nodiscard]] Value get_index_range(const Value& l, const Value& from, const Value& to);
 // `s (xs ' i)`: the element appended where it is read, no count taken and
 // dropped on it — a String s nothing else holds takes a String element's
 // text in place (s, a String, cannot be inside xs); everything else as
