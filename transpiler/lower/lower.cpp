@@ -3307,7 +3307,9 @@ class Lowerer {
     if (f.bracket_params && is_spread(p_.expr(args[0]))) {
       return {call(CType::Value, "sign::impl::spread_pattern", {coerce(value(p_.expr(args[0]).a), CType::Value)})};
     }
-    const bool self = frame_->self >= 0 && &f == &m_.functions[static_cast<std::uint32_t>(frame_->self)];
+    // (Not in a body written in place: its names are its own function's.)
+    const bool self =
+        frame_->self >= 0 && inlining_.empty() && &f == &m_.functions[static_cast<std::uint32_t>(frame_->self)];
     for (std::size_t i = 0; i < plain; ++i) {
       // A lent walk given back as it came (`b bs~`): the caller's view, unchanged.
       const CType lent = self && i < frame_->fn->param_count ? frame_->fn->locals[i].type : CType::Value;
