@@ -654,7 +654,6 @@ class Lowerer {
       }
     }
     find_indexed_lists();
-    if (getenv("SIGNC_DEBUG_WALKS")) for (std::size_t f = 0; f < function_form_.size(); ++f) { std::fprintf(stderr, "%s:", m_.functions[f].sign_name.c_str()); for (bool b : facts_.lendable_walks[f]) std::fprintf(stderr, " %d", int(b)); std::fprintf(stderr, "\n"); }
     find_applied_parameters();
     find_scalar_parameters();
   }
