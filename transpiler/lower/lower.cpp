@@ -1176,17 +1176,20 @@ class Lowerer {
         const CallShape shape = call_shape(id);
         std::optional<std::uint32_t> g = callee_by_name(shape);
         if (g && binds_name(f, p_.expr(shape.callee).name)) g.reset();  // a parameter of that name: not the function
-        if (g && *g == f && !rest_of_walk(shape.args[i]) && !puts_back_head(shape.args[i], f, i)) {
+        const bool named = g.has_value();
+        const std::uint32_t callee = g.value_or(0);
+        const bool self_call = named && callee == f;
+        if (self_call && !rest_of_walk(shape.args[i]) && !puts_back_head(shape.args[i], f, i)) {
           holds = false;
           return;
         }
         self(self, shape.callee, returns);
         for (std::size_t j = 0; j < shape.args.size(); ++j) {
           const sema::Expr& a = p_.expr(shape.args[j]);
-          if (g && *g == f && puts_back_head(shape.args[j], f, j)) continue;  // walk j as it was given
+          if (self_call && puts_back_head(shape.args[j], f, j)) continue;  // walk j as it was given
           if (a.kind != ExprKind::Atom || a.name != rest) {
-            self(self, shape.args[j], returns && !g);
-          } else if (!g || (*g != f && reaches(*g, f)) || !lendable_walk(*g, j)) {
+            self(self, shape.args[j], returns && !named);
+          } else if (!named || (callee != f && reaches(callee, f)) || !lendable_walk(callee, j)) {
             holds = false;
           }
         }
