@@ -464,11 +464,12 @@ class Lowerer {
           ((arg == CType::Int64 || arg == CType::Double) && plain)) {
         types[i] = arg;
       }
-      if (arg == CType::IntList && params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids)) {
+      // A List of Ints is lent to a walk `[h ~t]`, and to a loop that only
+      // reads it by index (`qs ' i`).
+      const bool walk = params[i].pattern != sema::kNoExpr && splits_elements(p_.expr(params[i].pattern).kids);
+      if (arg == CType::IntList && (walk || (params[i].pattern == sema::kNoExpr && lendable_walk(original, i)))) {
         types[i] = CType::Elements;
       }
-      // A List of Ints a loop only reads by index (`qs ' i`) is lent too.
-      if (arg == CType::IntList && params[i].pattern == sema::kNoExpr && lendable_walk(original, i)) types[i] = CType::Elements;
       // A character literal is a char32_t constant (call_twin makes it one)
       // to a parameter the body tests as text: a walk's `prev`, given `\x`
       // first and `h` after.
@@ -642,11 +643,17 @@ class Lowerer {
         }
       }
     }
+    std::vector<std::unordered_set<SemaId>> returning(function_form_.size());
+    for (std::size_t f = 0; f < function_form_.size(); ++f) {
+      if (std::any_of(walks[f].begin(), walks[f].end(), [](const auto* walk) { return walk != nullptr; })) {
+        returning[f] = returning_lines(static_cast<std::uint32_t>(f));  // once, not per walk and round
+      }
+    }
     for (bool changed = true; changed;) {
       changed = false;
       for (std::size_t f = 0; f < function_form_.size(); ++f) {
         for (std::size_t i = 0; i < facts_.lendable_walks[f].size(); ++i) {
-          if (facts_.lendable_walks[f][i] && !may_lend_walk(static_cast<std::uint32_t>(f), i, rests)) {
+          if (facts_.lendable_walks[f][i] && !may_lend_walk(static_cast<std::uint32_t>(f), i, rests, returning[f])) {
             facts_.lendable_walks[f][i] = false;
             changed = true;
           }
@@ -732,7 +739,7 @@ class Lowerer {
     const auto is_char = [&](SemaId id) {  // `\a`, `` `a` ``
       if (!is_text_literal(id)) return false;
       const sema::Expr& e = p_.expr(id);
-      const std::string_view text = e.atom == syntax::AtomKind::Char ? e.text.substr(1) : e.text.substr(1, e.text.size() - 2);
+      const std::string_view text = literal_of(e);
       return !text.empty() && single_code_point(text).has_value();
     };
     bool compared = false, other = false;
@@ -1091,6 +1098,22 @@ class Lowerer {
     return f < facts_.tests_text.size() && i < facts_.tests_text[f].size() && facts_.tests_text[f][i];
   }
 
+  // The results of the lines of f's body that return without naming f:
+  // its match_case arms' and default line's values that call it no more.
+  std::unordered_set<SemaId> returning_lines(std::uint32_t f) const {
+    const SemaId body = p_.expr(p_.expr(function_form_[f]).b).b;
+    std::unordered_set<SemaId> returning;
+    const std::string_view self_name = m_.functions[f].sign_name;
+    if (p_.expr(body).kind != ExprKind::Block || p_.expr(body).block != syntax::BlockKind::Indent) return returning;
+    for (const SemaId line : p_.expr(body).kids) {
+      const SemaId result = is_define(p_, line) ? p_.expr(line).b : line;
+      if (!any_node(result, [&](const sema::Expr& e) { return e.kind == ExprKind::Atom && e.name == self_name; })) {
+        returning.insert(result);
+      }
+    }
+    return returning;
+  }
+
   // `h t~` at parameter i of function f, whose pattern is the walk `[h
   // ~t]`: the walk as it was given, before the step took h off (a merge
   // putting back the head it did not take: `merge ... as (b bs~)`).
@@ -1110,6 +1133,11 @@ class Lowerer {
            is_spread(rest) && p_.expr(rest.a).kind == ExprKind::Atom && p_.expr(rest.a).name == p_.expr(entries[1]).name;
   }
 
+  // The text a String or character literal stands for: `` `abc` `` → abc, `\c` → c.
+  static std::string_view literal_of(const sema::Expr& e) {
+    return e.atom == syntax::AtomKind::Char ? e.text.substr(1) : e.text.substr(1, e.text.size() - 2);
+  }
+
   // Whether parameter i of function f, read by index, may be lent ASCII text.
   bool indexed_text(std::uint32_t f, std::size_t i) const {
     return f < facts_.indexed_text.size() && i < facts_.indexed_text[f].size() && facts_.indexed_text[f][i];
@@ -1122,7 +1150,8 @@ class Lowerer {
 
   // Whether walk `i` of function `f` may be lent its value, as find_lendable_walks
   // says, given what the others may now.
-  bool may_lend_walk(std::uint32_t f, std::size_t i, const std::vector<std::vector<std::string_view>>& rests) const {
+  bool may_lend_walk(std::uint32_t f, std::size_t i, const std::vector<std::vector<std::string_view>>& rests,
+                     const std::unordered_set<SemaId>& returning) const {
     const std::string_view rest = rests[f][i];
     const auto rest_of_walk = [&](SemaId arg) {
       const sema::Expr& a = p_.expr(arg);
@@ -1133,20 +1162,10 @@ class Lowerer {
       return false;
     };
     // A line of the body that returns without calling the function again
-    // may append t to another List (`acc~ a b bs~`): the elements are copied
-    // once per call there, as appending a slice copies them. (Not t itself
-    // or `c t~`, which the general path hands back without a copy.)
-    const SemaId body = p_.expr(p_.expr(function_form_[f]).b).b;
-    std::unordered_set<SemaId> returning;
-    const std::string_view self_name = m_.functions[f].sign_name;
-    if (p_.expr(body).kind == ExprKind::Block && p_.expr(body).block == syntax::BlockKind::Indent) {
-      for (const SemaId line : p_.expr(body).kids) {
-        const SemaId result = is_define(p_, line) ? p_.expr(line).b : line;
-        if (!any_node(result, [&](const sema::Expr& e) { return e.kind == ExprKind::Atom && e.name == self_name; })) {
-          returning.insert(result);
-        }
-      }
-    }
+    // (`returning`) may append t to another List (`acc~ a b bs~`): the
+    // elements are copied once per call there, as appending a slice copies
+    // them. (Not t itself or `c t~`, which the general path hands back
+    // without a copy.)
     const auto spread_of = [&](SemaId id, bool of_rest) {
       const sema::Expr& x = p_.expr(id);
       return is_spread(x) && p_.expr(x.a).kind == ExprKind::Atom && !p_.expr(x.a).name.empty() &&
@@ -1243,13 +1262,15 @@ class Lowerer {
     const std::vector<CType> types = twin_key(f).second;
     std::vector<CType> lent = types;
     std::vector<ExprId> tests;
+    std::vector<ExprId> test_of(f.param_count);  // each lent parameter's test
     bool text = false;
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
       if (!lendable_walk(original, i) || types[i] != CType::Value) continue;
       const bool chars = facts_.reads_characters[original][i];
       text = text || chars;
       lent[i] = chars ? CType::Chars : CType::Elements;
-      tests.push_back(call(CType::Bool, chars ? "sign::impl::is_text" : "sign::impl::is_int_list", {local(i)}));
+      test_of[i] = call(CType::Bool, chars ? "sign::impl::is_text" : "sign::impl::is_int_list", {local(i)});
+      tests.push_back(test_of[i]);
     }
     if (tests.empty()) return;
     dispatch_lent(index, original, lent, tests, text ? "a String" : "a List of Ints",
@@ -1264,15 +1285,9 @@ class Lowerer {
     }
     if (ascii_tests.empty()) return;
     for (std::uint32_t i = 0; i < f.param_count; ++i) {
-      if (lent[i] == CType::Elements || lent[i] == CType::Chars) ascii_tests.push_back(tests[lent_test_index(lent, i)]);
+      if (lent[i] == CType::Elements || lent[i] == CType::Chars) ascii_tests.push_back(test_of[i]);
     }
     dispatch_lent(index, original, lent, ascii_tests, "ASCII text", "the twin that reads its bytes");
-  }
-
-  // The position in dispatch_walks' tests of lent parameter i's test (one
-  // per lent parameter, in order).
-  static std::size_t lent_test_index(const std::vector<CType>& lent, std::uint32_t i) {
-    return static_cast<std::size_t>(std::count_if(lent.begin(), lent.begin() + i, [](CType t) { return t != CType::Value; }));
   }
 
   // dispatch_on_entry to the twin lent `lent` where `tests` hold — and
@@ -2714,8 +2729,8 @@ class Lowerer {
         return add(std::move(lit));
       }
       case syntax::AtomKind::Unit: return unit();
-      case syntax::AtomKind::String: return string_lit(std::string(e.text.substr(1, e.text.size() - 2)));
-      case syntax::AtomKind::Char: return string_lit(std::string(e.text.substr(1)));
+      case syntax::AtomKind::String:
+      case syntax::AtomKind::Char: return string_lit(std::string(literal_of(e)));
       case syntax::AtomKind::Address:
       case syntax::AtomKind::Register:  // 0x1F, 0rFF, 0b101: the digits after the prefix
         return int_lit(static_cast<std::int64_t>(prefixed_digits(e.text)));

@@ -263,11 +263,13 @@ template <std::size_t N>
 // elsewhere too into a copy (once), with room in front; anything else as
 // construct(from_char(c), r).
 [[nodiscard]] Value char_in_front_dynamic(char32_t c, Value&& r);
+// The inline step of char_in_front and int_in_front: ASCII byte c into the
+// front gap of a String r nothing else holds; false where there is none.
+[[nodiscard]] inline bool ascii_in_front(char c, Value& r) noexcept {
+  return r.is_string() && r.object()->use_count() == 1 && static_cast<String*>(r.object())->prepend_ascii_in_place(c);
+}
 [[nodiscard]] inline Value char_in_front(char32_t c, Value&& r) {
-  if (c < 0x80 && r.is_string() && r.object()->use_count() == 1 &&
-      static_cast<String*>(r.object())->prepend_ascii_in_place(static_cast<char>(c))) {
-    return std::move(r);
-  }
+  if (c < 0x80 && ascii_in_front(static_cast<char>(c), r)) return std::move(r);
   return char_in_front_dynamic(c, std::move(r));
 }
 // `d r`, d an Int: its digits put in front of String r as char_in_front
@@ -275,10 +277,7 @@ template <std::size_t N>
 [[nodiscard]] Value int_in_front_dynamic(std::int64_t d, Value&& r);
 [[nodiscard]] inline Value int_in_front(std::int64_t d, Value&& r) {
   // One digit (a number written from its end) into the gap, inline.
-  if (static_cast<std::uint64_t>(d) < 10 && r.is_string() && r.object()->use_count() == 1 &&
-      static_cast<String*>(r.object())->prepend_ascii_in_place(static_cast<char>('0' + d))) {
-    return std::move(r);
-  }
+  if (static_cast<std::uint64_t>(d) < 10 && ascii_in_front(static_cast<char>('0' + d), r)) return std::move(r);
   return int_in_front_dynamic(d, std::move(r));
 }
 [[nodiscard]] inline Value int_in_front(std::int64_t d, const Value& r) { return int_in_front(d, Value(r)); }
