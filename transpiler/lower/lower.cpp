@@ -3041,6 +3041,7 @@ class Lowerer {
     if (type_of(l) != CType::Int64 && !pure(e.b) && !(is_ascii_read(l) && pure_index_read(e.b))) return comparison(id, l);
     const ExprId r = value(e.b);
     if (const auto test = char_comparison(e.op, l, r)) return *test;
+    if (const auto test = int_or_unit_comparison(e.op, l, r)) return *test;
     if (e.op == Op::Eq) {
       if (const auto test = equals_text(l, r)) return *test;
     }
@@ -3078,6 +3079,7 @@ class Lowerer {
     const ExprId l = value(e.a);
     const ExprId r = value(e.b);
     if (const auto test = char_comparison(Op::NotEqual, l, r)) return *test;
+    if (const auto test = int_or_unit_comparison(Op::NotEqual, l, r)) return *test;
     if (type_of(l) != CType::Int64 || type_of(r) != CType::Int64) return not_equal_value(id, l, r);
     return cpp_test("!=", l, r);
   }
@@ -3104,6 +3106,43 @@ class Lowerer {
     if (!a || !b) return std::nullopt;
     if (op == Op::Eq && read_l && read_r) return call(CType::Bool, "sign::impl::same_char", {*a, *b});
     return cpp_test(cpp_comparison(op), *a, *b);
+  }
+
+  // `qs ' i = c`, `qs ' i - c = n - i`, `c - qs ' i != d` tested, qs lent
+  // Elements and i an Int: the read is an Int or the __ past either end
+  // (sign::impl::IntOrUnit), and so is + - * of it and an Int, by the Unit
+  // rules (a __ left operand absorbs; a __ right one is the identity, so
+  // `c - qs ' i` is an Int); the comparison holds only of two Ints (`!=`
+  // unless both are __ or the same Int). No sign::Value is made.
+  std::optional<ExprId> int_or_unit_comparison(Op op, ExprId l, ExprId r) {
+    const auto a = int_or_unit(l), b = int_or_unit(r);
+    if (!a || !b) return std::nullopt;
+    if (type_of(*a) == CType::Int64 && type_of(*b) == CType::Int64) return cpp_test(cpp_comparison(op), *a, *b);
+    return call(CType::Bool, op == Op::NotEqual ? "sign::impl::holds_not_equal" : holds_fn(op), {*a, *b});
+  }
+  // v (a Value get_prop or arithmetic lowered) as an Int64 or IntOrUnit,
+  // if it is made only of Ints, reads of lent Elements by an Int, and + - *
+  // (sign::impl::whole of them, for a typed-whole result, changes nothing).
+  std::optional<ExprId> int_or_unit(ExprId v) {
+    if (type_of(v) == CType::Int64) return v;
+    const Expr e = m_.exprs[v];  // a copy: call() below may move the nodes
+    if (e.kind != Expr::Kind::Call) return std::nullopt;
+    if (e.args.size() == 1 && type_of(e.args[0]) == CType::Int64 && e.callee == boxing_function(CType::Int64)) {
+      return e.args[0];
+    }
+    if (e.args.size() == 1 && e.callee == "sign::impl::whole") return int_or_unit(e.args[0]);  // of no Float: as it is
+    if (e.args.size() != 2) return std::nullopt;
+    if (e.callee == "sign::impl::element_at") {
+      if (type_of(e.args[1]) != CType::Int64) return std::nullopt;
+      return call(CType::IntOrUnit, "sign::impl::int_or_unit_at", {e.args[0], e.args[1]});
+    }
+    const auto op = std::find_if(std::begin(kArithmetic), std::end(kArithmetic),
+                                 [&](const OpNames& o) { return o.int_partial == nullptr && e.callee == o.dynamic_fn; });
+    if (op == std::end(kArithmetic)) return std::nullopt;
+    const auto a = int_or_unit(e.args[0]), b = int_or_unit(e.args[1]);
+    if (!a || !b) return std::nullopt;
+    if (type_of(*a) == CType::Int64 && type_of(*b) == CType::Int64) return call(CType::Int64, op->int_fn, {*a, *b});
+    return call(type_of(*a), e.callee, {*a, *b});  // an Int left operand gives an Int
   }
 
   // `s ' i` of lent ASCII text with an Int i (get_prop's Value read): the
@@ -4212,6 +4251,7 @@ std::string_view ctype_spelling(CType type) {
     case CType::Chars: return "sign::impl::Chars";
     case CType::Text: return "sign::impl::TextBuffer";
     case CType::AsciiText: return "sign::impl::AsciiText";
+    case CType::IntOrUnit: return "sign::impl::IntOrUnit";
     case CType::FirstIntDict:
     case CType::FirstKnownFunction: break;
   }
@@ -4233,6 +4273,7 @@ std::string_view boxing_function(CType type) {
     case CType::FirstKnownFunction: break;
     case CType::Value:
     case CType::IntList:
+    case CType::IntOrUnit:  // only tested
     case CType::Bool: break;
   }
   if (is_int_dict(type)) return "dicts_::value";  // one overload per struct (emit)

@@ -34,6 +34,9 @@ namespace signc::lower {
 // (sign::impl::AsciiText): one byte per character; made only for a twin's
 // argument. A read is a sign::Value, or a char32_t where a comparison
 // tests it (sign::impl::kNoChar standing for __ past either end).
+// IntOrUnit: an element read by an Int index from lent Elements, or + - *
+// on one, where a comparison tests it (sign::impl::IntOrUnit): an Int, or
+// the __ of a read past either end; never a Sign value of its own.
 // Int Dict k (from FirstIntDict on): a Dict literal whose slots are all
 // proven Ints (`[x : 1, y : 2]`), unboxed as a C++ struct of std::int64_t;
 // which slots, in order, is Module::int_dicts[k] (one type per shape).
@@ -45,7 +48,7 @@ namespace signc::lower {
 // the typed value is not asked for: conditions, `d ' slot` and direct calls
 // take it as is; a known function reads as the sign::Value it is.
 enum class CType : std::uint8_t {
-  Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text, AsciiText,
+  Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text, AsciiText, IntOrUnit,
   FirstIntDict = 32,
   FirstKnownFunction = 128,
 };

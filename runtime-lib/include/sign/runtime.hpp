@@ -21,6 +21,7 @@
 #include <sign/impl/call.hpp>
 #include <sign/impl/compare.hpp>
 #include <sign/impl/ops.hpp>
+#include <sign/impl/int_or_unit.hpp>
 #include <sign/impl/text_buffer.hpp>
 #include <sign/impl/section.hpp>
 #include <sign/impl/pipeline.hpp>

@@ -117,19 +117,19 @@ std::int64_t pal_list_int_int(sign::impl::Elements s, std::int64_t i, std::int64
 #line 6 "text-by-index.sign"
     if (i >= j) return 1;  // match_case arm
 #line 7 "text-by-index.sign"
-    sign::Value arm_1 = sign::impl::not_equal_yielding_left(
+    if (sign::impl::holds_not_equal(
 #line 7 "text-by-index.sign"
-        sign::impl::element_at(s, i), sign::impl::element_at(s, j));
+            sign::impl::int_or_unit_at(s, i), sign::impl::int_or_unit_at(s, j)))
 #line 7 "text-by-index.sign"
-    if (!arm_1.is_unit()) return 0;
+      return 0;
 #line 8 "text-by-index.sign"
-    std::int64_t next_i_2 = sign::impl::add_wrap(i, 1);
+    std::int64_t next_i_1 = sign::impl::add_wrap(i, 1);
 #line 8 "text-by-index.sign"
-    std::int64_t next_j_3 = sign::impl::sub_wrap(j, 1);
+    std::int64_t next_j_2 = sign::impl::sub_wrap(j, 1);
 #line 8 "text-by-index.sign"
-    i = next_i_2;
+    i = next_i_1;
 #line 8 "text-by-index.sign"
-    j = next_j_3;
+    j = next_j_2;
 #line 8 "text-by-index.sign"
     continue;  // self tail call
   }
