@@ -1388,7 +1388,7 @@ class Lowerer {
   // The twin of `original` whose parameters have the C++ `types`, made if
   // need be; nothing if it may not have one.
   std::optional<std::uint32_t> twin_for(std::uint32_t original, const std::vector<CType>& types) {
-    constexpr std::size_t kTwinsPerFunction = 8;  // each combination of parameter types is a C++ function
+    constexpr std::size_t kTwinsPerFunction = 16;  // each combination of parameter types is a C++ function
     const auto boxed = [](CType t) { return t == CType::Value; };
     if (!specialize_ || std::all_of(types.begin(), types.end(), boxed) || original >= function_form_.size()) {
       return std::nullopt;
