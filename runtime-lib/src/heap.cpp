@@ -351,6 +351,8 @@ bool List::all_ints() const {
   return known == Ints::All;
 }
 
+void List::grow_packed(std::int64_t x) { ints_in_place().push_back(x); }
+
 bool List::flat_in_place() noexcept {
   if (is_packed()) return true;
   if (flatness_ == Flatness::Unknown) {

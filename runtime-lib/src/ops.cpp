@@ -379,7 +379,7 @@ Value int_in_front_dynamic(std::int64_t d, Value&& r) {
   return prepended(std::string_view(digits.data(), static_cast<std::size_t>(end.ptr - digits.data())), std::move(r));
 }
 
-Value construct(Value&& l, std::int64_t r) {
+Value construct_int_dynamic(Value&& l, std::int64_t r) {
   if (String* s = sole_string(l)) {
     append_int(s->text_in_place(), r);
     return std::move(l);
@@ -633,7 +633,7 @@ Value flatten(const Value& v) {
   return make_list(std::move(out));
 }
 
-Value flatten(Value&& v) {
+Value flatten_dynamic(Value&& v) {
   if (List* list = sole_list(v); list != nullptr && list->flat_in_place()) return std::move(v);
   return flatten(std::as_const(v));
 }
@@ -674,6 +674,16 @@ Value construct_expanded_dynamic(Value&& l, Value&& r) {
     }
   }
   return construct(std::move(l), flatten(std::move(r)));
+}
+
+Value construct_expanded(Value&& l, Elements r) {
+  List* list = sole_list(l);
+  if (list == nullptr || !list->is_packed() || l.is_unit() || r.size() == 0) {
+    return construct_expanded(std::move(l), from_elements(r));
+  }
+  PackedInts& ints = list->ints_in_place();
+  for (std::size_t i = 0; i < r.size(); ++i) ints.push_back(r[i]);
+  return std::move(l);
 }
 
 Value range(const Value& start, const Value& end) {

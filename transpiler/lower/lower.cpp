@@ -2819,7 +2819,11 @@ class Lowerer {
         const ExprId left = value(e.a);
         const sema::Expr& right = p_.expr(e.b);
         if (right.kind == ExprKind::Postfix && right.op == Op::Expand) {  // `x xs~`: in front of xs in place
-          return call_value("sign::impl::construct_expanded", {left, value(right.a)});
+          const ExprId rest = value(right.a);
+          if (type_of(rest) == CType::Elements) {  // `acc~ a bs~`: bs's Ints, with no List made of them
+            return call(CType::Value, "sign::impl::construct_expanded", {coerce(left, CType::Value), rest});
+          }
+          return call_value("sign::impl::construct_expanded", {left, rest});
         }
         const ExprId r = value(e.b);
         // `h acc` with h a twin's character: put in front of acc without a String for h

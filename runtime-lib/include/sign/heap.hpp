@@ -154,6 +154,13 @@ class FrontGapped {
   // The slots, the gap included (reading it does not close the gap).
   std::size_t capacity() const noexcept { return slots_.capacity(); }
   void push_front(T x);
+  // push_back without a gap in front and while the buffer has room, inline;
+  // false: neither moved nor grown.
+  bool push_back_in_room(T x) noexcept {
+    if (front_ != 0 || slots_.size() == slots_.capacity()) return false;
+    slots_.push_back(std::move(x));
+    return true;
+  }
   // push_front while the gap lasts, inline; false: it is used up.
   bool push_front_in_gap(T x) noexcept {
     if (front_ == 0) return false;
@@ -268,6 +275,14 @@ class List final : public HeapObject {
   bool push_front_in_gap(std::int64_t x) noexcept {
     return is_packed_ && boxing_.load(std::memory_order_relaxed) == Boxing::None && packed_.push_front_in_gap(x);
   }
+  // `acc~ i`: an Int after the elements of a packed owning List that has
+  // some (an empty one is __), inline; false: construct does it. Same
+  // preconditions.
+  bool push_back_packed(std::int64_t x) {
+    if (!is_packed_ || is_slice() || packed_.size() == 0) return false;
+    if (boxing_.load(std::memory_order_relaxed) != Boxing::None || !packed_.push_back_in_room(x)) grow_packed(x);
+    return true;
+  }
   // Whether no item is a List (so `xs~` spreads to the items themselves);
   // counted once, then kept while the List changes only through
   // push_front_in_place. Same preconditions.
@@ -291,6 +306,9 @@ class List final : public HeapObject {
   // Whether a packed List has been boxed for a reader (it then holds both).
   enum class Boxing : std::uint8_t { None, Started, Done };
 
+  // push_back_packed where the buffer is full, has a gap in front or a
+  // boxed copy.
+  void grow_packed(std::int64_t x);
   // Fills boxed_ from packed_, once, whichever thread reads items() first;
   // the others wait for it.
   void box_packed() const;

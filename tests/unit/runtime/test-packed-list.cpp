@@ -67,6 +67,49 @@ BOOST_AUTO_TEST_CASE(ints_put_in_front_keep_it_packed) {
   BOOST_TEST(int_items(xs) == Ints({-9, -8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2}));
 }
 
+BOOST_AUTO_TEST_CASE(ints_appended_to_a_sole_packed_list_go_in_place) {
+  Value xs = one_to(2);
+  const sign::HeapObject* list = xs.object();
+  for (std::int64_t i = 3; i <= 40; ++i) xs = impl::construct(impl::flatten(std::move(xs)), i);  // `acc~ i`
+  BOOST_TEST(xs.object() == list);
+  BOOST_TEST(xs.as_list().is_packed());
+  BOOST_TEST(xs.as_list().size() == 40u);
+  BOOST_TEST(impl::get_index(xs, Value::from_int(-1)).as_int() == 40);
+}
+
+BOOST_AUTO_TEST_CASE(an_int_appended_after_a_gap_or_a_boxed_copy_reads_in_order) {
+  Value xs = one_to(2);
+  in_place(xs).push_front_in_place(Value::from_int(0));  // a gap in front
+  xs = impl::construct(std::move(xs), std::int64_t{3});
+  BOOST_TEST(int_items(xs) == Ints({0, 1, 2, 3}));  // boxed copy made
+  xs = impl::construct(std::move(xs), std::int64_t{4});
+  BOOST_TEST(int_items(xs) == Ints({0, 1, 2, 3, 4}));
+}
+
+BOOST_AUTO_TEST_CASE(an_int_appended_to_a_shared_or_empty_list_makes_a_new_value) {
+  const Value shared = one_to(2);
+  Value copy = shared;
+  const Value longer = impl::construct(std::move(copy), std::int64_t{3});
+  BOOST_TEST(int_items(shared) == Ints({1, 2}));
+  BOOST_TEST(int_items(longer) == Ints({1, 2, 3}));
+  Value empty = sign::impl::from_elements(impl::Elements());
+  BOOST_TEST(impl::construct(std::move(empty), std::int64_t{5}).as_int() == 5);  // an empty List is __
+}
+
+BOOST_AUTO_TEST_CASE(lent_elements_expanded_after_a_sole_packed_list_go_in_place) {
+  Value acc = one_to(2);
+  const sign::HeapObject* list = acc.object();
+  const Value rest = one_to(3);
+  acc = impl::construct_expanded(std::move(acc), impl::elements(rest));  // `acc~ bs~`
+  BOOST_TEST(acc.object() == list);
+  BOOST_TEST(int_items(acc) == Ints({1, 2, 1, 2, 3}));
+  const Value shared = acc;
+  const Value other = impl::construct_expanded(Value(shared), impl::elements(rest));
+  BOOST_TEST(int_items(shared) == Ints({1, 2, 1, 2, 3}));
+  BOOST_TEST(int_items(other) == Ints({1, 2, 1, 2, 3, 1, 2, 3}));
+  BOOST_TEST(int_items(impl::construct_expanded(Value::from_int(0), impl::elements(rest))) == Ints({0, 1, 2, 3}));
+}
+
 BOOST_AUTO_TEST_CASE(something_else_put_in_front_unpacks_it) {
   Value xs = one_to(2);
   xs = impl::construct_expanded(Value::from_float(0.5), std::move(xs));

@@ -285,7 +285,14 @@ template <std::size_t N>
 // `s i` with i a proven Int (a twin's int64_t): a String s nothing else
 // holds takes i's decimal digits in place, without boxing i or dispatching
 // on its kind; every other l goes through construct(l, Int i).
-[[nodiscard]] Value construct(Value&& l, std::int64_t r);
+[[nodiscard]] Value construct_int_dynamic(Value&& l, std::int64_t r);
+[[nodiscard, gnu::always_inline]] inline Value construct(Value&& l, std::int64_t r) {
+  // `acc~ i` step after step: i after the Ints of a packed List nothing else holds.
+  if (l.is_list() && l.object()->use_count() == 1 && static_cast<List*>(l.object())->push_back_packed(r)) {
+    return std::move(l);
+  }
+  return construct_int_dynamic(std::move(l), r);
+}
 [[nodiscard]] inline Value construct(const Value& l, std::int64_t r) { return construct(l, Value::from_int(r)); }
 [[nodiscard]] Value push_front(const Value& x, Value&& r);
 [[nodiscard]] Value push_back(Value&& l, const Value& x);
@@ -360,7 +367,15 @@ template <std::size_t N>
 [[nodiscard]] Value flatten(const Value& v);
 // The same consuming v: a List nothing else holds and no item of which is a
 // List is its own flattening (no copy).
-[[nodiscard]] Value flatten(Value&& v);
+[[nodiscard]] Value flatten_dynamic(Value&& v);
+[[nodiscard]] inline Value flatten(Value&& v) {
+  // `acc~` of a packed List nothing else holds (packed: no item is a List).
+  if (v.is_list() && v.object()->use_count() == 1 && static_cast<const List*>(v.object())->is_packed() &&
+      !static_cast<const List*>(v.object())->is_slice()) {
+    return std::move(v);
+  }
+  return flatten_dynamic(std::move(v));
+}
 // `x xs~`: construct(x, flatten(xs)). A number x goes in front of a flat
 // List xs nothing else holds in place (List::push_front_in_place), so a
 // list built by recursion — `(f h) (g t)~`, `h acc~` — costs O(1) a step.
@@ -374,6 +389,11 @@ template <std::size_t N>
   return construct_expanded_dynamic(std::move(l), std::move(r));
 }
 [[nodiscard]] inline Value construct_expanded(const Value& l, const Value& r) { return construct(l, flatten(r)); }
+// `acc~ a bs~`, bs lent Elements: their Ints appended to a packed List l
+// nothing else holds, no List made of them; anything else as
+// construct_expanded(l, from_elements(r)).
+[[nodiscard]] Value construct_expanded(Value&& l, Elements r);
+[[nodiscard]] inline Value construct_expanded(const Value& l, Elements r) { return construct_expanded(l, from_elements(r)); }
 // `a ~ b` (Ints or single chars), `a ~+ s ~ b` and its siblings.
 enum class RangeStep : std::uint8_t { Add, Sub, Mul, Div, Pow };
 // The most elements a range makes: a runaway range is __, not an exhausted heap.
