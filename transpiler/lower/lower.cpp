@@ -480,7 +480,42 @@ class Lowerer {
       }
       if (const auto known = known_function_of_argument(original, i, args[i])) types[i] = *known;
     }
+    give_sure_values(original, args, types);
     return types;
+  }
+
+  // A twin some parameters of which are typed, whose Value parameters the
+  // arguments all fill with the caller's own parameters, past their guards,
+  // takes those as Given: it has no __ guard for them, so where its only __
+  // was theirs it returns its typed result (`walk ... (bump d w)`, d a Dict
+  // of Ints: bump gives back the struct, and the walk stays over it). Not
+  // for a function that calls itself, whose self calls (a loop) give its
+  // parameters values no caller tested.
+  void give_sure_values(std::uint32_t original, const std::vector<ExprId>& args, std::vector<CType>& types) const {
+    const Function& fn = m_.functions[original];
+    if (fn.bracket_params || facts_.self_recursive[original] || args.size() < types.size()) return;
+    const auto params = *direct_parameters(p_, p_.expr(function_form_[original]).b);
+    bool typed = false, values = false;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+      if (types[i] != CType::Value) {
+        typed = true;
+      } else if (!params[i].rest) {
+        if (!given_by_caller(args[i])) return;
+        values = true;
+      }
+    }
+    if (!typed || !values) return;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+      if (types[i] == CType::Value && !params[i].rest) types[i] = CType::Given;
+    }
+  }
+  // v reads a parameter of the function being lowered that its guard found
+  // not __ (and nothing has assigned since: only a self call does).
+  bool given_by_caller(ExprId v) const {
+    const Expr& e = m_.exprs[v];
+    const auto& guarded = frame_->guarded;
+    return e.kind == Expr::Kind::Local && e.type == CType::Value &&
+           std::find(guarded.begin(), guarded.end(), e.index) != guarded.end();
   }
 
   //=== functions passed to known callees (issue 11) ===============================
@@ -1381,7 +1416,9 @@ class Lowerer {
 
   static TwinKey twin_key(const Function& twin) {
     std::vector<CType> types;
-    for (std::uint32_t i = 0; i < twin.param_count; ++i) types.push_back(twin.locals[i].type);
+    for (std::uint32_t i = 0; i < twin.param_count; ++i) {
+      types.push_back(i < twin.given.size() && twin.given[i] ? CType::Given : twin.locals[i].type);
+    }
     return {static_cast<std::uint32_t>(twin.specializes), std::move(types)};
   }
 
@@ -1412,7 +1449,10 @@ class Lowerer {
     twin.line = fn.line;
     twin.param_count = fn.param_count;
     twin.arity = fn.arity;
-    for (std::uint32_t i = 0; i < fn.param_count; ++i) twin.locals.push_back({fn.locals[i].cpp_name, types[i]});
+    for (std::uint32_t i = 0; i < fn.param_count; ++i) {
+      twin.locals.push_back({fn.locals[i].cpp_name, types[i] == CType::Given ? CType::Value : types[i]});
+      twin.given.push_back(types[i] == CType::Given);
+    }
     twin.rest_param = fn.rest_param;
     twin.bracket_params = fn.bracket_params;
     twin.destructures = fn.destructures;
@@ -1458,6 +1498,7 @@ class Lowerer {
       if (t == CType::Char) return {"char", "characters "};
       if (t == CType::Chars) return {"text", "Strings walked as text "};
       if (t == CType::AsciiText) return {"ascii", "ASCII Strings read by index "};
+      if (t == CType::Given) return {"given", "values given never __ "};
       if (is_int_dict(t)) return {"dict", "Dicts of Ints "};
       return {"list", "Lists of Ints "};
     };
@@ -1477,7 +1518,7 @@ class Lowerer {
     };
     for (const CType kind :
          {CType::Int64, CType::Double, CType::IntPair, CType::IntList, CType::Char, CType::Chars, CType::AsciiText,
-          CType::FirstIntDict}) {
+          CType::FirstIntDict, CType::Given}) {
       std::string names;
       for (std::uint32_t i = 0; i < fn.param_count; ++i) {
         if (!same_kind(types[i], kind)) continue;
@@ -1959,6 +2000,10 @@ class Lowerer {
       const CType type = frame_->fn->locals[slots[i]].type;
       if (f.bracket_params || params[i].rest || (type != CType::Value && type != CType::Text)) continue;
       auto& guarded = frame_->guarded;
+      if (entry && i < f.given.size() && f.given[i]) {  // every caller's own parameter, past its guard
+        guarded.push_back(slots[i]);
+        continue;
+      }
       if (std::find(guarded.begin(), guarded.end(), slots[i]) != guarded.end()) continue;  // checked on entry
       collapse_if_unit(slots[i], std::move(comment));
       comment.clear();
@@ -2427,7 +2472,8 @@ class Lowerer {
       // assuming what came here (lower_module); this round's output is discarded.
       // One that returns only characters — its own, one-character
       // literals — returns a char32_t (`shift` mapping a letter).
-      if (const ExprId bare = unboxed(e); type_of(bare) == CType::Char) e = bare;
+      // So does one that returns a Dict of Ints it was given (`d`, read boxed).
+      if (const ExprId bare = unboxed(e); type_of(bare) == CType::Char || is_int_dict(type_of(bare))) e = bare;
       const CType t = type_of(e);
       const bool kept = t == CType::Int64 || t == CType::Double || t == CType::IntPair || t == CType::IntList ||
                         t == CType::Char || is_int_dict(t);
@@ -4256,6 +4302,7 @@ std::string_view ctype_spelling(CType type) {
     case CType::Text: return "sign::impl::TextBuffer";
     case CType::AsciiText: return "sign::impl::AsciiText";
     case CType::IntOrUnit: return "sign::impl::IntOrUnit";
+    case CType::Given: return "sign::Value";
     case CType::FirstIntDict:
     case CType::FirstKnownFunction: break;
   }
@@ -4278,6 +4325,7 @@ std::string_view boxing_function(CType type) {
     case CType::Value:
     case CType::IntList:
     case CType::IntOrUnit:  // only tested
+    case CType::Given:      // only in a twin's key
     case CType::Bool: break;
   }
   if (is_int_dict(type)) return "dicts_::value";  // one overload per struct (emit)

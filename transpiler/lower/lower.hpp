@@ -34,6 +34,8 @@ namespace signc::lower {
 // (sign::impl::AsciiText): one byte per character; made only for a twin's
 // argument. A read is a sign::Value, or a char32_t where a comparison
 // tests it (sign::impl::kNoChar standing for __ past either end).
+// Given: only in a twin's key, never a value's type: a sign::Value parameter
+// every call gives a value known not to be __ (Function::given).
 // IntOrUnit: an element read by an Int index from lent Elements, or + - *
 // on one, where a comparison tests it (sign::impl::IntOrUnit): an Int, or
 // the __ of a read past either end; never a Sign value of its own.
@@ -48,7 +50,7 @@ namespace signc::lower {
 // the typed value is not asked for: conditions, `d ' slot` and direct calls
 // take it as is; a known function reads as the sign::Value it is.
 enum class CType : std::uint8_t {
-  Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text, AsciiText, IntOrUnit,
+  Int64, Double, Value, Bool, IntPair, IntList, Elements, Char, Chars, Text, AsciiText, IntOrUnit, Given,
   FirstIntDict = 32,
   FirstKnownFunction = 128,
 };
@@ -214,6 +216,10 @@ struct Function {
   int specializes = -1;          // the twin: the function it specialises
   int specialization = -1;       // the original: its twin
   bool emitted = true;           // false: an original or twin nothing calls (all calls went to the other)
+  // Per parameter of a twin: a sign::Value every call gives it known not
+  // to be __ (the caller's own parameter, past its guard), so the body has
+  // no guard for it (CType::Given in the twin's key).
+  std::vector<bool> given;
   // Per parameter: the body names it (last_use.cpp); emit leaves the others
   // unnamed (a twin for a lambda that captured nothing never reads it).
   std::vector<bool> named_params;

@@ -40,7 +40,7 @@ inline sign::Value value(const of_x_y& d) {
 // Every function is declared first, so calls may go forward and recurse
 // mutually, whatever the order of the Sign definitions.
 dicts_::of_x_y point_int(std::int64_t x, std::int64_t y);
-sign::Value path_int_dict(std::int64_t n, dicts_::of_x_y p);
+dicts_::of_x_y path_int_dict(std::int64_t n, dicts_::of_x_y p);
 dicts_::of_x_y move_dict_int(dicts_::of_x_y p, std::int64_t dx);
 
 //=== definitions ==============================================================
@@ -58,10 +58,10 @@ dicts_::of_x_y point_int(std::int64_t x, std::int64_t y) {
 
 // path over Ints n; Dicts of Ints p (int-dict.sign:8)
 #line 8 "int-dict.sign"
-sign::Value path_int_dict(std::int64_t n, dicts_::of_x_y p) {
+dicts_::of_x_y path_int_dict(std::int64_t n, dicts_::of_x_y p) {
   for (;;) {  // the body repeats for self tail calls
 #line 9 "int-dict.sign"
-    if (n == 0) return dicts_::value(p);  // match_case arm
+    if (n == 0) return p;  // match_case arm
 #line 10 "int-dict.sign"
     std::int64_t next_n_1 = sign::impl::sub_wrap(n, 1);
 #line 10 "int-dict.sign"
@@ -103,7 +103,7 @@ const sign::Value& load() {
   module_loaded_ = true;
   module_.open();
 #line 11 "int-dict.sign"
-  module_result_ = path_int_dict(20, point_int(0, 1));
+  module_result_ = dicts_::value(path_int_dict(20, point_int(0, 1)));
 #line 108 "int-dict.sign.cpp"
   return module_result_;
 }
