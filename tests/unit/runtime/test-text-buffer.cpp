@@ -61,6 +61,16 @@ BOOST_AUTO_TEST_CASE(an_element_read_appends_its_text_or_its_value) {
   BOOST_TEST(text.holds_text());
 }
 
+BOOST_AUTO_TEST_CASE(a_character_read_from_a_string_appends_it) {
+  const Value letters = sign::make_string("ab\u00e9c");  // ASCII up to index 1, then a two-byte letter
+  impl::TextBuffer text = impl::text_buffer(sign::make_string(">"));
+  impl::append_element(text, letters, Value::from_int(1));
+  impl::append_element(text, letters, Value::from_int(2));   // past the ASCII start: as get_index reads it
+  impl::append_element(text, letters, Value::from_int(-1));  // from the end
+  impl::append_element(text, letters, Value::from_int(4));   // none: nothing appended
+  BOOST_TEST(text.text() == ">b\u00e9c");
+}
+
 BOOST_AUTO_TEST_CASE(an_int_or_unit_value_appended_to_text_stays_text) {
   impl::TextBuffer text = impl::text_buffer(sign::make_string("n"));
   impl::append(text, Value::from_int(-42));

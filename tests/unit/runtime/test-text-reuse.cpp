@@ -260,6 +260,19 @@ BOOST_AUTO_TEST_CASE(an_element_read_is_appended_to_a_sole_string_in_place) {
   BOOST_TEST(longer.as_string().text() == ">ka7");
 }
 
+BOOST_AUTO_TEST_CASE(a_character_of_ascii_text_is_appended_to_a_sole_string_in_place) {
+  const Value letters = sign::make_string("abc");
+  Value word = sign::make_string(">");
+  const sign::HeapObject* buffer = word.object();
+  Value longer = impl::construct_element(std::move(word), letters, Value::from_int(2));
+  BOOST_TEST(longer.object() == buffer);
+  BOOST_TEST(longer.as_string().text() == ">c");
+  longer = impl::construct_element(std::move(longer), letters, Value::from_int(-3));  // from the end: as construct
+  BOOST_TEST(longer.as_string().text() == ">ca");
+  longer = impl::construct_element(std::move(longer), letters, Value::from_int(3));  // none: __ appends nothing
+  BOOST_TEST(longer.as_string().text() == ">ca");
+}
+
 BOOST_AUTO_TEST_CASE(an_element_appended_to_a_shared_string_makes_a_new_one) {
   const Value syllables = sign::make_list({sign::make_string("ka")});
   const Value word = sign::make_string(">");

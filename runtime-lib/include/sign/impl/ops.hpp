@@ -320,13 +320,24 @@ template <std::size_t N>
 // as a slice of l (no range made, no element copied); anything else as
 // get_index reads the range's List.
 [[nodiscard]] Value get_index_range(const Value& l, const Value& from, const Value& to);
+// `al ' i` of a String al whose first i + 1 bytes are ASCII (i an Int from
+// 0): character i, the byte there; -1 where it is not read that way.
+[[nodiscard]] inline int ascii_char_at(const Value& text, const Value& index) noexcept {
+  if (!text.is_string() || !index.is_int() || index.as_int() < 0) return -1;
+  const auto at = static_cast<std::size_t>(index.as_int());
+  return text.as_string().ascii_through(at) ? static_cast<unsigned char>(text.as_string().text()[at]) : -1;
+}
 // `s (xs ' i)`: the element appended where it is read, no count taken and
 // dropped on it — a String s nothing else holds takes a String element's
-// text in place (s, a String, cannot be inside xs); everything else as
-// construct(s, get_index(xs, i)), out of line.
+// text, or an ASCII String's character, in place (s, a String, cannot be
+// inside xs); everything else as construct(s, get_index(xs, i)), out of line.
 [[nodiscard]] Value construct_element_dynamic(Value&& l, const Value& list, const Value& index);
 [[nodiscard, gnu::always_inline]] inline Value construct_element(Value&& l, const Value& list, const Value& index) {
   if (l.is_string() && l.object()->use_count() == 1) {
+    if (const int c = ascii_char_at(list, index); c >= 0) {
+      static_cast<String*>(l.object())->text_in_place().push_back(static_cast<char>(c));
+      return std::move(l);
+    }
     const Value* element = stored_element(list, index);
     if (element != nullptr && element->is_string()) {
       static_cast<String*>(l.object())->text_in_place().append(element->as_string().text());

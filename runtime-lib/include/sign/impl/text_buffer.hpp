@@ -83,6 +83,10 @@ inline void append(TextBuffer& l, const Value& r) {
   l.text().append(r.as_string().text());
 }
 inline void append_element(TextBuffer& l, const Value& list, const Value& index) {
+  if (const int c = l.holds_text() ? ascii_char_at(list, index) : -1; c >= 0) {  // `s (al ' i)`, al ASCII text
+    l.text().push_back(static_cast<char>(c));
+    return;
+  }
   const Value* element = l.holds_text() ? stored_element(list, index) : nullptr;
   if (element == nullptr || !element->is_string()) return append(l, get_index(list, index));  // `al ' i` of a String too
   l.text().append(element->as_string().text());
