@@ -107,6 +107,9 @@ class String final : public HeapObject {
     ascii_checked_.store(checked, std::memory_order_relaxed);
     return i < checked;
   }
+  // Byte i where the text is ASCII through it, so character i read in place;
+  // -1 past the end or after a byte that is not ASCII.
+  int ascii_byte(std::size_t i) const noexcept { return ascii_through(i) ? static_cast<unsigned char>(text()[i]) : -1; }
 
  private:
   std::string text_;  // text() is text_ from byte front_ on

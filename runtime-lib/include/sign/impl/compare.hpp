@@ -95,8 +95,9 @@ enum class Relation : std::uint8_t { Less, LessEqual, Equal, MoreEqual, More };
 [[nodiscard]] bool holds_char_at_dynamic(const Value& s, std::int64_t i, std::string_view c);
 [[nodiscard]] inline bool holds_char_at(const Value& s, std::int64_t i, std::string_view c) {
   if (s.is_string() && i >= 0 && c.size() == 1) {
-    const auto at = static_cast<std::size_t>(i);
-    if (s.as_string().ascii_through(at)) return s.as_string().text()[at] == c[0];
+    if (const int byte = s.as_string().ascii_byte(static_cast<std::size_t>(i)); byte >= 0) {
+      return byte == static_cast<unsigned char>(c[0]);
+    }
   }
   return holds_char_at_dynamic(s, i, c);
 }

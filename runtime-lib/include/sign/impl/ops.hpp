@@ -324,8 +324,7 @@ template <std::size_t N>
 // 0): character i, the byte there; -1 where it is not read that way.
 [[nodiscard]] inline int ascii_char_at(const Value& text, const Value& index) noexcept {
   if (!text.is_string() || !index.is_int() || index.as_int() < 0) return -1;
-  const auto at = static_cast<std::size_t>(index.as_int());
-  return text.as_string().ascii_through(at) ? static_cast<unsigned char>(text.as_string().text()[at]) : -1;
+  return text.as_string().ascii_byte(static_cast<std::size_t>(index.as_int()));
 }
 // `s (xs ' i)`: the element appended where it is read, no count taken and
 // dropped on it — a String s nothing else holds takes a String element's
